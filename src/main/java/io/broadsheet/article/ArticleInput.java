@@ -1,0 +1,52 @@
+package io.broadsheet.article;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An article as a client sent it, read and checked by {@link ArticleParser}; the body is not yet sanitised.
+ *
+ * @param slug null to derive one from the title
+ * @param url  null for {@code {base-url}/articles/{slug}}
+ */
+public record ArticleInput(
+        String slug,
+        String title,
+        String summary,
+        String body,
+        String url,
+        List<Author> authors,
+        List<String> categories,
+        List<String> tags,
+        String language,
+        List<Image> images,
+        Instant publishedAt) {
+
+    public ArticleInput {
+        authors = List.copyOf(authors);
+        categories = List.copyOf(categories);
+        tags = List.copyOf(tags);
+        images = List.copyOf(images);
+    }
+
+    /** The same article under another slug. */
+    public ArticleInput withSlug(String newSlug) {
+        return new ArticleInput(newSlug, title, summary, body, url, authors, categories, tags, language, images,
+                publishedAt);
+    }
+
+    /** The same article with another body. */
+    public ArticleInput withBody(String newBody) {
+        return new ArticleInput(slug, title, summary, newBody, url, authors, categories, tags, language, images,
+                publishedAt);
+    }
+
+    /** A person or agency. */
+    public record Author(String name, String url) {
+    }
+
+    /** A picture with its caption and credit; only the URL is required. */
+    public record Image(String url, String mimeType, Integer width, Integer height, Long length,
+                        String caption, String credit, String alt) {
+    }
+}

@@ -1,0 +1,176 @@
+package io.broadsheet.article;
+
+import io.broadsheet.input.InvalidInputException;
+import io.broadsheet.input.JsonFields;
+import io.micronaut.json.tree.JsonNode;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the article JSON of the API into an {@link ArticleInput}, or an {@link InvalidInputException}
+ * listing every field that breaks a rule (types, required fields, lengths, URLs, dates, characters).
+ */
+public final class ArticleParser {
+
+    public static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    static final int MAX_SLUG = 200;
+    static final int MAX_TITLE = 500;
+    static final int MAX_SUMMARY = 5_000;
+    static final int MAX_BODY = 1_048_576;
+    static final int MAX_IMAGES = 50;
+    static final int MAX_CATEGORIES = 20;
+    static final int MAX_TAGS = 50;
+    static final int MAX_AUTHORS = 50;
+    private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
+    private static final Pattern IMAGE_TYPE = Pattern.compile("image/[a-z0-9][a-z0-9.+-]*");
+    private static final Set<String> FIELDS = Set.of("slug", "title", "summary", "body", "url", "authors",
+            "categories", "tags", "language", "images", "publishedAt");
+    /** Fields the server sets; accepted and ignored so that a GET answer can be sent back as a PUT. */
+    private static final Set<String> SERVER_FIELDS = Set.of("id", "createdAt", "updatedAt", "version");
+    private static final Set<String> AUTHOR_FIELDS = Set.of("name", "url");
+    private static final Set<String> IMAGE_FIELDS = Set.of("url", "mimeType", "width", "height", "length",
+            "caption", "credit", "alt");
+
+    private ArticleParser() {
+    }
+
+    public static ArticleInput parse(JsonNode json) {
+        if (json == null || !json.isObject()) {
+            throw InvalidInputException.of("", "the body must be one JSON object (an article)");
+        }
+        JsonFields f = new JsonFields();
+        f.rejectUnknown(json, "", FIELDS, SERVER_FIELDS);
+        String title = f.text(json, "title", "title", MAX_TITLE, true);
+        String slug = f.text(json, "slug", "slug", MAX_SLUG, false);
+        if (slug != null && !SLUG.matcher(slug).matches()) {
+            f.error("slug", "must be lower-case letters and digits in words joined by single hyphens, like 'kosovo-asks-biden'");
+        }
+        ArticleInput input = new ArticleInput(
+                slug,
+                title,
+                f.text(json, "summary", "summary", MAX_SUMMARY, false),
+                f.text(json, "body", "body", MAX_BODY, false),
+                f.url(json, "url", "url", false),
+                authors(f, json),
+                categories(f, json),
+                tags(f, json),
+                language(f, json),
+                images(f, json),
+                f.dateTime(json, "publishedAt", "publishedAt", true));
+        if (!f.errors().isEmpty()) {
+            throw new InvalidInputException(f.errors());
+        }
+        return input.slug() == null ? input.withSlug(slugify(input.title())) : input;
+    }
+
+    /** A slug made from a title: ASCII letters and digits joined by single hyphens, at most 80 characters. */
+    public static String slugify(String title) {
+        String ascii = Normalizer.normalize(title, Normalizer.Form.NFKD).replaceAll("[^\\p{ASCII}]", "");
+        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        slug = slug.substring(0, Math.min(80, slug.length())).replaceAll("^-+|-+$", "");
+        return slug.isEmpty() ? "article-" + Integer.toUnsignedString(title.hashCode(), 36) : slug;
+    }
+
+    private static List<ArticleInput.Author> authors(JsonFields f, JsonNode json) {
+        List<ArticleInput.Author> out = new ArrayList<>();
+        List<JsonNode> nodes = f.array(json, "authors", "authors", MAX_AUTHORS);
+        for (int i = 0; i < nodes.size(); i++) {
+            String path = "authors[" + i + "]";
+            JsonNode node = nodes.get(i);
+            if (!node.isObject()) {
+                f.error(path, "must be an object with a name and an optional url");
+                continue;
+            }
+            f.rejectUnknown(node, path + ".", AUTHOR_FIELDS, Set.of());
+            out.add(new ArticleInput.Author(f.text(node, "name", path + ".name", 200, true),
+                    f.url(node, "url", path + ".url", false)));
+        }
+        return out;
+    }
+
+    private static List<String> categories(JsonFields f, JsonNode json) {
+        if (json.get("categories") == null || json.get("categories").isNull()) {
+            f.error("categories", "is required: at least one category slug, like [\"world\"]");
+            return List.of();
+        }
+        List<JsonNode> nodes = f.array(json, "categories", "categories", MAX_CATEGORIES);
+        if (nodes.isEmpty() && json.get("categories").isArray()) {
+            f.error("categories", "must name at least one category");
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            JsonNode node = nodes.get(i);
+            String slug = node.isString() ? node.getStringValue() : null;
+            if (slug == null || slug.length() > 100 || !SLUG.matcher(slug).matches()) {
+                f.error("categories[" + i + "]", "must be a category slug ([a-z0-9]+(-[a-z0-9]+)*, at most 100 characters)");
+            } else if (!out.contains(slug)) {
+                out.add(slug);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> tags(JsonFields f, JsonNode json) {
+        Map<String, String> byKey = new LinkedHashMap<>();
+        List<JsonNode> nodes = f.array(json, "tags", "tags", MAX_TAGS);
+        for (int i = 0; i < nodes.size(); i++) {
+            JsonNode node = nodes.get(i);
+            String path = "tags[" + i + "]";
+            if (!node.isString() || node.getStringValue().isBlank() || node.getStringValue().length() > 100) {
+                f.error(path, "must be a non-blank string of at most 100 characters");
+                continue;
+            }
+            String tag = node.getStringValue().strip();
+            if (!io.broadsheet.feed.XmlText.isClean(tag)) {
+                f.error(path, "contains a control character or non-character that XML 1.0 forbids");
+                continue;
+            }
+            byKey.putIfAbsent(tag.toLowerCase(Locale.ROOT), tag);
+        }
+        return new ArrayList<>(byKey.values());
+    }
+
+    private static String language(JsonFields f, JsonNode json) {
+        String language = f.text(json, "language", "language", 35, false);
+        if (language != null && !LANGUAGE.matcher(language).matches()) {
+            f.error("language", "must be a language tag like 'en' or 'pt-BR' (BCP 47), got '" + language + "'");
+            return null;
+        }
+        return language;
+    }
+
+    private static List<ArticleInput.Image> images(JsonFields f, JsonNode json) {
+        List<ArticleInput.Image> out = new ArrayList<>();
+        List<JsonNode> nodes = f.array(json, "images", "images", MAX_IMAGES);
+        for (int i = 0; i < nodes.size(); i++) {
+            String path = "images[" + i + "]";
+            JsonNode node = nodes.get(i);
+            if (!node.isObject()) {
+                f.error(path, "must be an object with at least a url");
+                continue;
+            }
+            f.rejectUnknown(node, path + ".", IMAGE_FIELDS, Set.of());
+            String mimeType = f.text(node, "mimeType", path + ".mimeType", 100, false);
+            if (mimeType != null && !IMAGE_TYPE.matcher(mimeType).matches()) {
+                f.error(path + ".mimeType", "must be an image media type like image/jpeg, got '" + mimeType + "'");
+            }
+            out.add(new ArticleInput.Image(
+                    f.url(node, "url", path + ".url", true),
+                    mimeType,
+                    f.nonNegativeInt(node, "width", path + ".width"),
+                    f.nonNegativeInt(node, "height", path + ".height"),
+                    f.nonNegativeLong(node, "length", path + ".length"),
+                    f.text(node, "caption", path + ".caption", 5_000, false),
+                    f.text(node, "credit", path + ".credit", 500, false),
+                    f.text(node, "alt", path + ".alt", 1_000, false)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,127 @@
+package io.broadsheet.article;
+
+import io.broadsheet.config.FeedsConfig;
+import io.broadsheet.input.InvalidInputException;
+import io.micronaut.data.exceptions.DataAccessException;
+import jakarta.inject.Singleton;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The article use cases behind the API: sanitise, store, replace, rename, delete, list.
+ * Input arrives checked by {@link ArticleParser}; failures are domain exceptions.
+ */
+@Singleton
+public class ArticleService {
+
+    /** SQLSTATE of a unique-constraint violation, the same on H2 and PostgreSQL. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final ArticleStore store;
+    private final HtmlSanitiser sanitiser;
+    private final Clock clock;
+
+    public ArticleService(ArticleStore store, FeedsConfig config, Clock clock) {
+        this.store = store;
+        this.sanitiser = new HtmlSanitiser(config.site().baseUrl());
+        this.clock = clock;
+    }
+
+    /** Whether a write created the article or replaced it. */
+    public record Written(StoredArticle article, boolean created) {
+    }
+
+    /** A page of a listing. */
+    public record Page(List<StoredArticle> items, long total) {
+    }
+
+    public Optional<StoredArticle> find(String slug) {
+        return store.findBySlug(slug);
+    }
+
+    /** Stores a new article; {@link SlugConflictException} when the slug is taken. */
+    public StoredArticle create(ArticleInput in) {
+        ArticleInput clean = in.withBody(sanitiser.sanitise(in.body()));
+        try {
+            return store.insert(clean, now());
+        } catch (DataAccessException e) {
+            throw translate(e, clean.slug());
+        }
+    }
+
+    /**
+     * Creates or replaces the article at {@code slug}. A body naming another slug renames the article
+     * (its id, and so its feed item id, stays). {@code ifMatch} (an ETag, {@code *} or null) guards the write.
+     */
+    public Written put(String slug, ArticleInput in, String ifMatch) {
+        ArticleInput clean = in.withBody(sanitiser.sanitise(in.body()));
+        Optional<StoredArticle> current = store.findBySlug(slug);
+        if (current.isEmpty()) {
+            if (ifMatch != null) {
+                throw new StaleArticleException(slug, null);
+            }
+            if (!slug.equals(clean.slug())) {
+                throw InvalidInputException.of("slug", "differs from the path '" + slug
+                        + "'; renaming needs an existing article, and there is none at this path");
+            }
+            return new Written(create(clean), true);
+        }
+        StoredArticle existing = current.get();
+        if (ifMatch != null && !matches(ifMatch, existing.etag())) {
+            throw new StaleArticleException(slug, existing.etag());
+        }
+        try {
+            StoredArticle replaced = store.replace(existing.article(), clean, now())
+                    .orElseThrow(() -> new StaleArticleException(slug,
+                            store.findBySlug(slug).map(StoredArticle::etag).orElse(null)));
+            return new Written(replaced, false);
+        } catch (DataAccessException e) {
+            throw translate(e, clean.slug());
+        }
+    }
+
+    /** Replaces by slug when the article exists, creates it otherwise: what a bulk import does per line. */
+    public Written upsert(ArticleInput in) {
+        return put(in.slug(), in, null);
+    }
+
+    public void delete(String slug) {
+        if (!store.delete(slug)) {
+            throw new ArticleNotFoundException(slug);
+        }
+    }
+
+    public Page list(ArticleSelection selection, int page, int size) {
+        long total = store.count(selection);
+        return new Page(store.findNewest(selection, size, (long) (page - 1) * size), total);
+    }
+
+    /** Whole seconds: what RSS, HTTP dates and most readers can show. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private static boolean matches(String ifMatch, String etag) {
+        for (String candidate : ifMatch.split(",")) {
+            String c = candidate.strip();
+            if (c.equals("*") || c.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static RuntimeException translate(DataAccessException e, String slug) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return new SlugConflictException(slug);
+            }
+        }
+        return e;
+    }
+}

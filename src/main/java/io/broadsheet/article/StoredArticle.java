@@ -1,0 +1,25 @@
+package io.broadsheet.article;
+
+import java.util.List;
+
+/**
+ * An article with its children, as loaded in one query per table.
+ *
+ * @param categories category slugs in article order
+ * @param tags       tags as sent, in article order
+ */
+public record StoredArticle(Article article, List<ArticleImage> images, List<ArticleAuthor> authors,
+                            List<String> categories, List<String> tags) {
+
+    public StoredArticle {
+        images = List.copyOf(images);
+        authors = List.copyOf(authors);
+        categories = List.copyOf(categories);
+        tags = List.copyOf(tags);
+    }
+
+    /** The strong entity tag of this version: changes with every write. */
+    public String etag() {
+        return "\"" + article.id() + "-" + article.version() + "\"";
+    }
+}

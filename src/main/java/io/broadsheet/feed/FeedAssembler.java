@@ -1,0 +1,140 @@
+package io.broadsheet.feed;
+
+import io.broadsheet.article.ArticleAuthor;
+import io.broadsheet.article.ArticleImage;
+import io.broadsheet.article.StoredArticle;
+import io.broadsheet.config.ContentMode;
+import io.broadsheet.config.FeedDefinition;
+import io.broadsheet.config.SiteConfig;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Builds the neutral {@link Feed} from a definition and its articles. Every string leaves here free of
+ * characters XML 1.0 forbids, and every date comes from the data, so that the same data gives the same bytes.
+ */
+public final class FeedAssembler {
+
+    /** Longest derived teaser, for articles sent without a summary. */
+    static final int TEASER_LENGTH = 280;
+    private static final String GENERATOR = "Broadsheet";
+    private static final Document.OutputSettings HTML = new Document.OutputSettings()
+            .prettyPrint(false).escapeMode(org.jsoup.nodes.Entities.EscapeMode.xhtml);
+
+    private final SiteConfig site;
+
+    public FeedAssembler(SiteConfig site) {
+        this.site = site;
+    }
+
+    /**
+     * @param definition    what the feed selects and how it presents it
+     * @param articles      the feed's visible articles, newest first
+     * @param categoryNames display names by category slug
+     */
+    public Feed assemble(FeedDefinition definition, List<StoredArticle> articles, Map<String, String> categoryNames) {
+        List<FeedItem> items = articles.stream().map(a -> item(a, definition.content(), categoryNames)).toList();
+        Instant updated = items.stream().map(FeedItem::updated).max(Instant::compareTo).orElse(Instant.EPOCH);
+        return new Feed(
+                definition.name(),
+                clean(definition.title()),
+                clean(Objects.requireNonNullElse(definition.description(), site.description())),
+                site.baseUrl() + "/",
+                site.url("/feeds/" + definition.name()),
+                site.tagUri("feed:" + definition.name()),
+                updated,
+                site.language(),
+                site.icon(),
+                clean(site.copyright()),
+                GENERATOR,
+                new FeedAuthor(clean(site.author()), site.baseUrl() + "/"),
+                items);
+    }
+
+    private FeedItem item(StoredArticle stored, ContentMode mode, Map<String, String> categoryNames) {
+        var a = stored.article();
+        List<FeedImage> images = stored.images().stream().map(FeedAssembler::image).toList();
+        Instant updated = a.updatedAt().isAfter(a.publishedAt()) ? a.updatedAt() : a.publishedAt();
+        return new FeedItem(
+                site.tagUri("article:" + a.id()),
+                a.url() != null ? a.url() : site.url("/articles/" + a.slug()),
+                clean(a.title()),
+                clean(a.summary() != null && !a.summary().isBlank() ? a.summary() : teaser(a.body())),
+                mode == ContentMode.FULL ? clean(contentHtml(images, a.body())) : null,
+                a.publishedAt(),
+                updated,
+                stored.authors().stream().map(FeedAssembler::author).toList(),
+                stored.categories().stream()
+                        .map(slug -> new FeedCategory(slug, clean(categoryNames.getOrDefault(slug, slug)))).toList(),
+                stored.tags().stream().map(FeedAssembler::clean).toList(),
+                a.language() != null ? a.language() : site.language(),
+                images);
+    }
+
+    /** Each image as a figure with its caption and credit, then the body: readers that ignore Media RSS still show them. */
+    static String contentHtml(List<FeedImage> images, String body) {
+        Element root = new Element("div");
+        for (FeedImage image : images) {
+            Element figure = root.appendElement("figure");
+            Element img = figure.appendElement("img").attr("src", image.url())
+                    .attr("alt", Objects.requireNonNullElse(image.alt(), ""));
+            if (image.width() != null) {
+                img.attr("width", image.width().toString());
+            }
+            if (image.height() != null) {
+                img.attr("height", image.height().toString());
+            }
+            String figcaption = figcaption(image);
+            if (!figcaption.isEmpty()) {
+                figure.appendElement("figcaption").text(figcaption);
+            }
+        }
+        Document doc = Document.createShell("");
+        doc.outputSettings(HTML);
+        doc.body().appendChild(root);
+        return root.html() + (body == null ? "" : body);
+    }
+
+    private static String figcaption(FeedImage image) {
+        List<String> parts = new ArrayList<>();
+        if (image.caption() != null && !image.caption().isBlank()) {
+            parts.add(image.caption());
+        }
+        if (image.credit() != null && !image.credit().isBlank()) {
+            parts.add(image.credit());
+        }
+        return String.join(" \u2014 ", parts);
+    }
+
+    static String teaser(String body) {
+        if (body == null) {
+            return "";
+        }
+        String text = Jsoup.parse(body).text();
+        if (text.length() <= TEASER_LENGTH) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', TEASER_LENGTH);
+        return text.substring(0, cut > 0 ? cut : TEASER_LENGTH) + "\u2026";
+    }
+
+    private static FeedImage image(ArticleImage i) {
+        return new FeedImage(i.url(), i.mimeType(), i.width(), i.height(), i.length(),
+                clean(i.caption()), clean(i.credit()), clean(i.alt()));
+    }
+
+    private static FeedAuthor author(ArticleAuthor a) {
+        return new FeedAuthor(clean(a.name()), a.url());
+    }
+
+    private static String clean(String text) {
+        return XmlText.clean(text);
+    }
+}

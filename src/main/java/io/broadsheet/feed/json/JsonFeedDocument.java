@@ -1,0 +1,74 @@
+package io.broadsheet.feed.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+/**
+ * The JSON Feed 1.1 document, field for field; null members are left out.
+ * Spec: https://www.jsonfeed.org/version/1.1/
+ */
+@Serdeable
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record JsonFeedDocument(
+        String version,
+        String title,
+        @JsonProperty("home_page_url") String homePageUrl,
+        @JsonProperty("feed_url") String feedUrl,
+        String description,
+        String icon,
+        String favicon,
+        String language,
+        List<Author> authors,
+        List<Item> items) {
+
+    /** An author of the feed or of an item. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Author(String name, String url) {
+    }
+
+    /** One item; exactly one of {@code content_html} and {@code content_text} is set. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Item(
+            String id,
+            String url,
+            String title,
+            String summary,
+            @JsonProperty("content_html") String contentHtml,
+            @JsonProperty("content_text") String contentText,
+            String image,
+            @JsonProperty("date_published") String datePublished,
+            @JsonProperty("date_modified") String dateModified,
+            List<Author> authors,
+            List<String> tags,
+            String language,
+            List<Attachment> attachments,
+            @JsonProperty("_media") Media media) {
+    }
+
+    /** An attachment: every image with a known media type. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Attachment(
+            String url,
+            @JsonProperty("mime_type") String mimeType,
+            String title,
+            @JsonProperty("size_in_bytes") Long sizeInBytes) {
+    }
+
+    /** The {@code _media} extension: every image with its caption and credit. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Media(String about, List<MediaImage> images) {
+    }
+
+    /** One image of the {@code _media} extension. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MediaImage(String url, String caption, String credit, String alt, Integer width, Integer height) {
+    }
+}

@@ -1,0 +1,99 @@
+package io.broadsheet.feed.json;
+
+import io.broadsheet.feed.Feed;
+import io.broadsheet.feed.FeedAuthor;
+import io.broadsheet.feed.FeedCategory;
+import io.broadsheet.feed.FeedFormat;
+import io.broadsheet.feed.FeedImage;
+import io.broadsheet.feed.FeedItem;
+import io.broadsheet.feed.FeedRenderer;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * JSON Feed 1.1 with the {@code _media} extension for captions and credits.
+ * Spec: https://www.jsonfeed.org/version/1.1/
+ */
+@Singleton
+public class JsonFeedRenderer implements FeedRenderer {
+
+    static final String VERSION = "https://jsonfeed.org/version/1.1";
+    /** Where the {@code _media} extension is described, relative to the site base URL. */
+    public static final String MEDIA_DOCS_PATH = "/docs/json-feed-media";
+
+    private final JsonMapper json;
+
+    public JsonFeedRenderer(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public FeedFormat format() {
+        return FeedFormat.JSON;
+    }
+
+    @Override
+    public byte[] render(Feed feed) {
+        String icon = feed.icon() == null ? null : feed.icon().toString();
+        String mediaDocs = feed.homePageUrl().replaceAll("/$", "") + MEDIA_DOCS_PATH;
+        JsonFeedDocument document = new JsonFeedDocument(VERSION, feed.title(), feed.homePageUrl(),
+                feed.selfUrl(FeedFormat.JSON), feed.description(), icon, icon, feed.language(),
+                List.of(author(feed.author())),
+                feed.items().stream().map(item -> item(item, mediaDocs)).toList());
+        try {
+            return json.writeValueAsBytes(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonFeedDocument.Item item(FeedItem item, String mediaDocs) {
+        Set<String> tags = new LinkedHashSet<>();
+        item.categories().stream().map(FeedCategory::label).forEach(tags::add);
+        tags.addAll(item.tags());
+        List<JsonFeedDocument.Attachment> attachments = new ArrayList<>();
+        List<JsonFeedDocument.MediaImage> media = new ArrayList<>();
+        for (FeedImage image : item.images()) {
+            if (image.mimeType() != null) {
+                attachments.add(new JsonFeedDocument.Attachment(image.url(), image.mimeType(), image.caption(),
+                        image.length()));
+            }
+            media.add(new JsonFeedDocument.MediaImage(image.url(), image.caption(), image.credit(), image.alt(),
+                    image.width(), image.height()));
+        }
+        FeedImage lead = item.leadImage();
+        boolean full = item.contentHtml() != null;
+        return new JsonFeedDocument.Item(
+                item.id(),
+                item.url(),
+                item.title(),
+                item.summary(),
+                full ? item.contentHtml() : null,
+                full ? null : item.summary(),
+                lead == null ? null : lead.url(),
+                date(item.published()),
+                date(item.updated()),
+                item.authors().isEmpty() ? null : item.authors().stream().map(JsonFeedRenderer::author).toList(),
+                tags.isEmpty() ? null : List.copyOf(tags),
+                item.language(),
+                attachments.isEmpty() ? null : attachments,
+                media.isEmpty() ? null : new JsonFeedDocument.Media(mediaDocs, media));
+    }
+
+    private static JsonFeedDocument.Author author(FeedAuthor author) {
+        return new JsonFeedDocument.Author(author.name(), author.url());
+    }
+
+    private static String date(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant);
+    }
+}

@@ -1,0 +1,133 @@
+package io.broadsheet.feed.rss;
+
+import com.rometools.modules.atom.modules.AtomLinkModuleImpl;
+import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.module.DCModuleImpl;
+import com.rometools.rome.feed.module.Module;
+import com.rometools.rome.feed.rss.Category;
+import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.feed.rss.Content;
+import com.rometools.rome.feed.rss.Description;
+import com.rometools.rome.feed.rss.Enclosure;
+import com.rometools.rome.feed.rss.Guid;
+import com.rometools.rome.feed.rss.Image;
+import com.rometools.rome.feed.rss.Item;
+import io.broadsheet.feed.Feed;
+import io.broadsheet.feed.FeedAuthor;
+import io.broadsheet.feed.FeedCategory;
+import io.broadsheet.feed.FeedFormat;
+import io.broadsheet.feed.FeedImage;
+import io.broadsheet.feed.FeedItem;
+import io.broadsheet.feed.FeedRenderer;
+import io.broadsheet.feed.XmlBytes;
+import io.broadsheet.feed.media.MediaRss;
+import jakarta.inject.Singleton;
+import org.jsoup.nodes.Entities;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * RSS 2.0 from ROME's {@link Channel} bean, so that every element is ours and nothing is mirrored into
+ * Dublin Core: dc:creator for authors is the only DC element written.
+ * Spec: https://www.rssboard.org/rss-specification, profile: https://www.rssboard.org/rss-profile
+ */
+@Singleton
+public class RssFeedRenderer implements FeedRenderer {
+
+    static final String DOCS = "https://www.rssboard.org/rss-specification";
+
+    @Override
+    public FeedFormat format() {
+        return FeedFormat.RSS;
+    }
+
+    @Override
+    public byte[] render(Feed feed) {
+        Channel channel = new Channel("rss_2.0");
+        channel.setTitle(feed.title());
+        channel.setLink(feed.homePageUrl());
+        channel.setDescription(feed.description());
+        channel.setLanguage(feed.language());
+        channel.setCopyright(feed.copyright());
+        channel.setGenerator(feed.generator());
+        channel.setDocs(DOCS);
+        channel.setLastBuildDate(Date.from(feed.updated()));
+        if (feed.icon() != null) {
+            Image image = new Image();
+            image.setUrl(feed.icon().toString());
+            image.setTitle(feed.title());
+            image.setLink(feed.homePageUrl());
+            channel.setImage(image);
+        }
+        AtomLinkModuleImpl atom = new AtomLinkModuleImpl();
+        atom.setLinks(new ArrayList<>(List.of(link("self", feed.selfUrl(FeedFormat.RSS), FeedFormat.RSS.mediaType()))));
+        channel.setModules(new ArrayList<>(List.of(atom)));
+        channel.setItems(feed.items().stream().map(RssFeedRenderer::item).toList());
+        return XmlBytes.of(channel);
+    }
+
+    private static Item item(FeedItem entry) {
+        Item item = new Item();
+        item.setTitle(entry.title());
+        item.setLink(entry.url());
+        Guid guid = new Guid();
+        guid.setPermaLink(false);
+        guid.setValue(entry.id());
+        item.setGuid(guid);
+        Description description = new Description();
+        // description is HTML by the RSS spec: escape the plain-text summary so that it is shown as written
+        description.setValue(Entities.escape(entry.summary()));
+        item.setDescription(description);
+        if (entry.contentHtml() != null) {
+            Content content = new Content();
+            content.setType(Content.HTML);
+            content.setValue(entry.contentHtml());
+            item.setContent(content);
+        }
+        item.setPubDate(Date.from(entry.published()));
+        List<Category> categories = new ArrayList<>();
+        for (FeedCategory c : entry.categories()) {
+            categories.add(category(c.label()));
+        }
+        entry.tags().forEach(tag -> categories.add(category(tag)));
+        item.setCategories(categories);
+        FeedImage lead = entry.leadImage();
+        if (lead != null && lead.mimeType() != null) {
+            // One enclosure per item (the lead image); every image still gets a media:content.
+            Enclosure enclosure = new Enclosure();
+            enclosure.setUrl(lead.url());
+            enclosure.setType(lead.mimeType());
+            // 0 when unknown, as the RSS Advisory Board recommends
+            enclosure.setLength(lead.length() == null ? 0 : lead.length());
+            item.setEnclosures(List.of(enclosure));
+        }
+        List<Module> modules = new ArrayList<>();
+        if (!entry.authors().isEmpty()) {
+            DCModuleImpl dc = new DCModuleImpl();
+            dc.setCreators(entry.authors().stream().map(FeedAuthor::name).toList());
+            modules.add(dc);
+        }
+        var media = MediaRss.module(entry);
+        if (media != null) {
+            modules.add(media);
+        }
+        item.setModules(modules);
+        return item;
+    }
+
+    private static Category category(String value) {
+        Category category = new Category();
+        category.setValue(value);
+        return category;
+    }
+
+    private static Link link(String rel, String href, String type) {
+        Link link = new Link();
+        link.setRel(rel);
+        link.setHref(href);
+        link.setType(type);
+        return link;
+    }
+}

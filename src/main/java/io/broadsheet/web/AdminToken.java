@@ -1,0 +1,61 @@
+package io.broadsheet.web;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * The admin token every {@code /api} call must present: {@code BROADSHEET_ADMIN_TOKEN}, or else one generated
+ * on first start and kept, owner-readable only, in {@code <data-dir>/admin-token}. The token is never logged.
+ */
+@Context
+public class AdminToken {
+
+    static final String FILE_NAME = "admin-token";
+    private static final Logger LOG = LoggerFactory.getLogger(AdminToken.class);
+
+    private final byte[] token;
+
+    public AdminToken(@Nullable @Value("${broadsheet.admin-token:}") String configured,
+                      @Value("${broadsheet.data-dir:./data}") String dataDir) {
+        String value = configured != null && !configured.isBlank() ? configured.strip() : fromFile(Path.of(dataDir));
+        this.token = value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Compares in constant time, so that the answer's timing tells nothing about the token. */
+    public boolean matches(String candidate) {
+        return candidate != null && MessageDigest.isEqual(token, candidate.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String fromFile(Path dataDir) {
+        Path file = dataDir.resolve(FILE_NAME).toAbsolutePath().normalize();
+        try {
+            if (Files.isRegularFile(file)) {
+                LOG.info("Admin token: read from {} (set BROADSHEET_ADMIN_TOKEN to choose one)", file);
+                return Files.readString(file, StandardCharsets.UTF_8).strip();
+            }
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            String token = HexFormat.of().formatHex(random);
+            Files.createDirectories(file.getParent());
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, token + "\n", StandardCharsets.UTF_8);
+            LOG.info("Admin token: generated and stored in {}, readable by its owner only", file);
+            return token;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create the admin token file " + file, e);
+        }
+    }
+}

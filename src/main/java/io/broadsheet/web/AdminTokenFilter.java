@@ -1,0 +1,38 @@
+package io.broadsheet.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+
+/** Every {@code /api} call needs {@code Authorization: Bearer <admin token>}: 401 without it, 403 with a wrong one. */
+@ServerFilter("/api/**")
+public class AdminTokenFilter {
+
+    private static final String BEARER = "Bearer ";
+
+    private final AdminToken token;
+
+    public AdminTokenFilter(AdminToken token) {
+        this.token = token;
+    }
+
+    @RequestFilter
+    @Nullable
+    public HttpResponse<?> authorise(HttpRequest<?> request) {
+        String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Problem.of(HttpStatus.UNAUTHORIZED,
+                            "Send the admin token as 'Authorization: Bearer <token>' (see BROADSHEET_ADMIN_TOKEN).")
+                    .toResponse()
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"broadsheet\"");
+        }
+        if (!token.matches(authorization.substring(BEARER.length()).strip())) {
+            return Problem.of(HttpStatus.FORBIDDEN, "The bearer token is not the admin token.").toResponse();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,148 @@
+package io.broadsheet.web;
+
+import io.broadsheet.article.ArticleImporter;
+import io.broadsheet.article.ArticleNotFoundException;
+import io.broadsheet.article.ArticleParser;
+import io.broadsheet.article.ArticleSelection;
+import io.broadsheet.article.ArticleService;
+import io.broadsheet.article.StoredArticle;
+import io.broadsheet.config.FeedsConfig;
+import io.broadsheet.input.InvalidInputException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+
+/** The article API: create, replace or rename, read, list, delete and bulk import. */
+@Controller("/api/articles")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ArticleController {
+
+    static final String NDJSON = "application/x-ndjson";
+    private static final int MAX_PAGE_SIZE = 100;
+
+    private final ArticleService service;
+    private final ArticleImporter importer;
+    private final FeedsConfig config;
+    private final JsonMapper json;
+
+    public ArticleController(ArticleService service, ArticleImporter importer, FeedsConfig config, JsonMapper json) {
+        this.service = service;
+        this.importer = importer;
+        this.config = config;
+        this.json = json;
+    }
+
+    @Post(consumes = MediaType.APPLICATION_JSON)
+    public HttpResponse<ArticleView> create(@Body byte[] body) {
+        StoredArticle created = service.create(ArticleParser.parse(read(body)));
+        return withEtag(HttpResponse.created(view(created), URI.create(location(created))), created);
+    }
+
+    @Put(value = "/{slug}", consumes = MediaType.APPLICATION_JSON)
+    public HttpResponse<ArticleView> put(String slug, @Body byte[] body,
+                                         @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
+        JsonNode node = read(body);
+        if (node.isObject() && (node.get("slug") == null || node.get("slug").isNull())) {
+            node = withSlug(node, slug);
+        }
+        ArticleService.Written written = service.put(slug, ArticleParser.parse(node), ifMatch);
+        MutableHttpResponse<ArticleView> response = written.created()
+                ? HttpResponse.created(view(written.article()), URI.create(location(written.article())))
+                : HttpResponse.ok(view(written.article()));
+        if (!written.created() && !written.article().article().slug().equals(slug)) {
+            response.header(HttpHeaders.CONTENT_LOCATION, location(written.article()));
+        }
+        return withEtag(response, written.article());
+    }
+
+    @Get("/{slug}")
+    public HttpResponse<ArticleView> get(String slug) {
+        StoredArticle article = service.find(slug).orElseThrow(() -> new ArticleNotFoundException(slug));
+        return withEtag(HttpResponse.ok(view(article)), article);
+    }
+
+    @Get
+    public ArticleView.Page list(@Nullable @QueryValue String category, @Nullable @QueryValue String tag,
+                                 @Nullable @QueryValue String page, @Nullable @QueryValue String size) {
+        int pageNumber = positive(page, "page", 1, Integer.MAX_VALUE / MAX_PAGE_SIZE);
+        int pageSize = positive(size, "size", 20, MAX_PAGE_SIZE);
+        ArticleSelection selection = new ArticleSelection(category == null ? List.of() : List.of(category),
+                tag == null ? List.of() : List.of(tag), null);
+        ArticleService.Page result = service.list(selection, pageNumber, pageSize);
+        return new ArticleView.Page(result.items().stream().map(this::view).toList(), pageNumber, pageSize,
+                result.total());
+    }
+
+    @Delete("/{slug}")
+    public HttpResponse<Void> delete(String slug) {
+        service.delete(slug);
+        return HttpResponse.noContent();
+    }
+
+    @Post(value = "/import", consumes = NDJSON)
+    public ArticleImporter.ImportResult importLines(@Body InputStream ndjson) {
+        return importer.importLines(ndjson);
+    }
+
+    private JsonNode read(byte[] body) {
+        try {
+            return json.readValue(body, Argument.of(JsonNode.class));
+        } catch (IOException e) {
+            throw InvalidInputException.of("", "the body is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    private JsonNode withSlug(JsonNode node, String slug) {
+        java.util.Map<String, JsonNode> members = new java.util.LinkedHashMap<>();
+        node.entries().forEach(e -> members.put(e.getKey(), e.getValue()));
+        members.put("slug", JsonNode.createStringNode(slug));
+        return JsonNode.createObjectNode(members);
+    }
+
+    private static int positive(String value, String field, int fallback, int max) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 1 && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw InvalidInputException.of(field, "must be a whole number from 1 to " + max + ", got '" + value + "'");
+    }
+
+    private ArticleView view(StoredArticle article) {
+        return ArticleView.of(article, config.site());
+    }
+
+    private static String location(StoredArticle article) {
+        return "/api/articles/" + article.article().slug();
+    }
+
+    private static <T> MutableHttpResponse<T> withEtag(MutableHttpResponse<T> response, StoredArticle article) {
+        return response.header(HttpHeaders.ETAG, article.etag());
+    }
+}

@@ -1,0 +1,60 @@
+package io.broadsheet.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.broadsheet.article.Article;
+import io.broadsheet.article.StoredArticle;
+import io.broadsheet.config.SiteConfig;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An article as the API shows it: the JSON it was sent as, plus id, createdAt, updatedAt and version. */
+@Serdeable
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ArticleView(
+        long id,
+        String slug,
+        String title,
+        String summary,
+        String body,
+        String url,
+        List<Author> authors,
+        List<String> categories,
+        List<String> tags,
+        String language,
+        List<Image> images,
+        Instant publishedAt,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
+
+    /** A person or agency. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Author(String name, String url) {
+    }
+
+    /** A picture with its caption and credit. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Image(String url, String mimeType, Integer width, Integer height, Long length,
+                        String caption, String credit, String alt) {
+    }
+
+    /** A page of a listing, newest first; pages count from 1. */
+    @Serdeable
+    public record Page(List<ArticleView> items, int page, int size, long total) {
+    }
+
+    public static ArticleView of(StoredArticle stored, SiteConfig site) {
+        Article a = stored.article();
+        return new ArticleView(a.id(), a.slug(), a.title(), a.summary(), a.body(),
+                a.url() != null ? a.url() : site.url("/articles/" + a.slug()),
+                stored.authors().stream().map(x -> new Author(x.name(), x.url())).toList(),
+                stored.categories(), stored.tags(), a.language(),
+                stored.images().stream().map(i -> new Image(i.url(), i.mimeType(), i.width(), i.height(), i.length(),
+                        i.caption(), i.credit(), i.alt())).toList(),
+                a.publishedAt(), a.createdAt(), a.updatedAt(), a.version());
+    }
+}

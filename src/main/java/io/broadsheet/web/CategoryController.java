@@ -1,0 +1,87 @@
+package io.broadsheet.web;
+
+import io.broadsheet.article.ArticleParser;
+import io.broadsheet.category.Category;
+import io.broadsheet.category.CategoryService;
+import io.broadsheet.config.FeedsConfig;
+import io.broadsheet.feed.FeedFormat;
+import io.broadsheet.input.InvalidInputException;
+import io.broadsheet.input.JsonFields;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Lists categories with their feed URLs, and sets a category's name and description. */
+@Controller("/api/categories")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class CategoryController {
+
+    private final CategoryService categories;
+    private final FeedsConfig config;
+    private final JsonMapper json;
+
+    public CategoryController(CategoryService categories, FeedsConfig config, JsonMapper json) {
+        this.categories = categories;
+        this.config = config;
+        this.json = json;
+    }
+
+    /** A category and its feed in every format. */
+    @Serdeable
+    public record CategoryView(String slug, String name, String description, Map<String, String> feeds) {
+    }
+
+    @Get
+    public List<CategoryView> list() {
+        return categories.list().stream().map(this::view).toList();
+    }
+
+    @Put(value = "/{slug}", consumes = MediaType.APPLICATION_JSON)
+    public HttpResponse<CategoryView> put(String slug, @Body byte[] body) {
+        if (!ArticleParser.SLUG.matcher(slug).matches() || slug.length() > 100) {
+            throw InvalidInputException.of("slug", "must be a category slug ([a-z0-9]+(-[a-z0-9]+)*, at most 100 characters)");
+        }
+        JsonNode node;
+        try {
+            node = json.readValue(body, Argument.of(JsonNode.class));
+        } catch (IOException e) {
+            throw InvalidInputException.of("", "the body is not valid JSON");
+        }
+        if (!node.isObject()) {
+            throw InvalidInputException.of("", "the body must be a JSON object with a name and a description");
+        }
+        JsonFields f = new JsonFields();
+        f.rejectUnknown(node, "", Set.of("name", "description"), Set.of("slug", "feeds"));
+        String name = f.text(node, "name", "name", 200, true);
+        String description = f.text(node, "description", "description", 5_000, false);
+        if (!f.errors().isEmpty()) {
+            throw new InvalidInputException(f.errors());
+        }
+        boolean created = categories.describe(slug, name.strip(), description);
+        CategoryView view = view(categories.find(slug).orElseThrow());
+        return created ? HttpResponse.created(view) : HttpResponse.ok(view);
+    }
+
+    private CategoryView view(Category category) {
+        Map<String, String> feeds = new LinkedHashMap<>();
+        Arrays.stream(FeedFormat.values()).forEach(format -> feeds.put(format.extension(),
+                config.site().url("/feeds/" + category.slug() + "." + format.extension())));
+        return new CategoryView(category.slug(), category.name(), category.description(), feeds);
+    }
+}

@@ -1,0 +1,54 @@
+package io.broadsheet.web;
+
+import io.broadsheet.article.ArticleNotFoundException;
+import io.broadsheet.article.SlugConflictException;
+import io.broadsheet.article.StaleArticleException;
+import io.broadsheet.feed.FeedNotFoundException;
+import io.broadsheet.input.InvalidInputException;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one table mapping domain exceptions to problem+json answers; anything else is a logged 500. */
+@Produces(Problem.MEDIA_TYPE)
+@Singleton
+@Requires(classes = {RuntimeException.class, ExceptionHandler.class})
+public class ProblemHandler implements ExceptionHandler<RuntimeException, HttpResponse<?>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, RuntimeException exception) {
+        if (exception instanceof InvalidInputException invalid) {
+            return new Problem("about:blank", "Invalid input", 400,
+                    "The request breaks " + invalid.errors().size() + " rule(s); see errors.", invalid.errors())
+                    .toResponse();
+        }
+        if (exception instanceof ArticleNotFoundException || exception instanceof FeedNotFoundException) {
+            return Problem.of(HttpStatus.NOT_FOUND, exception.getMessage()).toResponse();
+        }
+        if (exception instanceof SlugConflictException) {
+            return Problem.of(HttpStatus.CONFLICT, exception.getMessage()).toResponse();
+        }
+        if (exception instanceof StaleArticleException stale) {
+            MutableHttpResponse<Problem> response = Problem.of(HttpStatus.PRECONDITION_FAILED, stale.getMessage())
+                    .toResponse();
+            if (stale.currentEtag() != null) {
+                response.header(HttpHeaders.ETAG, stale.currentEtag());
+            }
+            return response;
+        }
+        LOG.error("Unexpected failure on {} {}", request.getMethod(), request.getPath(), exception);
+        return Problem.of(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The server failed to answer this request; nothing was changed by it. The failure is logged.")
+                .toResponse();
+    }
+}
