@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
 /**
  * Serialises a ROME wire feed with JDOM's raw format: text is written exactly as given (ROME's pretty and
@@ -27,8 +28,14 @@ public final class XmlBytes {
     }
 
     public static byte[] of(WireFeed feed) {
+        return of(feed, document -> { });
+    }
+
+    /** Serialises after {@code adjust} has changed what ROME cannot express. */
+    public static byte[] of(WireFeed feed, Consumer<Document> adjust) {
         try {
             Document document = new WireFeedOutput().outputJDom(feed);
+            adjust.accept(document);
             ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
             new XMLOutputter(RAW).output(document, out);
             return out.toByteArray();

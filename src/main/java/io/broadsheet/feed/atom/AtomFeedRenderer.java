@@ -17,6 +17,7 @@ import io.broadsheet.feed.FeedRenderer;
 import io.broadsheet.feed.XmlBytes;
 import io.broadsheet.feed.media.MediaRss;
 import jakarta.inject.Singleton;
+import org.jdom2.Namespace;
 
 import java.util.ArrayList;
 import java.util.Date;
@@ -44,7 +45,6 @@ public class AtomFeedRenderer implements FeedRenderer {
         atom.setTitleEx(text(feed.title()));
         atom.setSubtitle(text(feed.description()));
         atom.setUpdated(Date.from(feed.updated()));
-        atom.setLanguage(feed.language());
         atom.setAlternateLinks(new ArrayList<>(List.of(link("alternate", feed.homePageUrl(), HTML))));
         atom.setOtherLinks(new ArrayList<>(List.of(
                 link("self", feed.selfUrl(FeedFormat.ATOM), FeedFormat.ATOM.mediaType()))));
@@ -60,7 +60,9 @@ public class AtomFeedRenderer implements FeedRenderer {
         generator.setValue(feed.generator());
         atom.setGenerator(generator);
         atom.setEntries(feed.items().stream().map(AtomFeedRenderer::entry).toList());
-        return XmlBytes.of(atom);
+        // ROME's Atom generator drops the feed language: write it as xml:lang on the root
+        return XmlBytes.of(atom, document -> document.getRootElement()
+                .setAttribute("lang", feed.language(), Namespace.XML_NAMESPACE));
     }
 
     private static Entry entry(FeedItem item) {
