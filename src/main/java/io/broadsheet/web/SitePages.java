@@ -1,0 +1,114 @@
+package io.broadsheet.web;
+
+import io.broadsheet.article.ArticleImage;
+import io.broadsheet.article.StoredArticle;
+import io.broadsheet.category.Category;
+import io.broadsheet.config.FeedsConfig;
+import io.broadsheet.feed.FeedFormat;
+import io.broadsheet.feed.FeedService;
+import io.broadsheet.feed.json.JsonFeedRenderer;
+import jakarta.inject.Singleton;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Small HTML pages that make the feeds findable: a home page listing every feed with discovery links
+ * ({@code <link rel="alternate">}), a page per article (the default item link), and the description of
+ * the JSON Feed {@code _media} extension.
+ */
+@Singleton
+public class SitePages {
+
+    private final FeedsConfig config;
+
+    public SitePages(FeedsConfig config) {
+        this.config = config;
+    }
+
+    public String home(List<Category> categories) {
+        Document doc = shell(config.site().title());
+        discoveryLinks(doc, FeedService.ALL, config.site().title());
+        Element body = doc.body();
+        body.appendElement("h1").text(config.site().title());
+        body.appendElement("p").text(config.site().description());
+        Element list = body.appendElement("ul");
+        feedEntry(list, FeedService.ALL, "Every category");
+        config.feeds().values().forEach(f -> feedEntry(list, f.name(), f.title()));
+        categories.forEach(c -> feedEntry(list, c.slug(), c.name()));
+        return doc.outerHtml();
+    }
+
+    public String article(StoredArticle stored) {
+        var a = stored.article();
+        Document doc = shell(a.title() + " \u2014 " + config.site().title());
+        for (String category : stored.categories()) {
+            discoveryLinks(doc, category, config.site().title() + " \u2014 " + category);
+        }
+        Element article = doc.body().appendElement("article");
+        article.appendElement("h1").text(a.title());
+        if (a.summary() != null) {
+            article.appendElement("p").addClass("summary").text(a.summary());
+        }
+        List<String> names = new ArrayList<>();
+        stored.authors().forEach(x -> names.add(x.name()));
+        Element meta = article.appendElement("p");
+        meta.appendElement("time").attr("datetime", a.publishedAt().toString()).text(a.publishedAt().toString());
+        if (!names.isEmpty()) {
+            meta.appendText(" \u2014 " + String.join(", ", names));
+        }
+        for (ArticleImage image : stored.images()) {
+            Element figure = article.appendElement("figure");
+            figure.appendElement("img").attr("src", image.url()).attr("alt", Objects.requireNonNullElse(image.alt(), ""));
+            figure.appendElement("figcaption").text(Objects.requireNonNullElse(image.caption(), "")
+                    + (image.credit() == null ? "" : " \u2014 " + image.credit()));
+        }
+        article.appendElement("div").html(Objects.requireNonNullElse(a.body(), ""));
+        return doc.outerHtml();
+    }
+
+    public String mediaExtension() {
+        Document doc = shell("The _media extension of Broadsheet's JSON Feeds");
+        Element body = doc.body();
+        body.appendElement("h1").text("_media: pictures with captions and credits in JSON Feed");
+        body.appendElement("p").text("Each item of a Broadsheet JSON Feed (version 1.1) that has pictures carries an "
+                + "object named _media. Its member images lists every picture of the article, the lead picture "
+                + "first, each with url, caption (plain text), credit (the photographer or agency, plain text), "
+                + "alt (plain text), width and height (pixels). Members that are unknown are left out. The same "
+                + "pictures are also item attachments, whose title is the caption; the lead picture is the item's image.");
+        body.appendElement("pre").text("\"_media\": {\"about\": \"" + config.site().url(JsonFeedRenderer.MEDIA_DOCS_PATH)
+                + "\", \"images\": [{\"url\": \"https://media.example.com/kurti.jpg\", \"caption\": \"Albin Kurti speaks\","
+                + " \"credit\": \"Armend NIMANI / AFP\", \"alt\": \"Albin Kurti at a lectern\", \"width\": 1200, \"height\": 800}]}");
+        return doc.outerHtml();
+    }
+
+    private Document shell(String title) {
+        Document doc = Document.createShell(config.site().baseUrl() + "/");
+        doc.outputSettings().prettyPrint(false);
+        doc.head().appendElement("meta").attr("charset", "utf-8");
+        doc.head().appendElement("title").text(title);
+        doc.selectFirst("html").attr("lang", config.site().language());
+        return doc;
+    }
+
+    private void discoveryLinks(Document doc, String feed, String title) {
+        for (FeedFormat format : FeedFormat.values()) {
+            doc.head().appendElement("link").attr("rel", "alternate").attr("type", format.mediaType())
+                    .attr("title", title + " (" + format.extension() + ")")
+                    .attr("href", config.site().url("/feeds/" + feed + "." + format.extension()));
+        }
+    }
+
+    private void feedEntry(Element list, String name, String title) {
+        Element item = list.appendElement("li");
+        item.appendText(title + ": ");
+        for (FeedFormat format : FeedFormat.values()) {
+            item.appendElement("a").attr("href", config.site().url("/feeds/" + name + "." + format.extension()))
+                    .text(format.name());
+            item.appendText(" ");
+        }
+    }
+}
