@@ -1,5 +1,6 @@
 package io.broadsheet.article;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -26,8 +27,8 @@ final class ArticleRepositories {
         @Query("UPDATE article SET slug = :slug, title = :title, summary = :summary, body = :body, url = :url, "
                 + "language = :language, published_at = :publishedAt, updated_at = :updatedAt, version = version + 1 "
                 + "WHERE id = :id AND version = :version")
-        int replace(long id, long version, String slug, String title, String summary, String body, String url,
-                    String language, Instant publishedAt, Instant updatedAt);
+        int replace(long id, long version, String slug, String title, @Nullable String summary, @Nullable String body,
+                    @Nullable String url, @Nullable String language, Instant publishedAt, Instant updatedAt);
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)

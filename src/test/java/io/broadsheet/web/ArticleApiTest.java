@@ -183,6 +183,18 @@ class ArticleApiTest extends HttpTest {
     }
 
     @Test
+    void replacementMayLeaveOutEveryOptionalField() {
+        http.post("/api/articles", json(article("sparse", WHEN, "world")));
+        Map<String, Object> minimal = Map.of("title", "Sparse", "categories", List.of("world"), "publishedAt", WHEN);
+        Http.Answer replaced = http.put("/api/articles/sparse", json(minimal), null);
+        assertEquals(200, replaced.status(), replaced.body());
+        JsonNode body = FeedParsers.jsonTree(replaced.body());
+        assertEquals("https://news.example.com/articles/sparse", body.get("url").getStringValue());
+        assertEquals(0, body.get("images").size());
+        assertEquals(null, body.get("summary"));
+    }
+
+    @Test
     void renameOntoAnExistingSlugIs409() {
         http.post("/api/articles", json(article("ren-a", WHEN, "world")));
         http.post("/api/articles", json(article("ren-b", WHEN, "world")));
