@@ -1,0 +1,5 @@
+/**
+ * HTTP: controllers, the admin token filter, and the one table that maps domain exceptions to
+ * problem+json ({@link io.broadsheet.web.ProblemHandler}). Read {@link io.broadsheet.web.ArticleController} first.
+ */
+package io.broadsheet.web;

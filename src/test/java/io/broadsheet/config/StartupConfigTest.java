@@ -1,0 +1,42 @@
+package io.broadsheet.config;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.broadsheet.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A wrong configuration file stops the service before it serves, naming the file, the key and the problem. */
+class StartupConfigTest {
+
+    @TempDir
+    Path configDir;
+
+    @Test
+    void wrongKeyStopsStartUpWithFileKeyAndProblem() throws IOException {
+        Files.writeString(configDir.resolve("broadsheet.yml"), """
+                site: {title: T, description: D, base-url: https://news.example.com}
+                feeds:
+                  broken: {title: B, limit: -3}
+                """);
+        Map<String, Object> properties = new HashMap<>(TestDatabase.freshProperties("StartupConfigTest"));
+        properties.put("broadsheet.config-dir", configDir.toString());
+        Throwable failure = assertThrows(Exception.class,
+                () -> ApplicationContext.run(EmbeddedServer.class, properties, "test").close());
+        String expected = configDir.resolve("broadsheet.yml") + ": feeds.broken.limit: must be a whole number from 1 to 1000, got '-3'";
+        boolean found = false;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            found |= String.valueOf(t.getMessage()).contains(expected);
+        }
+        assertTrue(found, "expected '" + expected + "' in " + failure);
+    }
+}
