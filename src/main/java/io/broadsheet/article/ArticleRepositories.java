@@ -24,6 +24,8 @@ final class ArticleRepositories {
 
         List<Article> findByIdIn(Collection<Long> ids);
 
+        List<Article> findByPublishedAtGreaterThan(Instant instant);
+
         @Query("UPDATE article SET slug = :slug, title = :title, summary = :summary, body = :body, url = :url, "
                 + "language = :language, published_at = :publishedAt, updated_at = :updatedAt, version = version + 1 "
                 + "WHERE id = :id AND version = :version")

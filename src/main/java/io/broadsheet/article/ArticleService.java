@@ -2,7 +2,9 @@ package io.broadsheet.article;
 
 import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.input.InvalidInputException;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.sql.SQLException;
@@ -25,11 +27,14 @@ public class ArticleService {
     private final ArticleStore store;
     private final HtmlSanitiser sanitiser;
     private final Clock clock;
+    private final ApplicationEventPublisher<ArticleChanged> events;
 
-    public ArticleService(ArticleStore store, FeedsConfig config, Clock clock) {
+    public ArticleService(ArticleStore store, FeedsConfig config, Clock clock,
+                          ApplicationEventPublisher<ArticleChanged> events) {
         this.store = store;
         this.sanitiser = new HtmlSanitiser(config.site().baseUrl());
         this.clock = clock;
+        this.events = events;
     }
 
     /** Whether a write created the article or replaced it. */
@@ -45,10 +50,14 @@ public class ArticleService {
     }
 
     /** Stores a new article; {@link SlugConflictException} when the slug is taken. */
+    @Transactional
     public StoredArticle create(ArticleInput in) {
         ArticleInput clean = in.withBody(sanitiser.sanitise(in.body()));
         try {
-            return store.insert(clean, now());
+            Instant now = now();
+            StoredArticle created = store.insert(clean, now);
+            events.publishEvent(new ArticleChanged(null, created, now));
+            return created;
         } catch (DataAccessException e) {
             throw translate(e, clean.slug());
         }
@@ -58,6 +67,7 @@ public class ArticleService {
      * Creates or replaces the article at {@code slug}. A body naming another slug renames the article
      * (its id, and so its feed item id, stays). {@code ifMatch} (an ETag, {@code *} or null) guards the write.
      */
+    @Transactional
     public Written put(String slug, ArticleInput in, String ifMatch) {
         ArticleInput clean = in.withBody(sanitiser.sanitise(in.body()));
         Optional<StoredArticle> current = store.findBySlug(slug);
@@ -76,9 +86,11 @@ public class ArticleService {
             throw new StaleArticleException(slug, existing.etag());
         }
         try {
-            StoredArticle replaced = store.replace(existing.article(), clean, now())
+            Instant now = now();
+            StoredArticle replaced = store.replace(existing.article(), clean, now)
                     .orElseThrow(() -> new StaleArticleException(slug,
                             store.findBySlug(slug).map(StoredArticle::etag).orElse(null)));
+            events.publishEvent(new ArticleChanged(existing, replaced, now));
             return new Written(replaced, false);
         } catch (DataAccessException e) {
             throw translate(e, clean.slug());
@@ -86,14 +98,16 @@ public class ArticleService {
     }
 
     /** Replaces by slug when the article exists, creates it otherwise: what a bulk import does per line. */
+    @Transactional
     public Written upsert(ArticleInput in) {
         return put(in.slug(), in, null);
     }
 
+    @Transactional
     public void delete(String slug) {
-        if (!store.delete(slug)) {
-            throw new ArticleNotFoundException(slug);
-        }
+        StoredArticle existing = store.findBySlug(slug).orElseThrow(() -> new ArticleNotFoundException(slug));
+        store.delete(slug);
+        events.publishEvent(new ArticleChanged(existing, null, now()));
     }
 
     public Page list(ArticleSelection selection, int page, int size) {

@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -57,6 +58,18 @@ public class ArticleStore {
     @ReadOnly
     public Optional<StoredArticle> findBySlug(String slug) {
         return articles.findBySlug(slug).map(a -> load(List.of(a)).get(0));
+    }
+
+    @ReadOnly
+    public Optional<StoredArticle> findById(long id) {
+        return articles.findById(id).map(a -> load(List.of(a)).get(0));
+    }
+
+    /** Articles whose embargo has yet to lift. */
+    @ReadOnly
+    public List<StoredArticle> findPublishedAfter(Instant instant) {
+        List<Article> found = articles.findByPublishedAtGreaterThan(instant);
+        return found.isEmpty() ? List.of() : load(found);
     }
 
     /** Inserts a new article; the slug's uniqueness is enforced by the database. */
@@ -117,6 +130,36 @@ public class ArticleStore {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
+            }
+        });
+    }
+
+    /**
+     * What a feed's validators and cache need, in one query: how many articles are visible at {@code now},
+     * the latest publication or update among them, and the next embargo to lift.
+     */
+    public record Stats(long visible, Instant newestChange, Instant nextRelease) {
+    }
+
+    @ReadOnly
+    public Stats stats(ArticleSelection selection, Instant now) {
+        List<Object> params = new ArrayList<>();
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        params.add(at);
+        params.add(at);
+        params.add(at);
+        String sql = "SELECT COUNT(CASE WHEN a.published_at <= ? THEN 1 END),"
+                + " MAX(CASE WHEN a.published_at <= ? THEN GREATEST(a.published_at, a.updated_at) END),"
+                + " MIN(CASE WHEN a.published_at > ? THEN a.published_at END)"
+                + " FROM article a" + where(new ArticleSelection(selection.categories(), selection.tags(), null), params);
+        return jdbc.prepareStatement(sql, ps -> {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                OffsetDateTime newest = rs.getObject(2, OffsetDateTime.class);
+                OffsetDateTime next = rs.getObject(3, OffsetDateTime.class);
+                return new Stats(rs.getLong(1), newest == null ? null : newest.toInstant(),
+                        next == null ? null : next.toInstant());
             }
         });
     }
@@ -197,6 +240,11 @@ public class ArticleStore {
         if (selection.publishedBy() != null) {
             clauses.add("a.published_at <= ?");
             params.add(selection.publishedBy().atOffset(ZoneOffset.UTC));
+        }
+        if (selection.changedAfter() != null) {
+            clauses.add("(a.published_at > ? OR a.updated_at > ?)");
+            params.add(selection.changedAfter().atOffset(ZoneOffset.UTC));
+            params.add(selection.changedAfter().atOffset(ZoneOffset.UTC));
         }
         if (!selection.categories().isEmpty()) {
             clauses.add("EXISTS (SELECT 1 FROM article_category c WHERE c.article_id = a.id AND c.category_slug IN ("

@@ -1,8 +1,11 @@
 package io.broadsheet.category;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,9 +17,14 @@ import java.util.Optional;
 public class CategoryService {
 
     private final CategoryRepository categories;
+    private final ApplicationEventPublisher<CategoryDescribed> events;
+    private final Clock clock;
 
-    public CategoryService(CategoryRepository categories) {
+    public CategoryService(CategoryRepository categories, ApplicationEventPublisher<CategoryDescribed> events,
+                           Clock clock) {
         this.categories = categories;
+        this.events = events;
+        this.clock = clock;
     }
 
     public List<Category> list() {
@@ -50,9 +58,10 @@ public class CategoryService {
         Optional<Category> existing = categories.findBySlug(slug);
         if (existing.isPresent()) {
             categories.update(new Category(existing.get().id(), slug, name, description));
-            return false;
+        } else {
+            categories.save(new Category(null, slug, name, description));
         }
-        categories.save(new Category(null, slug, name, description));
-        return true;
+        events.publishEvent(new CategoryDescribed(slug, clock.instant().truncatedTo(ChronoUnit.SECONDS)));
+        return existing.isEmpty();
     }
 }

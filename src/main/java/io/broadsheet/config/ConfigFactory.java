@@ -13,7 +13,8 @@ public class ConfigFactory {
 
     @Context
     public FeedsConfig feedsConfig(@Value("${broadsheet.config-dir:./feeds-config}") String configDir,
-                                   @Nullable @Value("${broadsheet.site.base-url:}") String baseUrl) {
-        return FeedsConfigLoader.load(Path.of(configDir), baseUrl);
+                                   @Nullable @Value("${broadsheet.site.base-url:}") String baseUrl,
+                                   @Nullable @Value("${broadsheet.websub.hubs:}") String hubs) {
+        return FeedsConfigLoader.load(Path.of(configDir), baseUrl, hubs);
     }
 }

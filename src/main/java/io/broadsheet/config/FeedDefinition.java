@@ -12,6 +12,7 @@ import java.util.List;
  * @param tags        tags selected (case-insensitive); an article matches a category or a tag
  * @param limit       the most items one document carries
  * @param content     full body or summary only
+ * @param maxAge      seconds a client may reuse a copy: Cache-Control max-age, RSS ttl and sy:updateFrequency
  */
 public record FeedDefinition(
         String name,
@@ -20,7 +21,8 @@ public record FeedDefinition(
         List<String> categories,
         List<String> tags,
         int limit,
-        ContentMode content) {
+        ContentMode content,
+        int maxAge) {
 
     public FeedDefinition {
         categories = List.copyOf(categories);

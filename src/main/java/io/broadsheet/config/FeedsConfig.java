@@ -2,7 +2,9 @@ package io.broadsheet.config;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.net.URI;
 import java.util.Optional;
 
 /**
@@ -11,13 +13,33 @@ import java.util.Optional;
  * @param site          site metadata
  * @param defaultLimit  item limit of feeds that set none
  * @param defaultContent content mode of feeds that set none
+ * @param defaultMaxAge max-age in seconds of feeds that set none
  * @param feeds         named feeds by name, in file order
+ * @param hubs          WebSub hubs told of every change and advertised in every feed
  */
-public record FeedsConfig(SiteConfig site, int defaultLimit, ContentMode defaultContent,
-                          Map<String, FeedDefinition> feeds) {
+public record FeedsConfig(SiteConfig site, int defaultLimit, ContentMode defaultContent, int defaultMaxAge,
+                          Map<String, FeedDefinition> feeds, List<URI> hubs) {
 
     public FeedsConfig {
         feeds = Collections.unmodifiableMap(new LinkedHashMap<>(feeds));
+        hubs = List.copyOf(hubs);
+    }
+
+    /** A feed with the defaults: what {@code all} and category feeds are. */
+    public FeedDefinition defaultFeed(String name, String title, String description, List<String> categories) {
+        return new FeedDefinition(name, title, description, categories, List.of(), defaultLimit, defaultContent,
+                defaultMaxAge);
+    }
+
+    /** A stable digest of everything configured: when it changes, every feed's Last-Modified moves. */
+    public String fingerprint() {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Optional<FeedDefinition> namedFeed(String name) {

@@ -27,13 +27,14 @@ public final class FeedsConfigLoader {
     public static final String FILE_NAME = "broadsheet.yml";
     static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern ID_DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
-    private static final Set<String> TOP_KEYS = Set.of("site", "defaults", "feeds");
+    private static final Set<String> TOP_KEYS = Set.of("site", "defaults", "feeds", "websub");
     private static final Set<String> SITE_KEYS = Set.of("title", "description", "base-url", "language",
             "icon", "copyright", "author", "id-authority", "id-date");
-    private static final Set<String> DEFAULT_KEYS = Set.of("limit", "content");
+    private static final Set<String> DEFAULT_KEYS = Set.of("limit", "content", "max-age");
     private static final Set<String> FEED_KEYS = Set.of("title", "description", "categories", "tags",
-            "limit", "content");
+            "limit", "content", "max-age");
     private static final int MAX_LIMIT = 1000;
+    private static final int MAX_AGE_LIMIT = 86_400;
 
     private final String file;
 
@@ -48,6 +49,15 @@ public final class FeedsConfigLoader {
      * @param baseUrlOverride a base URL that replaces the file's {@code site.base-url}, or null
      */
     public static FeedsConfig load(Path dir, String baseUrlOverride) {
+        return load(dir, baseUrlOverride, null);
+    }
+
+    /**
+     * Loads {@code broadsheet.yml} from a directory.
+     *
+     * @param hubsOverride comma-separated WebSub hub URLs that replace the file's {@code websub.hubs}, or null
+     */
+    public static FeedsConfig load(Path dir, String baseUrlOverride, String hubsOverride) {
         Path path = dir.resolve(FILE_NAME);
         FeedsConfigLoader loader = new FeedsConfigLoader(path.toString());
         if (!Files.isRegularFile(path)) {
@@ -59,15 +69,16 @@ public final class FeedsConfigLoader {
         } catch (IOException | YAMLException e) {
             throw new ConfigException(path.toString(), "not readable YAML: " + e.getMessage(), e);
         }
-        return loader.read(root, baseUrlOverride);
+        return loader.read(root, baseUrlOverride, hubsOverride);
     }
 
-    private FeedsConfig read(Object root, String baseUrlOverride) {
+    private FeedsConfig read(Object root, String baseUrlOverride, String hubsOverride) {
         Map<String, Object> top = map(root == null ? Map.of() : root, "(document)", TOP_KEYS);
         SiteConfig site = readSite(map(require(top, "site", "(document)"), "site", SITE_KEYS), baseUrlOverride);
         Map<String, Object> defaults = map(top.getOrDefault("defaults", Map.of()), "defaults", DEFAULT_KEYS);
         int defaultLimit = limit(defaults.get("limit"), "defaults.limit", 50);
         ContentMode defaultContent = content(defaults.get("content"), "defaults.content", ContentMode.FULL);
+        int defaultMaxAge = maxAge(defaults.get("max-age"), "defaults.max-age", 300);
         Map<String, FeedDefinition> feeds = new LinkedHashMap<>();
         Map<String, Object> feedMap = map(top.getOrDefault("feeds", Map.of()), "feeds", null);
         for (Map.Entry<String, Object> entry : feedMap.entrySet()) {
@@ -82,9 +93,28 @@ public final class FeedsConfigLoader {
                     slugs(f.get("categories"), key + ".categories"),
                     strings(f.get("tags"), key + ".tags"),
                     limit(f.get("limit"), key + ".limit", defaultLimit),
-                    content(f.get("content"), key + ".content", defaultContent)));
+                    content(f.get("content"), key + ".content", defaultContent),
+                    maxAge(f.get("max-age"), key + ".max-age", defaultMaxAge)));
         }
-        return new FeedsConfig(site, defaultLimit, defaultContent, feeds);
+        return new FeedsConfig(site, defaultLimit, defaultContent, defaultMaxAge, feeds, hubs(top, hubsOverride));
+    }
+
+    private List<URI> hubs(Map<String, Object> top, String hubsOverride) {
+        List<URI> hubs = new ArrayList<>();
+        if (hubsOverride != null && !hubsOverride.isBlank()) {
+            for (String hub : hubsOverride.split(",")) {
+                if (!hub.isBlank()) {
+                    hubs.add(absoluteUrl(hub.strip(), "BROADSHEET_WEBSUB_HUBS"));
+                }
+            }
+            return hubs;
+        }
+        Map<String, Object> websub = map(top.getOrDefault("websub", Map.of()), "websub", Set.of("hubs"));
+        List<String> urls = strings(websub.get("hubs"), "websub.hubs");
+        for (int i = 0; i < urls.size(); i++) {
+            hubs.add(absoluteUrl(urls.get(i), "websub.hubs[" + i + "]"));
+        }
+        return hubs;
     }
 
     private SiteConfig readSite(Map<String, Object> s, String baseUrlOverride) {
@@ -168,6 +198,16 @@ public final class FeedsConfigLoader {
         }
         if (!(value instanceof Integer i) || i < 1 || i > MAX_LIMIT) {
             throw new ConfigException(file, key, "must be a whole number from 1 to " + MAX_LIMIT + ", got '" + value + "'");
+        }
+        return i;
+    }
+
+    private int maxAge(Object value, String key, int fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof Integer i) || i < 0 || i > MAX_AGE_LIMIT) {
+            throw new ConfigException(file, key, "must be a whole number of seconds from 0 to " + MAX_AGE_LIMIT + ", got '" + value + "'");
         }
         return i;
     }

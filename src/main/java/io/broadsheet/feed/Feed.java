@@ -20,6 +20,10 @@ import java.util.List;
  * @param generator   RSS generator, Atom generator
  * @param author      Atom feed author (entries without one inherit it); JSON Feed feed-level authors
  * @param items       newest first
+ * @param page        this document's page (RFC 5005 paged feeds), from 1
+ * @param lastPage    the feed's last page
+ * @param hubs        WebSub hubs: RSS and Atom link rel=hub, JSON Feed hubs
+ * @param maxAge      seconds a copy stays fresh: RSS ttl (minutes) and sy:updatePeriod/sy:updateFrequency
  */
 public record Feed(
         String name,
@@ -34,14 +38,54 @@ public record Feed(
         String copyright,
         String generator,
         FeedAuthor author,
-        List<FeedItem> items) {
+        List<FeedItem> items,
+        int page,
+        int lastPage,
+        List<String> hubs,
+        int maxAge) {
 
     public Feed {
         items = List.copyOf(items);
+        hubs = List.copyOf(hubs);
     }
 
     /** The URL this document is served at in a given format. */
     public String selfUrl(FeedFormat format) {
-        return selfUrlBase + "." + format.extension();
+        return pageUrl(format, page);
+    }
+
+    /** The canonical URL of the feed (its first page) in a given format. */
+    public String feedUrl(FeedFormat format) {
+        return pageUrl(format, 1);
+    }
+
+    /** The URL of page {@code n}; the first page has no query. */
+    public String pageUrl(FeedFormat format, int n) {
+        return selfUrlBase + "." + format.extension() + (n == 1 ? "" : "?page=" + n);
+    }
+
+    /**
+     * RFC 5005 paging links in order (first, previous, next, last), empty for a feed of one page.
+     * Spec: https://www.rfc-editor.org/rfc/rfc5005#section-3
+     */
+    public java.util.Map<String, String> pagingLinks(FeedFormat format) {
+        java.util.Map<String, String> links = new java.util.LinkedHashMap<>();
+        if (lastPage > 1) {
+            links.put("first", pageUrl(format, 1));
+            if (page > 1) {
+                links.put("previous", pageUrl(format, page - 1));
+            }
+            if (page < lastPage) {
+                links.put("next", pageUrl(format, page + 1));
+            }
+            links.put("last", pageUrl(format, lastPage));
+        }
+        return links;
+    }
+
+    /** The same document holding other items: a delta (RFC 3229 feed) of this one. */
+    public Feed withItems(List<FeedItem> subset) {
+        return new Feed(name, title, description, homePageUrl, selfUrlBase, id, updated, language, icon, copyright,
+                generator, author, subset, page, lastPage, hubs, maxAge);
     }
 }

@@ -34,14 +34,20 @@ public final class FeedAssembler {
         this.site = site;
     }
 
+    /** Where a document stands: its page, the last page, and when the feed last changed. */
+    public record Position(int page, int lastPage, Instant lastModified) {
+    }
+
     /**
      * @param definition    what the feed selects and how it presents it
-     * @param articles      the feed's visible articles, newest first
+     * @param articles      the page's visible articles, newest first
      * @param categoryNames display names by category slug
+     * @param position      page, last page and the feed's last change (RSS lastBuildDate, Atom updated)
+     * @param hubs          WebSub hubs to advertise
      */
-    public Feed assemble(FeedDefinition definition, List<StoredArticle> articles, Map<String, String> categoryNames) {
+    public Feed assemble(FeedDefinition definition, List<StoredArticle> articles, Map<String, String> categoryNames,
+                         Position position, List<String> hubs) {
         List<FeedItem> items = articles.stream().map(a -> item(a, definition.content(), categoryNames)).toList();
-        Instant updated = items.stream().map(FeedItem::updated).max(Instant::compareTo).orElse(Instant.EPOCH);
         return new Feed(
                 definition.name(),
                 clean(definition.title()),
@@ -49,13 +55,17 @@ public final class FeedAssembler {
                 site.baseUrl() + "/",
                 site.url("/feeds/" + definition.name()),
                 site.tagUri("feed:" + definition.name()),
-                updated,
+                position.lastModified(),
                 site.language(),
                 site.icon(),
                 clean(site.copyright()),
                 GENERATOR,
                 new FeedAuthor(clean(site.author()), site.baseUrl() + "/"),
-                items);
+                items,
+                position.page(),
+                position.lastPage(),
+                hubs,
+                definition.maxAge());
     }
 
     private FeedItem item(StoredArticle stored, ContentMode mode, Map<String, String> categoryNames) {

@@ -2,21 +2,28 @@ package io.broadsheet.feed;
 
 import io.broadsheet.article.ArticleSelection;
 import io.broadsheet.article.ArticleStore;
+import io.broadsheet.article.StoredArticle;
 import io.broadsheet.category.Category;
 import io.broadsheet.category.CategoryService;
 import io.broadsheet.config.FeedDefinition;
 import io.broadsheet.config.FeedsConfig;
 import jakarta.inject.Singleton;
 
+import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Answers "feed {name} in format {f}": resolves the definition (named in feeds-config, {@code all}, or a
- * category), loads its visible articles (embargo cut-off from the clock), assembles and renders.
+ * Answers "page {n} of feed {name} in format {f}": resolves the definition (named in feeds-config, {@code all},
+ * or a category), loads the page's visible articles (embargo cut-off from the clock), assembles and renders.
  */
 @Singleton
 public class FeedService {
@@ -27,15 +34,17 @@ public class FeedService {
     private final FeedsConfig config;
     private final ArticleStore store;
     private final CategoryService categories;
+    private final FeedStateStore states;
     private final FeedAssembler assembler;
     private final Map<FeedFormat, FeedRenderer> renderers = new EnumMap<>(FeedFormat.class);
     private final Clock clock;
 
-    public FeedService(FeedsConfig config, ArticleStore store, CategoryService categories,
+    public FeedService(FeedsConfig config, ArticleStore store, CategoryService categories, FeedStateStore states,
                        List<FeedRenderer> renderers, Clock clock) {
         this.config = config;
         this.store = store;
         this.categories = categories;
+        this.states = states;
         this.assembler = new FeedAssembler(config.site());
         this.clock = clock;
         renderers.forEach(r -> this.renderers.put(r.format(), r));
@@ -46,22 +55,42 @@ public class FeedService {
         }
     }
 
-    /** A rendered document. */
-    public record Rendered(FeedFormat format, byte[] bytes, Feed feed) {
+    /**
+     * A rendered document and what its validators need.
+     *
+     * @param lastModified when the feed's content last changed
+     * @param validUntil   when an embargo lifts and the document goes stale without any write, or null
+     */
+    public record Rendered(FeedFormat format, byte[] bytes, Feed feed, Instant lastModified, Instant validUntil) {
     }
 
-    public Rendered render(String name, FeedFormat format) {
-        FeedDefinition definition = definition(name)
-                .orElseThrow(() -> new FeedNotFoundException("No feed is named '" + name
-                        + "': use a category slug (GET /api/categories), 'all', or a feed named in feeds-config."));
-        Feed feed = assemble(definition);
-        return new Rendered(format, renderers.get(format).render(feed), feed);
+    public Rendered render(String name, FeedFormat format, int page) {
+        FeedDefinition definition = require(name);
+        Instant now = clock.instant();
+        ArticleStore.Stats stats = store.stats(selection(definition, null), now);
+        int lastPage = (int) Math.max(1, (stats.visible() + definition.limit() - 1) / definition.limit());
+        if (page < 1 || page > lastPage) {
+            throw new FeedNotFoundException("Feed '" + name + "' has pages 1 to " + lastPage + "; there is no page " + page + ".");
+        }
+        Instant lastModified = lastModified(name, stats);
+        List<StoredArticle> articles = store.findNewest(selection(definition, now), definition.limit(),
+                (long) (page - 1) * definition.limit());
+        Feed feed = assembler.assemble(definition, articles, categories.namesBySlug(),
+                new FeedAssembler.Position(page, lastPage, lastModified), hubs());
+        return new Rendered(format, renderers.get(format).render(feed), feed, lastModified, stats.nextRelease());
     }
 
-    public Feed assemble(FeedDefinition definition) {
-        ArticleSelection selection = new ArticleSelection(definition.categories(), definition.tags(), clock.instant());
-        return assembler.assemble(definition, store.findNewest(selection, definition.limit(), 0),
-                categories.namesBySlug());
+    /**
+     * The current first page {@code current} reduced to the items published or updated after {@code since}:
+     * the body of an RFC 3229 "feed" delta.
+     */
+    public byte[] renderChangesSince(Rendered current, Instant since) {
+        FeedDefinition definition = require(current.feed().name());
+        List<StoredArticle> changed = store.findNewest(selection(definition, clock.instant()).changedAfter(since),
+                definition.limit(), 0);
+        Feed delta = assembler.assemble(definition, changed, categories.namesBySlug(),
+                new FeedAssembler.Position(1, current.feed().lastPage(), current.lastModified()), hubs());
+        return renderers.get(current.format()).render(delta);
     }
 
     /** The definition of a named feed, {@code all}, or a category's feed. */
@@ -71,15 +100,63 @@ public class FeedService {
             return named;
         }
         if (ALL.equals(name)) {
-            return Optional.of(new FeedDefinition(ALL, config.site().title(), config.site().description(),
-                    List.of(), List.of(), config.defaultLimit(), config.defaultContent()));
+            return Optional.of(config.defaultFeed(ALL, config.site().title(), config.site().description(), List.of()));
         }
         return categories.find(name).map(this::categoryFeed);
     }
 
+    /** Names of the feeds that hold {@code article} (when visible): all, its categories, and matching named feeds. */
+    public Set<String> feedsHolding(StoredArticle article) {
+        Set<String> names = new java.util.LinkedHashSet<>();
+        names.add(ALL);
+        names.addAll(article.categories());
+        List<String> tags = article.tags().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
+        for (FeedDefinition feed : config.feeds().values()) {
+            boolean inCategory = feed.categories().isEmpty() || feed.categories().stream().anyMatch(article.categories()::contains);
+            boolean tagged = feed.tags().isEmpty()
+                    || feed.tags().stream().anyMatch(t -> tags.contains(t.toLowerCase(Locale.ROOT)));
+            if (inCategory && tagged) {
+                names.add(feed.name());
+            }
+        }
+        return names;
+    }
+
+    /** Every feed there is: all, the named feeds and one per category. */
+    public List<String> allFeedNames() {
+        List<String> names = new ArrayList<>();
+        names.add(ALL);
+        names.addAll(config.feeds().keySet());
+        categories.list().forEach(c -> names.add(c.slug()));
+        return names;
+    }
+
+    /** The absolute URL of a feed's first page in a format, as hubs and subscribers know it. */
+    public String feedUrl(String name, FeedFormat format) {
+        return config.site().url("/feeds/" + name + "." + format.extension());
+    }
+
+    private FeedDefinition require(String name) {
+        return definition(name).orElseThrow(() -> new FeedNotFoundException("No feed is named '" + name
+                + "': use a category slug (GET /api/categories), 'all', or a feed named in feeds-config."));
+    }
+
+    private Instant lastModified(String name, ArticleStore.Stats stats) {
+        Instant recorded = states.lastChange(name).orElse(Instant.EPOCH);
+        Instant newest = stats.newestChange() == null ? Instant.EPOCH : stats.newestChange();
+        return (recorded.isAfter(newest) ? recorded : newest).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private static ArticleSelection selection(FeedDefinition definition, Instant publishedBy) {
+        return new ArticleSelection(definition.categories(), definition.tags(), publishedBy);
+    }
+
+    private List<String> hubs() {
+        return config.hubs().stream().map(URI::toString).toList();
+    }
+
     private FeedDefinition categoryFeed(Category category) {
-        return new FeedDefinition(category.slug(), config.site().title() + " \u2014 " + category.name(),
-                category.description(), List.of(category.slug()), List.of(), config.defaultLimit(),
-                config.defaultContent());
+        return config.defaultFeed(category.slug(), config.site().title() + " \u2014 " + category.name(),
+                category.description(), List.of(category.slug()));
     }
 }

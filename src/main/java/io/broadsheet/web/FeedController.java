@@ -1,35 +1,94 @@
 package io.broadsheet.web;
 
+import io.broadsheet.config.FeedsConfig;
+import io.broadsheet.feed.FeedCache;
 import io.broadsheet.feed.FeedFormat;
 import io.broadsheet.feed.FeedNotFoundException;
 import io.broadsheet.feed.FeedService;
+import io.broadsheet.input.InvalidInputException;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Options;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
+import jakarta.inject.Named;
 
-/** Serves {@code /feeds/{name}.rss}, {@code .atom} and {@code .json}. */
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Serves {@code /feeds/{name}.rss|.atom|.json}: cached bytes straight from the event loop, rendering on the
+ * blocking pool only when a change or a lifted embargo made the cached copy stale; conditional GET, gzip,
+ * RFC 5005 pages and RFC 3229 deltas (see {@link FeedResponses}).
+ */
 @Controller("/feeds")
 public class FeedController {
 
+    private final FeedCache cache;
     private final FeedService feeds;
+    private final FeedResponses responses;
+    private final ExecutorService blocking;
 
-    public FeedController(FeedService feeds) {
+    public FeedController(FeedCache cache, FeedService feeds, FeedsConfig config,
+                          @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        this.cache = cache;
         this.feeds = feeds;
+        this.responses = new FeedResponses(config);
+        this.blocking = blocking;
     }
 
     @Get("/{file}")
-    @ExecuteOn(TaskExecutors.BLOCKING)
-    public HttpResponse<byte[]> feed(String file) {
+    public CompletableFuture<HttpResponse<?>> feed(String file, @Nullable @QueryValue String page, HttpRequest<?> request) {
         int dot = file.lastIndexOf('.');
         FeedFormat format = dot < 0 ? null : FeedFormat.ofExtension(file.substring(dot + 1)).orElse(null);
         if (format == null) {
             throw new FeedNotFoundException("Feeds are served as {name}.rss, {name}.atom or {name}.json; '"
                     + file + "' is none of these.");
         }
-        FeedService.Rendered rendered = feeds.render(file.substring(0, dot), format);
-        return HttpResponse.ok(rendered.bytes()).header(HttpHeaders.CONTENT_TYPE, format.contentType());
+        String name = file.substring(0, dot);
+        int number = pageNumber(page);
+        Optional<FeedCache.Entry> cached = cache.peek(name, format, number);
+        if (cached.isPresent() && !FeedResponses.wantsDelta(request)) {
+            return CompletableFuture.completedFuture(responses.answer(request, cached.get(), null));
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            FeedCache.Entry entry = cache.get(name, format, number);
+            byte[] delta = null;
+            if (number == 1 && FeedResponses.wantsDelta(request)) {
+                Optional<Instant> base = FeedResponses.deltaBase(request, entry)
+                        .flatMap(etag -> cache.versionTime(name, format, etag));
+                delta = base.map(since -> feeds.renderChangesSince(entry.rendered(), since)).orElse(null);
+            }
+            return responses.answer(request, entry, delta);
+        }, blocking);
+    }
+
+    /** CORS preflight: browsers send it before a cross-origin GET with validators. */
+    @Options("/{file}")
+    public HttpResponse<?> preflight(String file) {
+        MutableHttpResponse<?> response = HttpResponse.status(HttpStatus.NO_CONTENT);
+        return response.header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+                .header(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, "GET, HEAD, OPTIONS")
+                .header(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, "If-None-Match, If-Modified-Since, A-IM")
+                .header(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "86400");
+    }
+
+    private static int pageNumber(String page) {
+        if (page == null) {
+            return 1;
+        }
+        try {
+            return Integer.parseInt(page);
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.of("page", "must be a page number from 1, got '" + page + "'");
+        }
     }
 }

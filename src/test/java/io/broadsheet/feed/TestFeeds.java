@@ -36,10 +36,15 @@ final class TestFeeds {
     }
 
     static Feed feed(FeedItem... items) {
+        return page(1, 1, List.of(), items);
+    }
+
+    static Feed page(int page, int lastPage, List<String> hubs, FeedItem... items) {
         return new Feed("world", "World news", "World news description", "https://news.example.com/",
                 "https://news.example.com/feeds/world", "tag:news.example.com,2022:feed:world",
                 Instant.parse("2022-03-18T10:00:00Z"), "en", URI.create("https://news.example.com/icon.png"),
-                "Copyright Test", "Broadsheet", new FeedAuthor("Desk", "https://news.example.com/"), List.of(items));
+                "Copyright Test", "Broadsheet", new FeedAuthor("Desk", "https://news.example.com/"), List.of(items),
+                page, lastPage, hubs, 300);
     }
 
     static Document dom(byte[] xml) {

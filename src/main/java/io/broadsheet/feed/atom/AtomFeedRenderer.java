@@ -46,8 +46,11 @@ public class AtomFeedRenderer implements FeedRenderer {
         atom.setSubtitle(text(feed.description()));
         atom.setUpdated(Date.from(feed.updated()));
         atom.setAlternateLinks(new ArrayList<>(List.of(link("alternate", feed.homePageUrl(), HTML))));
-        atom.setOtherLinks(new ArrayList<>(List.of(
-                link("self", feed.selfUrl(FeedFormat.ATOM), FeedFormat.ATOM.mediaType()))));
+        List<Link> links = new ArrayList<>();
+        links.add(link("self", feed.selfUrl(FeedFormat.ATOM), FeedFormat.ATOM.mediaType()));
+        feed.pagingLinks(FeedFormat.ATOM).forEach((rel, href) -> links.add(link(rel, href, FeedFormat.ATOM.mediaType())));
+        feed.hubs().forEach(hub -> links.add(link("hub", hub, null)));
+        atom.setOtherLinks(links);
         atom.setAuthors(new ArrayList<>(List.of(person(feed.author()))));
         if (feed.icon() != null) {
             atom.setIcon(feed.icon().toString());

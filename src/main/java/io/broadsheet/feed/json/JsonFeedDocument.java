@@ -18,11 +18,18 @@ public record JsonFeedDocument(
         @JsonProperty("home_page_url") String homePageUrl,
         @JsonProperty("feed_url") String feedUrl,
         String description,
+        @JsonProperty("next_url") String nextUrl,
         String icon,
         String favicon,
         String language,
         List<Author> authors,
+        List<Hub> hubs,
         List<Item> items) {
+
+    /** A WebSub hub. */
+    @Serdeable
+    public record Hub(String type, String url) {
+    }
 
     /** An author of the feed or of an item. */
     @Serdeable

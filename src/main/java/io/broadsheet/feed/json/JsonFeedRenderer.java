@@ -46,8 +46,9 @@ public class JsonFeedRenderer implements FeedRenderer {
         String icon = feed.icon() == null ? null : feed.icon().toString();
         String mediaDocs = feed.homePageUrl().replaceAll("/$", "") + MEDIA_DOCS_PATH;
         JsonFeedDocument document = new JsonFeedDocument(VERSION, feed.title(), feed.homePageUrl(),
-                feed.selfUrl(FeedFormat.JSON), feed.description(), icon, icon, feed.language(),
-                List.of(author(feed.author())),
+                feed.feedUrl(FeedFormat.JSON), feed.description(), feed.pagingLinks(FeedFormat.JSON).get("next"),
+                icon, icon, feed.language(), List.of(author(feed.author())),
+                feed.hubs().isEmpty() ? null : feed.hubs().stream().map(h -> new JsonFeedDocument.Hub("WebSub", h)).toList(),
                 feed.items().stream().map(item -> item(item, mediaDocs)).toList());
         try {
             return json.writeValueAsBytes(document);

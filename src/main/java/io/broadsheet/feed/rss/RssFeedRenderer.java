@@ -19,9 +19,12 @@ import io.broadsheet.feed.FeedFormat;
 import io.broadsheet.feed.FeedImage;
 import io.broadsheet.feed.FeedItem;
 import io.broadsheet.feed.FeedRenderer;
+import io.broadsheet.feed.Freshness;
 import io.broadsheet.feed.XmlBytes;
 import io.broadsheet.feed.media.MediaRss;
 import jakarta.inject.Singleton;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
 import org.jsoup.nodes.Entities;
 
 import java.util.ArrayList;
@@ -37,6 +40,7 @@ import java.util.List;
 public class RssFeedRenderer implements FeedRenderer {
 
     static final String DOCS = "https://www.rssboard.org/rss-specification";
+    private static final Namespace SY = Namespace.getNamespace("sy", "http://purl.org/rss/1.0/modules/syndication/");
 
     @Override
     public FeedFormat format() {
@@ -61,11 +65,24 @@ public class RssFeedRenderer implements FeedRenderer {
             image.setLink(feed.homePageUrl());
             channel.setImage(image);
         }
+        Freshness freshness = Freshness.of(feed.maxAge());
+        channel.setTtl(freshness.ttlMinutes());
         AtomLinkModuleImpl atom = new AtomLinkModuleImpl();
-        atom.setLinks(new ArrayList<>(List.of(link("self", feed.selfUrl(FeedFormat.RSS), FeedFormat.RSS.mediaType()))));
+        List<Link> links = new ArrayList<>();
+        links.add(link("self", feed.selfUrl(FeedFormat.RSS), FeedFormat.RSS.mediaType()));
+        feed.pagingLinks(FeedFormat.RSS).forEach((rel, href) -> links.add(link(rel, href, FeedFormat.RSS.mediaType())));
+        feed.hubs().forEach(hub -> links.add(link("hub", hub, null)));
+        atom.setLinks(links);
         channel.setModules(new ArrayList<>(List.of(atom)));
         channel.setItems(feed.items().stream().map(RssFeedRenderer::item).toList());
-        return XmlBytes.of(channel);
+        // ROME registers no Syndication module generator for RSS 2.0: add sy:* to the channel ourselves
+        return XmlBytes.of(channel, document -> {
+            Element channelElement = document.getRootElement().getChild("channel");
+            document.getRootElement().addNamespaceDeclaration(SY);
+            channelElement.addContent(new Element("updatePeriod", SY).setText(freshness.updatePeriod()));
+            channelElement.addContent(new Element("updateFrequency", SY)
+                    .setText(Integer.toString(freshness.updateFrequency())));
+        });
     }
 
     private static Item item(FeedItem entry) {
@@ -127,7 +144,9 @@ public class RssFeedRenderer implements FeedRenderer {
         Link link = new Link();
         link.setRel(rel);
         link.setHref(href);
-        link.setType(type);
+        if (type != null) {
+            link.setType(type);
+        }
         return link;
     }
 }

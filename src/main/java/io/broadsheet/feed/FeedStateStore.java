@@ -1,0 +1,95 @@
+package io.broadsheet.feed;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Remembers when each feed last changed, durably and in the writing transaction, so that Last-Modified
+ * survives restarts and never moves backwards (also when the newest item is deleted).
+ */
+@Singleton
+public class FeedStateStore {
+
+    /** Changes that concern every feed: category names and descriptions (they label items everywhere). */
+    public static final String SITE = "#site";
+    /** The configuration fingerprint and when it last changed. */
+    public static final String CONFIG = "#config";
+
+    private final JdbcOperations jdbc;
+
+    public FeedStateStore(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records that the named feeds changed at {@code at}; a later time already recorded is kept. */
+    @Transactional
+    public void touch(Collection<String> names, Instant at) {
+        OffsetDateTime time = at.atOffset(ZoneOffset.UTC);
+        for (String name : names) {
+            int updated = jdbc.prepareStatement(
+                    "UPDATE feed_state SET last_modified = GREATEST(last_modified, ?) WHERE name = ?", ps -> {
+                        ps.setObject(1, time);
+                        ps.setString(2, name);
+                        return ps.executeUpdate();
+                    });
+            if (updated == 0) {
+                jdbc.prepareStatement("INSERT INTO feed_state (name, last_modified) VALUES (?, ?) ON CONFLICT DO NOTHING", ps -> {
+                    ps.setString(1, name);
+                    ps.setObject(2, time);
+                    return ps.executeUpdate();
+                });
+            }
+        }
+    }
+
+    /** The latest change recorded for a feed, the site or the configuration, whichever is latest. */
+    @ReadOnly
+    public Optional<Instant> lastChange(String name) {
+        return jdbc.prepareStatement("SELECT MAX(last_modified) FROM feed_state WHERE name IN (?, ?, ?)", ps -> {
+            ps.setString(1, name);
+            ps.setString(2, SITE);
+            ps.setString(3, CONFIG);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                OffsetDateTime time = rs.getObject(1, OffsetDateTime.class);
+                return Optional.ofNullable(time).map(OffsetDateTime::toInstant);
+            }
+        });
+    }
+
+    /** Stores the configuration's fingerprint; when it differs from the stored one, every feed changed at {@code at}. */
+    @Transactional
+    public boolean recordConfiguration(String fingerprint, Instant at) {
+        List<String> stored = jdbc.prepareStatement("SELECT fingerprint FROM feed_state WHERE name = ?", ps -> {
+            ps.setString(1, CONFIG);
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+        if (!stored.isEmpty() && fingerprint.equals(stored.get(0))) {
+            return false;
+        }
+        touch(List.of(CONFIG), at);
+        jdbc.prepareStatement("UPDATE feed_state SET fingerprint = ? WHERE name = ?", ps -> {
+            ps.setString(1, fingerprint);
+            ps.setString(2, CONFIG);
+            return ps.executeUpdate();
+        });
+        return true;
+    }
+}
