@@ -11,9 +11,9 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Head;
 import io.micronaut.http.annotation.Options;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
@@ -46,6 +46,7 @@ public class FeedController {
     }
 
     @Get("/{file}")
+    @Head("/{file}")
     public CompletableFuture<HttpResponse<?>> feed(String file, @Nullable @QueryValue String page, HttpRequest<?> request) {
         int dot = file.lastIndexOf('.');
         FeedFormat format = dot < 0 ? null : FeedFormat.ofExtension(file.substring(dot + 1)).orElse(null);
@@ -71,11 +72,11 @@ public class FeedController {
         }, blocking);
     }
 
-    /** CORS preflight: browsers send it before a cross-origin GET with validators. */
+    /** CORS preflight: browsers send it before a cross-origin GET that carries validators. */
     @Options("/{file}")
     public HttpResponse<?> preflight(String file) {
-        MutableHttpResponse<?> response = HttpResponse.status(HttpStatus.NO_CONTENT);
-        return response.header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+        return HttpResponse.status(HttpStatus.NO_CONTENT)
+                .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
                 .header(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, "GET, HEAD, OPTIONS")
                 .header(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, "If-None-Match, If-Modified-Since, A-IM")
                 .header(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "86400");

@@ -4,6 +4,7 @@ import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.feed.FeedCache;
 import io.broadsheet.feed.FeedFormat;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -53,6 +54,14 @@ final class FeedResponses {
         }
         if (gzip && response.status() != HttpStatus.NOT_MODIFIED) {
             response.header(HttpHeaders.CONTENT_ENCODING, GZIP);
+        }
+        if (request.getMethod() == HttpMethod.HEAD) {
+            // HEAD answers like GET without the body: the headers, Content-Length included
+            long length = response.getBody(byte[].class).map(b -> (long) b.length).orElse(0L);
+            response.body(null);
+            if (response.status() != HttpStatus.NOT_MODIFIED) {
+                response.header(HttpHeaders.CONTENT_LENGTH, Long.toString(length));
+            }
         }
         FeedFormat format = entry.rendered().format();
         response.header(HttpHeaders.CONTENT_TYPE, format.contentType())
