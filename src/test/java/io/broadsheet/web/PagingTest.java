@@ -1,0 +1,116 @@
+package io.broadsheet.web;
+
+import io.broadsheet.FeedParsers;
+import io.broadsheet.Http;
+import io.broadsheet.HttpTest;
+import io.broadsheet.feed.FeedFormat;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.parser.Parser;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** RFC 5005 paged feeds: a client that follows "next" from the first page collects the whole archive. */
+@MicronautTest(transactional = false)
+class PagingTest extends HttpTest {
+
+    private static final String BASE = "https://news.example.com";
+
+    @BeforeAll
+    void importFiveHundredArticlesIntoOneCategory() throws IOException {
+        String ndjson;
+        try (InputStream in = getClass().getResourceAsStream("/corpus-500.ndjson")) {
+            ndjson = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String archive = ndjson.lines().map(line -> line.replaceFirst("\"categories\":\\[[^\\]]*\\]", "\"categories\":[\"archive\"]"))
+                .collect(Collectors.joining("\n"));
+        JsonNode result = FeedParsers.jsonTree(http.importLines(archive).body());
+        assertEquals(500, result.get("created").getIntValue());
+    }
+
+    @ParameterizedTest
+    @EnumSource(FeedFormat.class)
+    void walkingEveryPageCollectsEachArticleExactlyOnce(FeedFormat format) {
+        List<String> ids = new ArrayList<>();
+        String url = BASE + "/feeds/archive." + format.extension();
+        int pages = 0;
+        while (url != null) {
+            Http.Answer answer = http.get(url.substring(BASE.length()));
+            assertEquals(200, answer.status(), url);
+            pages++;
+            ids.addAll(FeedParsers.parse(format, answer.body()).ids());
+            Map<String, String> links = links(format, answer.body());
+            if (format != FeedFormat.JSON) {
+                assertEquals(BASE + "/feeds/archive." + format.extension(), links.get("first"), "first link");
+            }
+            url = links.get("next");
+        }
+        assertEquals(10, pages, "500 articles at 50 a page");
+        assertEquals(500, ids.size());
+        assertEquals(500, new HashSet<>(ids).size(), "each article exactly once");
+    }
+
+    @Test
+    void pagesLinkToFirstPreviousNextAndLast() {
+        Map<String, String> first = links(FeedFormat.ATOM, http.get("/feeds/archive.atom").body());
+        assertEquals(Map.of("self", BASE + "/feeds/archive.atom", "first", BASE + "/feeds/archive.atom",
+                "next", BASE + "/feeds/archive.atom?page=2", "last", BASE + "/feeds/archive.atom?page=10"), first);
+        Map<String, String> middle = links(FeedFormat.RSS, http.get("/feeds/archive.rss?page=5").body());
+        assertEquals(Map.of("self", BASE + "/feeds/archive.rss?page=5", "first", BASE + "/feeds/archive.rss",
+                "previous", BASE + "/feeds/archive.rss?page=4", "next", BASE + "/feeds/archive.rss?page=6",
+                "last", BASE + "/feeds/archive.rss?page=10"), middle);
+        Map<String, String> last = links(FeedFormat.ATOM, http.get("/feeds/archive.atom?page=10").body());
+        assertNull(last.get("next"));
+        assertEquals(BASE + "/feeds/archive.atom?page=9", last.get("previous"));
+        JsonNode lastJson = FeedParsers.jsonTree(http.get("/feeds/archive.json?page=10").body());
+        assertNull(lastJson.get("next_url"));
+        assertEquals(BASE + "/feeds/archive.json", lastJson.get("feed_url").getStringValue());
+    }
+
+    @Test
+    void pageOutOfRangeIs404AndAPageThatIsNoNumberIs400() {
+        assertEquals(404, http.get("/feeds/archive.rss?page=11").status());
+        assertEquals(404, http.get("/feeds/archive.rss?page=0").status());
+        assertEquals(404, http.get("/feeds/archive.rss?page=-1").status());
+        Http.Answer notANumber = http.get("/feeds/archive.rss?page=two");
+        assertEquals(400, notANumber.status());
+        assertTrue(notANumber.body().contains("\"field\":\"page\""), notANumber.body());
+    }
+
+    /** The paging links of a document: atom:link in RSS, link in Atom, next_url in JSON Feed. */
+    private static Map<String, String> links(FeedFormat format, String body) {
+        Map<String, String> links = new LinkedHashMap<>();
+        if (format == FeedFormat.JSON) {
+            JsonNode next = FeedParsers.jsonTree(body).get("next_url");
+            if (next != null) {
+                links.put("next", next.getStringValue());
+            }
+            return links;
+        }
+        Document doc = Jsoup.parse(body, "", Parser.xmlParser());
+        String selector = format == FeedFormat.RSS ? "channel > atom|link" : "feed > link";
+        Set<String> paging = Set.of("self", "first", "previous", "next", "last");
+        doc.select(selector).stream().filter(l -> paging.contains(l.attr("rel")))
+                .forEach(l -> links.put(l.attr("rel"), l.attr("href")));
+        return links;
+    }
+}
