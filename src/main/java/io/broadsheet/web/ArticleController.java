@@ -39,6 +39,8 @@ public class ArticleController {
 
     static final String NDJSON = "application/x-ndjson";
     private static final int MAX_PAGE_SIZE = 100;
+    /** Largest article body accepted: 2 MiB. */
+    static final int MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
 
     private final ArticleService service;
     private final ArticleImporter importer;
@@ -105,6 +107,9 @@ public class ArticleController {
     }
 
     private JsonNode read(byte[] body) {
+        if (body.length > MAX_ARTICLE_BYTES) {
+            throw new BodyTooLargeException(body.length, MAX_ARTICLE_BYTES);
+        }
         try {
             return json.readValue(body, Argument.of(JsonNode.class));
         } catch (IOException e) {

@@ -35,6 +35,9 @@ public class ProblemHandler implements ExceptionHandler<RuntimeException, HttpRe
         if (exception instanceof ArticleNotFoundException || exception instanceof FeedNotFoundException) {
             return Problem.of(HttpStatus.NOT_FOUND, exception.getMessage()).toResponse();
         }
+        if (exception instanceof BodyTooLargeException) {
+            return Problem.of(HttpStatus.REQUEST_ENTITY_TOO_LARGE, exception.getMessage()).toResponse();
+        }
         if (exception instanceof SlugConflictException) {
             return Problem.of(HttpStatus.CONFLICT, exception.getMessage()).toResponse();
         }

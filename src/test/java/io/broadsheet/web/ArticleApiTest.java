@@ -155,6 +155,21 @@ class ArticleApiTest extends HttpTest {
     }
 
     @Test
+    void articleBodyOverTwoMegabytesIs413AndAnImportMayBeLarger() {
+        Http.Answer tooLarge = http.post("/api/articles", json(with(article("huge", WHEN, "world"),
+                "body", "<p>" + "x".repeat(2 * 1024 * 1024) + "</p>")));
+        assertEquals(413, tooLarge.status());
+        assertEquals("application/problem+json", tooLarge.header("Content-Type").orElseThrow());
+        StringBuilder ndjson = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            ndjson.append(json(with(article("bulk" + i, WHEN, "bulk"), "body", "<p>" + "y".repeat(300_000) + "</p>"))).append('\n');
+        }
+        Http.Answer imported = http.importLines(ndjson.toString());
+        assertEquals(200, imported.status(), imported.body());
+        assertEquals(12, FeedParsers.jsonTree(imported.body()).get("created").getIntValue());
+    }
+
+    @Test
     void putCreatesThenReplacesAndIfMatchGuardsAgainstLostUpdates() {
         Http.Answer created = http.put("/api/articles/put1", json(with(article("put1", WHEN, "world"), "slug", null)), null);
         assertEquals(201, created.status(), created.body());
