@@ -71,7 +71,9 @@ public final class FeedAssembler {
     private FeedItem item(StoredArticle stored, ContentMode mode, Map<String, String> categoryNames) {
         var a = stored.article();
         List<FeedImage> images = stored.images().stream().map(FeedAssembler::image).toList();
-        Instant updated = a.updatedAt().isAfter(a.publishedAt()) ? a.updatedAt() : a.publishedAt();
+        // Storing an article is not a change to it: until it is replaced, its "updated" is its publication
+        // (Atom: "modified in a way the publisher considers significant", RFC 4287 4.2.15).
+        Instant updated = a.version() == 0 || a.publishedAt().isAfter(a.updatedAt()) ? a.publishedAt() : a.updatedAt();
         return new FeedItem(
                 site.tagUri("article:" + a.id()),
                 a.url() != null ? a.url() : site.url("/articles/" + a.slug()),

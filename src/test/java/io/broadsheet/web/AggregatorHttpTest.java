@@ -169,6 +169,21 @@ class AggregatorHttpTest extends HttpTest {
     }
 
     @ParameterizedTest
+    @EnumSource(value = FeedFormat.class, names = {"ATOM", "JSON"})
+    void itemUpdatedIsItsPublicationUntilItIsReplaced(FeedFormat format) {
+        String category = "updated-" + format.extension();
+        clock.set(Instant.parse("2026-05-01T10:00:00Z"));
+        http.post("/api/articles", json(article(category + "-1", WHEN, category)));
+        ParsedFeed.Item stored = FeedParsers.parse(format, http.get("/feeds/" + category + "." + format.extension()).body()).items().get(0);
+        assertEquals(Instant.parse(WHEN), stored.updated(), "storing is no change");
+        clock.set(Instant.parse("2026-05-02T10:00:00Z"));
+        http.put("/api/articles/" + category + "-1", json(with(article(category + "-1", WHEN, category), "title", "fixed")), null);
+        ParsedFeed.Item replaced = FeedParsers.parse(format, http.get("/feeds/" + category + "." + format.extension()).body()).items().get(0);
+        assertEquals(Instant.parse("2026-05-02T10:00:00Z"), replaced.updated());
+        assertEquals(Instant.parse(WHEN), replaced.published());
+    }
+
+    @ParameterizedTest
     @EnumSource(FeedFormat.class)
     void gzipIsNegotiatedAndDecompressesToTheSameDocument(FeedFormat format) throws IOException {
         http.post("/api/articles", json(article("gz-" + format.extension(), WHEN, "gzipped")));
