@@ -13,6 +13,7 @@ import java.util.List;
  * @param limit       the most items one document carries
  * @param content     full body or summary only
  * @param maxAge      seconds a client may reuse a copy: Cache-Control max-age, RSS ttl and sy:updateFrequency
+ * @param access      public, or partner (served only with a partner key that grants it)
  */
 public record FeedDefinition(
         String name,
@@ -22,11 +23,17 @@ public record FeedDefinition(
         List<String> tags,
         int limit,
         ContentMode content,
-        int maxAge) {
+        int maxAge,
+        Access access) {
 
     public FeedDefinition {
         categories = List.copyOf(categories);
         tags = List.copyOf(tags);
+    }
+
+    /** True when only partners may read the feed. */
+    public boolean partnerOnly() {
+        return access == Access.PARTNER;
     }
 
     /** True when the feed selects every article. */

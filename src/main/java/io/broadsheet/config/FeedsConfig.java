@@ -28,7 +28,7 @@ public record FeedsConfig(SiteConfig site, int defaultLimit, ContentMode default
     /** A feed with the defaults: what {@code all} and category feeds are. */
     public FeedDefinition defaultFeed(String name, String title, String description, List<String> categories) {
         return new FeedDefinition(name, title, description, categories, List.of(), defaultLimit, defaultContent,
-                defaultMaxAge);
+                defaultMaxAge, Access.PUBLIC);
     }
 
     /** A stable digest of everything configured: when it changes, every feed's Last-Modified moves. */
@@ -44,5 +44,11 @@ public record FeedsConfig(SiteConfig site, int defaultLimit, ContentMode default
 
     public Optional<FeedDefinition> namedFeed(String name) {
         return Optional.ofNullable(feeds.get(name));
+    }
+
+    /** True when {@code name} is a named feed that only partners may read. */
+    public boolean isPartnerFeed(String name) {
+        FeedDefinition feed = feeds.get(name);
+        return feed != null && feed.partnerOnly();
     }
 }

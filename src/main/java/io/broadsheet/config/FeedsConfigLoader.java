@@ -32,7 +32,7 @@ public final class FeedsConfigLoader {
             "icon", "copyright", "author", "id-authority", "id-date");
     private static final Set<String> DEFAULT_KEYS = Set.of("limit", "content", "max-age");
     private static final Set<String> FEED_KEYS = Set.of("title", "description", "categories", "tags",
-            "limit", "content", "max-age");
+            "limit", "content", "max-age", "access");
     private static final int MAX_LIMIT = 1000;
     private static final int MAX_AGE_LIMIT = 86_400;
 
@@ -94,7 +94,8 @@ public final class FeedsConfigLoader {
                     strings(f.get("tags"), key + ".tags"),
                     limit(f.get("limit"), key + ".limit", defaultLimit),
                     content(f.get("content"), key + ".content", defaultContent),
-                    maxAge(f.get("max-age"), key + ".max-age", defaultMaxAge)));
+                    maxAge(f.get("max-age"), key + ".max-age", defaultMaxAge),
+                    access(f.get("access"), key + ".access")));
         }
         return new FeedsConfig(site, defaultLimit, defaultContent, defaultMaxAge, feeds, hubs(top, hubsOverride));
     }
@@ -210,6 +211,17 @@ public final class FeedsConfigLoader {
             throw new ConfigException(file, key, "must be a whole number of seconds from 0 to " + MAX_AGE_LIMIT + ", got '" + value + "'");
         }
         return i;
+    }
+
+    private Access access(Object value, String key) {
+        if (value == null) {
+            return Access.PUBLIC;
+        }
+        return switch (String.valueOf(value)) {
+            case "public" -> Access.PUBLIC;
+            case "partner" -> Access.PARTNER;
+            default -> throw new ConfigException(file, key, "must be 'public' or 'partner', got '" + value + "'");
+        };
     }
 
     private ContentMode content(Object value, String key, ContentMode fallback) {

@@ -141,6 +141,9 @@ public class FeedChanges {
     private void ping(Collection<String> names) {
         List<String> urls = new ArrayList<>();
         for (String name : names) {
+            if (config.isPartnerFeed(name)) {
+                continue; // hubs cannot read partner feeds
+            }
             for (FeedFormat format : FeedFormat.values()) {
                 urls.add(feeds.feedUrl(name, format));
             }

@@ -76,7 +76,7 @@ public class FeedService {
         List<StoredArticle> articles = store.findNewest(selection(definition, now), definition.limit(),
                 (long) (page - 1) * definition.limit());
         Feed feed = assembler.assemble(definition, articles, categories.namesBySlug(),
-                new FeedAssembler.Position(page, lastPage, lastModified), hubs());
+                new FeedAssembler.Position(page, lastPage, lastModified), hubs(definition));
         return new Rendered(format, renderers.get(format).render(feed), feed, lastModified, stats.nextRelease());
     }
 
@@ -89,7 +89,7 @@ public class FeedService {
         List<StoredArticle> changed = store.findNewest(selection(definition, clock.instant()).changedAfter(since),
                 definition.limit(), 0);
         Feed delta = assembler.assemble(definition, changed, categories.namesBySlug(),
-                new FeedAssembler.Position(1, current.feed().lastPage(), current.lastModified()), hubs());
+                new FeedAssembler.Position(1, current.feed().lastPage(), current.lastModified()), hubs(definition));
         return renderers.get(current.format()).render(delta);
     }
 
@@ -151,8 +151,9 @@ public class FeedService {
         return new ArticleSelection(definition.categories(), definition.tags(), publishedBy);
     }
 
-    private List<String> hubs() {
-        return config.hubs().stream().map(URI::toString).toList();
+    /** Public hubs cannot read partner feeds, so those advertise none. */
+    private List<String> hubs(FeedDefinition definition) {
+        return definition.partnerOnly() ? List.of() : config.hubs().stream().map(URI::toString).toList();
     }
 
     private FeedDefinition categoryFeed(Category category) {

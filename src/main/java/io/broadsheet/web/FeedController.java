@@ -6,6 +6,7 @@ import io.broadsheet.feed.FeedFormat;
 import io.broadsheet.feed.FeedNotFoundException;
 import io.broadsheet.feed.FeedService;
 import io.broadsheet.input.InvalidInputException;
+import io.broadsheet.partner.PartnerKeys;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -35,19 +36,24 @@ public class FeedController {
     private final FeedCache cache;
     private final FeedService feeds;
     private final FeedResponses responses;
+    private final FeedsConfig config;
+    private final PartnerKeys partners;
     private final ExecutorService blocking;
 
-    public FeedController(FeedCache cache, FeedService feeds, FeedsConfig config,
+    public FeedController(FeedCache cache, FeedService feeds, FeedsConfig config, PartnerKeys partners,
                           @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.cache = cache;
         this.feeds = feeds;
         this.responses = new FeedResponses(config);
+        this.config = config;
+        this.partners = partners;
         this.blocking = blocking;
     }
 
     @Get("/{file}")
     @Head("/{file}")
-    public CompletableFuture<HttpResponse<?>> feed(String file, @Nullable @QueryValue String page, HttpRequest<?> request) {
+    public CompletableFuture<HttpResponse<?>> feed(String file, @Nullable @QueryValue String page,
+                                                   @Nullable @QueryValue String key, HttpRequest<?> request) {
         int dot = file.lastIndexOf('.');
         FeedFormat format = dot < 0 ? null : FeedFormat.ofExtension(file.substring(dot + 1)).orElse(null);
         if (format == null) {
@@ -55,6 +61,11 @@ public class FeedController {
                     + file + "' is none of these.");
         }
         String name = file.substring(0, dot);
+        if (config.isPartnerFeed(name) && partners.authorise(partnerKey(request, key), name).isEmpty()) {
+            return CompletableFuture.completedFuture(Problem.of(HttpStatus.UNAUTHORIZED, "The feed '" + name
+                            + "' is for partners: send a partner key that grants it, as 'Authorization: Bearer <key>' or ?key=<key>.")
+                    .toResponse().header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"broadsheet-partners\""));
+        }
         int number = pageNumber(page);
         Optional<FeedCache.Entry> cached = cache.peek(name, format, number);
         if (cached.isPresent() && !FeedResponses.wantsDelta(request)) {
@@ -80,6 +91,14 @@ public class FeedController {
                 .header(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, "GET, HEAD, OPTIONS")
                 .header(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, "If-None-Match, If-Modified-Since, A-IM")
                 .header(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "86400");
+    }
+
+    private static String partnerKey(HttpRequest<?> request, String query) {
+        String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return authorization.substring(7);
+        }
+        return query;
     }
 
     private static int pageNumber(String page) {

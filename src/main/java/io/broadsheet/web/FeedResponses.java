@@ -64,16 +64,17 @@ final class FeedResponses {
             }
         }
         FeedFormat format = entry.rendered().format();
+        boolean partnerOnly = config.isPartnerFeed(entry.rendered().feed().name());
         response.header(HttpHeaders.CONTENT_TYPE, format.contentType())
                 .header(HttpHeaders.ETAG, etag)
                 .header(HttpHeaders.LAST_MODIFIED, httpDate(entry.rendered().lastModified()))
-                .header(HttpHeaders.CACHE_CONTROL, delta != null && response.code() == IM_USED
-                        ? "no-store, im" : "public, max-age=" + entry.rendered().feed().maxAge())
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
+                .header(HttpHeaders.CACHE_CONTROL, delta != null && response.code() == IM_USED ? "no-store, im"
+                        : (partnerOnly ? "private" : "public") + ", max-age=" + entry.rendered().feed().maxAge())
+                .header(HttpHeaders.VARY, partnerOnly ? "Accept-Encoding, Authorization" : HttpHeaders.ACCEPT_ENCODING)
                 .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
                 .header(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, "ETag, Last-Modified, Link, IM")
                 .header("X-Content-Type-Options", "nosniff");
-        config.hubs().forEach(hub -> response.getHeaders().add(HttpHeaders.LINK, "<" + hub + ">; rel=\"hub\""));
+        entry.rendered().feed().hubs().forEach(hub -> response.getHeaders().add(HttpHeaders.LINK, "<" + hub + ">; rel=\"hub\""));
         response.getHeaders().add(HttpHeaders.LINK, "<" + entry.rendered().feed().selfUrl(format) + ">; rel=\"self\"");
         return response;
     }

@@ -37,7 +37,7 @@ public class SitePages {
         body.appendElement("p").text(config.site().description());
         Element list = body.appendElement("ul");
         feedEntry(list, FeedService.ALL, "Every category");
-        config.feeds().values().forEach(f -> feedEntry(list, f.name(), f.title()));
+        config.feeds().values().stream().filter(f -> !f.partnerOnly()).forEach(f -> feedEntry(list, f.name(), f.title()));
         categories.forEach(c -> feedEntry(list, c.slug(), c.name()));
         return doc.outerHtml();
     }

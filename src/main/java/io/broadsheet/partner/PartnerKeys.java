@@ -1,0 +1,137 @@
+package io.broadsheet.partner;
+
+import io.broadsheet.config.FeedsConfig;
+import io.broadsheet.input.InvalidInputException;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Creates, lists, revokes and checks partner keys. A key is 256 random bits; only its SHA-256 digest is
+ * stored (a slow password hash buys nothing for keys nobody can guess). Valid keys are held in memory by
+ * digest, so checking a key costs no query; uses are counted in memory and written every few seconds.
+ */
+@Singleton
+public class PartnerKeys {
+
+    static final String PREFIX = "bsk_";
+    private final PartnerKeyRepository repository;
+    private final FeedsConfig config;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, PartnerKey> byDigest = new ConcurrentHashMap<>();
+    private final Map<Long, Usage> usage = new ConcurrentHashMap<>();
+
+    public PartnerKeys(PartnerKeyRepository repository, FeedsConfig config, Clock clock) {
+        this.repository = repository;
+        this.config = config;
+        this.clock = clock;
+        repository.findAll().forEach(key -> {
+            if (key.revokedAt() == null) {
+                byDigest.put(key.keyHash(), key);
+            }
+        });
+    }
+
+    /** A new key and the secret itself, which is never shown again. */
+    public record Created(PartnerKey key, String secret) {
+    }
+
+    /** A key as listed: with the uses not yet written counted in. */
+    public record Listed(PartnerKey key, Instant lastUsedAt, long requestCount) {
+    }
+
+    private static final class Usage {
+        final AtomicLong requests = new AtomicLong();
+        volatile Instant last;
+    }
+
+    @Transactional
+    public Created create(String name, List<String> feeds) {
+        for (int i = 0; i < feeds.size(); i++) {
+            if (!config.isPartnerFeed(feeds.get(i))) {
+                throw InvalidInputException.of("feeds[" + i + "]", "'" + feeds.get(i)
+                        + "' is not a feed marked 'access: partner' in feeds-config");
+            }
+        }
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        PartnerKey key = repository.save(new PartnerKey(null, name, digest(secret), secret.substring(0, 10),
+                String.join(",", feeds), clock.instant().truncatedTo(ChronoUnit.SECONDS), null, null, 0));
+        byDigest.put(key.keyHash(), key);
+        return new Created(key, secret);
+    }
+
+    public List<Listed> list() {
+        flush();
+        return repository.listOrderById().stream()
+                .map(k -> new Listed(k, k.lastUsedAt(), k.requestCount())).toList();
+    }
+
+    /** Revokes a key at once; false when no such key is active. */
+    @Transactional
+    public boolean revoke(long id) {
+        boolean revoked = repository.revoke(id, clock.instant().truncatedTo(ChronoUnit.SECONDS)) > 0;
+        byDigest.values().removeIf(k -> k.id() == id);
+        return revoked;
+    }
+
+    /** The active key {@code secret} if it grants {@code feed}; counts the use. Constant-time by digest lookup. */
+    public Optional<PartnerKey> authorise(String secret, String feed) {
+        if (secret == null || secret.isBlank()) {
+            return Optional.empty();
+        }
+        PartnerKey key = byDigest.get(digest(secret.strip()));
+        if (key == null || !key.grants(feed)) {
+            return Optional.empty();
+        }
+        Usage use = usage.computeIfAbsent(key.id(), id -> new Usage());
+        use.requests.incrementAndGet();
+        use.last = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        return Optional.of(key);
+    }
+
+    /** Writes the uses counted since the last flush. */
+    @Scheduled(fixedDelay = "5s", initialDelay = "5s")
+    @Transactional
+    public void flush() {
+        for (Map.Entry<Long, Usage> entry : usage.entrySet()) {
+            long requests = entry.getValue().requests.getAndSet(0);
+            Instant last = entry.getValue().last;
+            if (requests > 0 && last != null) {
+                repository.recordUse(entry.getKey(), requests, last);
+            }
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        flush();
+    }
+
+    static String digest(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
