@@ -7,7 +7,6 @@ import io.broadsheet.article.ArticleRepositories.ImageRepository;
 import io.broadsheet.article.ArticleRepositories.TagRepository;
 import io.broadsheet.category.CategoryService;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -30,7 +29,8 @@ import java.util.stream.Collectors;
 
 /**
  * Reads and writes articles with their children, each write in one transaction.
- * Loading any number of articles costs one query per table, never one per article.
+ * Loading any number of articles costs one query per table, never one per article; each read runs on one
+ * snapshot ({@link Snapshot}), so an article and its children always come from the same version.
  */
 @Singleton
 public class ArticleStore {
@@ -55,18 +55,18 @@ public class ArticleStore {
         this.jdbc = jdbc;
     }
 
-    @ReadOnly
+    @Snapshot
     public Optional<StoredArticle> findBySlug(String slug) {
         return articles.findBySlug(slug).map(a -> load(List.of(a)).get(0));
     }
 
-    @ReadOnly
+    @Snapshot
     public Optional<StoredArticle> findById(long id) {
         return articles.findById(id).map(a -> load(List.of(a)).get(0));
     }
 
     /** Articles whose embargo has yet to lift. */
-    @ReadOnly
+    @Snapshot
     public List<StoredArticle> findPublishedAfter(Instant instant) {
         List<Article> found = articles.findByPublishedAtGreaterThan(instant);
         return found.isEmpty() ? List.of() : load(found);
@@ -106,7 +106,7 @@ public class ArticleStore {
     }
 
     /** The newest matching articles first (by publication, then id), with their children. */
-    @ReadOnly
+    @Snapshot
     public List<StoredArticle> findNewest(ArticleSelection selection, int limit, long offset) {
         List<Long> ids = selectIds(selection, limit, offset);
         if (ids.isEmpty()) {
@@ -121,7 +121,7 @@ public class ArticleStore {
         return load(found);
     }
 
-    @ReadOnly
+    @Snapshot
     public long count(ArticleSelection selection) {
         List<Object> params = new ArrayList<>();
         String where = where(selection, params);
@@ -141,7 +141,7 @@ public class ArticleStore {
     public record Stats(long visible, Instant newestChange, Instant nextRelease) {
     }
 
-    @ReadOnly
+    @Snapshot
     public Stats stats(ArticleSelection selection, Instant now) {
         List<Object> params = new ArrayList<>();
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
@@ -164,7 +164,7 @@ public class ArticleStore {
         });
     }
 
-    @ReadOnly
+    @Snapshot
     public boolean isEmpty() {
         return articles.count() == 0;
     }

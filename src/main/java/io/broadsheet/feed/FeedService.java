@@ -2,6 +2,7 @@ package io.broadsheet.feed;
 
 import io.broadsheet.article.ArticleSelection;
 import io.broadsheet.article.ArticleStore;
+import io.broadsheet.article.Snapshot;
 import io.broadsheet.article.StoredArticle;
 import io.broadsheet.category.Category;
 import io.broadsheet.category.CategoryService;
@@ -64,6 +65,7 @@ public class FeedService {
     public record Rendered(FeedFormat format, byte[] bytes, Feed feed, Instant lastModified, Instant validUntil) {
     }
 
+    @Snapshot
     public Rendered render(String name, FeedFormat format, int page) {
         FeedDefinition definition = require(name);
         Instant now = clock.instant();
@@ -84,6 +86,7 @@ public class FeedService {
      * The current first page {@code current} reduced to the items published or updated after {@code since}:
      * the body of an RFC 3229 "feed" delta.
      */
+    @Snapshot
     public byte[] renderChangesSince(Rendered current, Instant since) {
         FeedDefinition definition = require(current.feed().name());
         List<StoredArticle> changed = store.findNewest(selection(definition, clock.instant()).changedAfter(since),
