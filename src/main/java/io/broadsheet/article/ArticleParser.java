@@ -101,7 +101,7 @@ public final class ArticleParser {
             return List.of();
         }
         List<JsonNode> nodes = f.array(json, "categories", "categories", MAX_CATEGORIES);
-        if (nodes.isEmpty() && json.get("categories").isArray()) {
+        if (json.get("categories").isArray() && json.get("categories").size() == 0) {
             f.error("categories", "must name at least one category");
         }
         List<String> out = new ArrayList<>();

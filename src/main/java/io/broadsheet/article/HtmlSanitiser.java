@@ -36,6 +36,9 @@ public final class HtmlSanitiser {
         if (html == null) {
             return null;
         }
-        return Jsoup.clean(html, baseUri, SAFELIST, OUTPUT);
+        Document clean = Jsoup.parseBodyFragment(Jsoup.clean(html, baseUri, SAFELIST, OUTPUT), baseUri);
+        clean.select("img:not([src])").remove(); // an image whose source was unsafe shows nothing
+        clean.outputSettings(OUTPUT);
+        return clean.body().html();
     }
 }

@@ -121,7 +121,16 @@ class ArticleApiTest extends HttpTest {
                 Arguments.of("image width negative", with(ok, "images", List.of(with(badImage, "width", -1))), "images[0].width"),
                 Arguments.of("image width a string", with(ok, "images", List.of(with(badImage, "width", "wide"))), "images[0].width"),
                 Arguments.of("image length fractional", with(ok, "images", List.of(with(badImage, "length", 1.5))), "images[0].length"),
-                Arguments.of("image not an object", with(ok, "images", List.of("https://m.example.com/a.jpg")), "images[0]"));
+                Arguments.of("image not an object", with(ok, "images", List.of("https://m.example.com/a.jpg")), "images[0]"),
+                Arguments.of("summary too long", with(ok, "summary", "s".repeat(5_001)), "summary"),
+                Arguments.of("body over 1 MiB", with(ok, "body", "b".repeat(1_048_577)), "body"),
+                Arguments.of("51 images", with(ok, "images", java.util.Collections.nCopies(51, Fixtures.image("bad", 1))), "images"),
+                Arguments.of("21 categories", with(ok, "categories", java.util.stream.IntStream.range(0, 21).mapToObj(i -> "c" + i).toList()), "categories"),
+                Arguments.of("51 tags", with(ok, "tags", java.util.stream.IntStream.range(0, 51).mapToObj(i -> "t" + i).toList()), "tags"),
+                Arguments.of("url over 2048 characters", with(ok, "url", "https://news.example.com/" + "a".repeat(2030)), "url"),
+                Arguments.of("image height negative", with(ok, "images", List.of(with(badImage, "height", -5))), "images[0].height"),
+                Arguments.of("summary with U+FFFE", with(ok, "summary", "a\uFFFEb"), "summary"),
+                Arguments.of("credit with a NUL", with(ok, "images", List.of(with(badImage, "credit", "a\u0000b"))), "images[0].credit"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -133,6 +142,44 @@ class ArticleApiTest extends HttpTest {
         assertEquals("application/problem+json", answer.header("Content-Type").orElseThrow());
         assertEquals(List.of(field), fields(answer), why);
         assertEquals(before, total(), why + ": nothing stored");
+    }
+
+    @Test
+    void loneSurrogateEscapedInJsonIs400NamingTheField() {
+        String body = json(article("surrogate", WHEN, "world")).replace("\"surrogate-title\"", "\"bad \\ud800 title\"");
+        Http.Answer answer = http.post("/api/articles", body);
+        assertEquals(List.of("title"), fields(answer));
+    }
+
+    @Test
+    void plainTextIsKeptAsSentAndEscapedOnOutput() {
+        http.post("/api/articles", json(with(article("plain", WHEN, "plain-text"), "title", "A <b> & </b> title",
+                "images", List.of(with(Fixtures.image("plain", 1), "caption", "<script>x</script> caption")))));
+        assertEquals("A <b> & </b> title", FeedParsers.jsonTree(http.getAsAdmin("/api/articles/plain").body()).get("title").getStringValue());
+        String rss = http.get("/feeds/plain-text.rss").body();
+        assertTrue(rss.contains("<title>A &lt;b&gt; &amp; &lt;/b&gt; title</title>"), rss);
+        assertTrue(rss.contains("<media:description type=\"plain\">&lt;script&gt;x&lt;/script&gt; caption</media:description>"), rss);
+        for (io.broadsheet.feed.FeedFormat format : io.broadsheet.feed.FeedFormat.values()) {
+            io.broadsheet.ParsedFeed.Item item = FeedParsers.parse(format, http.get("/feeds/plain-text." + format.extension()).body()).items().get(0);
+            assertEquals("A <b> & </b> title", item.title(), format.name());
+            assertEquals("<script>x</script> caption", item.images().get(0).caption(), format.name());
+            assertTrue(item.contentHtml().contains("<figcaption>&lt;script&gt;x&lt;/script&gt; caption"), item.contentHtml());
+        }
+    }
+
+    @Test
+    void sanitiserKeepsNewsMarkupAndDropsTheRest() {
+        String body = "<h2>Head</h2><ul><li>one</li></ul><blockquote><p>quote</p></blockquote>"
+                + "<figure><img src=\"https://m.example.com/x.jpg\" alt=\"x\"><figcaption>cap</figcaption></figure>"
+                + "<p><em>em</em> <strong>strong</strong> <a href=\"mailto:desk@example.com\">mail</a></p>"
+                + "<style>p{color:red}</style><object data=\"x\"></object><p style=\"color:red\" onmouseover=\"x()\">styled</p>"
+                + "<img src=\"data:image/png;base64,AAAA\"><a href=\"vbscript:x\">vb</a>";
+        String stored = FeedParsers.jsonTree(http.post("/api/articles", json(with(article("markup", WHEN, "world"), "body", body))).body())
+                .get("body").getStringValue();
+        assertEquals("<h2>Head</h2><ul><li>one</li></ul><blockquote><p>quote</p></blockquote>"
+                + "<figure><img src=\"https://m.example.com/x.jpg\" alt=\"x\"><figcaption>cap</figcaption></figure>"
+                + "<p><em>em</em> <strong>strong</strong> <a href=\"mailto:desk@example.com\">mail</a></p>"
+                + "<p>styled</p><a>vb</a>", stored);
     }
 
     @Test
