@@ -207,6 +207,7 @@ class ArticleApiTest extends HttpTest {
                 "body", "<p>" + "x".repeat(2 * 1024 * 1024) + "</p>")));
         assertEquals(413, tooLarge.status());
         assertEquals("application/problem+json", tooLarge.header("Content-Type").orElseThrow());
+        assertEquals(413, http.put("/api/categories/world", json(Map.of("name", "n".repeat(2 * 1024 * 1024))), null).status());
         StringBuilder ndjson = new StringBuilder();
         for (int i = 0; i < 12; i++) {
             ndjson.append(json(with(article("bulk" + i, WHEN, "bulk"), "body", "<p>" + "y".repeat(300_000) + "</p>"))).append('\n');
