@@ -39,7 +39,8 @@ class TokenLoggingTest {
             assertEquals(200, http.get("/feeds/partner-wire.rss?key=" + key).status());
             assertEquals(401, http.get("/feeds/partner-wire.rss?key=" + key + "x").status());
             List<String> lines = appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-            assertTrue(lines.size() > 5, "the log was captured: " + lines.size() + " lines");
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("Configuration changed since the last start")),
+                    "the log was captured: " + lines);
             for (String line : lines) {
                 assertFalse(line.contains(Http.ADMIN_TOKEN), "admin token in: " + line);
                 assertFalse(line.contains(key.substring(4)), "partner key in: " + line);
