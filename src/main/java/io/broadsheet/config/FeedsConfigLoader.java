@@ -194,21 +194,19 @@ public final class FeedsConfigLoader {
     }
 
     private int limit(Object value, String key, int fallback) {
-        if (value == null) {
-            return fallback;
-        }
-        if (!(value instanceof Integer i) || i < 1 || i > MAX_LIMIT) {
-            throw new ConfigException(file, key, "must be a whole number from 1 to " + MAX_LIMIT + ", got '" + value + "'");
-        }
-        return i;
+        return wholeNumber(value, key, fallback, 1, MAX_LIMIT, "a whole number");
     }
 
     private int maxAge(Object value, String key, int fallback) {
+        return wholeNumber(value, key, fallback, 0, MAX_AGE_LIMIT, "a whole number of seconds");
+    }
+
+    private int wholeNumber(Object value, String key, int fallback, int min, int max, String what) {
         if (value == null) {
             return fallback;
         }
-        if (!(value instanceof Integer i) || i < 0 || i > MAX_AGE_LIMIT) {
-            throw new ConfigException(file, key, "must be a whole number of seconds from 0 to " + MAX_AGE_LIMIT + ", got '" + value + "'");
+        if (!(value instanceof Integer i) || i < min || i > max) {
+            throw new ConfigException(file, key, "must be " + what + " from " + min + " to " + max + ", got '" + value + "'");
         }
         return i;
     }

@@ -9,7 +9,6 @@ import io.broadsheet.article.StoredArticle;
 import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.input.InvalidInputException;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -22,12 +21,10 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
@@ -39,15 +36,13 @@ public class ArticleController {
 
     static final String NDJSON = "application/x-ndjson";
     private static final int MAX_PAGE_SIZE = 100;
-    /** Largest article body accepted: 2 MiB. */
-    static final int MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
 
     private final ArticleService service;
     private final ArticleImporter importer;
     private final FeedsConfig config;
-    private final JsonMapper json;
+    private final RequestJson json;
 
-    public ArticleController(ArticleService service, ArticleImporter importer, FeedsConfig config, JsonMapper json) {
+    ArticleController(ArticleService service, ArticleImporter importer, FeedsConfig config, RequestJson json) {
         this.service = service;
         this.importer = importer;
         this.config = config;
@@ -56,14 +51,14 @@ public class ArticleController {
 
     @Post(consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<ArticleView> create(@Body byte[] body) {
-        StoredArticle created = service.create(ArticleParser.parse(read(body)));
+        StoredArticle created = service.create(ArticleParser.parse(json.read(body)));
         return withEtag(HttpResponse.created(view(created), URI.create(location(created))), created);
     }
 
     @Put(value = "/{slug}", consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<ArticleView> put(String slug, @Body byte[] body,
                                          @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
-        JsonNode node = read(body);
+        JsonNode node = json.read(body);
         if (node.isObject() && (node.get("slug") == null || node.get("slug").isNull())) {
             node = withSlug(node, slug);
         }
@@ -106,16 +101,6 @@ public class ArticleController {
         return importer.importLines(ndjson);
     }
 
-    private JsonNode read(byte[] body) {
-        if (body.length > MAX_ARTICLE_BYTES) {
-            throw new BodyTooLargeException(body.length, MAX_ARTICLE_BYTES);
-        }
-        try {
-            return json.readValue(body, Argument.of(JsonNode.class));
-        } catch (IOException e) {
-            throw InvalidInputException.of("", "the body is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
-        }
-    }
 
     private JsonNode withSlug(JsonNode node, String slug) {
         java.util.Map<String, JsonNode> members = new java.util.LinkedHashMap<>();

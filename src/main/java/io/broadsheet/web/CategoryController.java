@@ -7,20 +7,17 @@ import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.feed.FeedFormat;
 import io.broadsheet.input.InvalidInputException;
 import io.broadsheet.input.JsonFields;
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Put;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,9 +31,9 @@ public class CategoryController {
 
     private final CategoryService categories;
     private final FeedsConfig config;
-    private final JsonMapper json;
+    private final RequestJson json;
 
-    public CategoryController(CategoryService categories, FeedsConfig config, JsonMapper json) {
+    CategoryController(CategoryService categories, FeedsConfig config, RequestJson json) {
         this.categories = categories;
         this.config = config;
         this.json = json;
@@ -57,15 +54,7 @@ public class CategoryController {
         if (!ArticleParser.SLUG.matcher(slug).matches() || slug.length() > 100) {
             throw InvalidInputException.of("slug", "must be a category slug ([a-z0-9]+(-[a-z0-9]+)*, at most 100 characters)");
         }
-        JsonNode node;
-        try {
-            node = json.readValue(body, Argument.of(JsonNode.class));
-        } catch (IOException e) {
-            throw InvalidInputException.of("", "the body is not valid JSON");
-        }
-        if (!node.isObject()) {
-            throw InvalidInputException.of("", "the body must be a JSON object with a name and a description");
-        }
+        JsonNode node = json.readObject(body, "{\"name\": ..., \"description\": ...}");
         JsonFields f = new JsonFields();
         f.rejectUnknown(node, "", Set.of("name", "description"), Set.of("slug", "feeds"));
         String name = f.text(node, "name", "name", 200, true);

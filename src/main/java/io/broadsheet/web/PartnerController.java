@@ -4,7 +4,6 @@ import io.broadsheet.input.InvalidInputException;
 import io.broadsheet.input.JsonFields;
 import io.broadsheet.partner.PartnerKey;
 import io.broadsheet.partner.PartnerKeys;
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -13,14 +12,12 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,9 +30,9 @@ import java.util.Set;
 public class PartnerController {
 
     private final PartnerKeys keys;
-    private final JsonMapper json;
+    private final RequestJson json;
 
-    public PartnerController(PartnerKeys keys, JsonMapper json) {
+    PartnerController(PartnerKeys keys, RequestJson json) {
         this.keys = keys;
         this.json = json;
     }
@@ -54,15 +51,7 @@ public class PartnerController {
 
     @Post(consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<PartnerView> create(@Body byte[] body) {
-        JsonNode node;
-        try {
-            node = json.readValue(body, Argument.of(JsonNode.class));
-        } catch (IOException e) {
-            throw InvalidInputException.of("", "the body is not valid JSON");
-        }
-        if (!node.isObject()) {
-            throw InvalidInputException.of("", "the body must be {\"name\": ..., \"feeds\": [...]}");
-        }
+        JsonNode node = json.readObject(body, "{\"name\": ..., \"feeds\": [...]}");
         JsonFields f = new JsonFields();
         f.rejectUnknown(node, "", Set.of("name", "feeds"), Set.of());
         String name = f.text(node, "name", "name", 200, true);

@@ -14,7 +14,8 @@ import io.broadsheet.feed.FeedFormat;
 import io.broadsheet.feed.FeedImage;
 import io.broadsheet.feed.FeedItem;
 import io.broadsheet.feed.FeedRenderer;
-import io.broadsheet.feed.XmlBytes;
+import io.broadsheet.feed.xml.AtomLinks;
+import io.broadsheet.feed.xml.XmlBytes;
 import io.broadsheet.feed.media.MediaRss;
 import jakarta.inject.Singleton;
 import org.jdom2.Namespace;
@@ -22,6 +23,8 @@ import org.jdom2.Namespace;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+
+import static io.broadsheet.feed.xml.AtomLinks.link;
 
 /**
  * Atom 1.0 from ROME's {@link com.rometools.rome.feed.atom.Feed} bean. ROME checks nothing, so this class
@@ -46,11 +49,7 @@ public class AtomFeedRenderer implements FeedRenderer {
         atom.setSubtitle(text(feed.description()));
         atom.setUpdated(Date.from(feed.updated()));
         atom.setAlternateLinks(new ArrayList<>(List.of(link("alternate", feed.homePageUrl(), HTML))));
-        List<Link> links = new ArrayList<>();
-        links.add(link("self", feed.selfUrl(FeedFormat.ATOM), FeedFormat.ATOM.mediaType()));
-        feed.pagingLinks(FeedFormat.ATOM).forEach((rel, href) -> links.add(link(rel, href, FeedFormat.ATOM.mediaType())));
-        feed.hubs().forEach(hub -> links.add(link("hub", hub, null)));
-        atom.setOtherLinks(links);
+        atom.setOtherLinks(AtomLinks.feedLinks(feed, FeedFormat.ATOM));
         atom.setAuthors(new ArrayList<>(List.of(person(feed.author()))));
         if (feed.icon() != null) {
             atom.setIcon(feed.icon().toString());
@@ -128,11 +127,4 @@ public class AtomFeedRenderer implements FeedRenderer {
         return category;
     }
 
-    private static Link link(String rel, String href, String type) {
-        Link link = new Link();
-        link.setRel(rel);
-        link.setHref(href);
-        link.setType(type);
-        return link;
-    }
 }

@@ -20,7 +20,8 @@ import io.broadsheet.feed.FeedImage;
 import io.broadsheet.feed.FeedItem;
 import io.broadsheet.feed.FeedRenderer;
 import io.broadsheet.feed.Freshness;
-import io.broadsheet.feed.XmlBytes;
+import io.broadsheet.feed.xml.AtomLinks;
+import io.broadsheet.feed.xml.XmlBytes;
 import io.broadsheet.feed.media.MediaRss;
 import jakarta.inject.Singleton;
 import org.jdom2.Element;
@@ -30,6 +31,8 @@ import org.jsoup.nodes.Entities;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+
+import static io.broadsheet.feed.xml.AtomLinks.link;
 
 /**
  * RSS 2.0 from ROME's {@link Channel} bean, so that every element is ours and nothing is mirrored into
@@ -68,11 +71,7 @@ public class RssFeedRenderer implements FeedRenderer {
         Freshness freshness = Freshness.of(feed.maxAge());
         channel.setTtl(freshness.ttlMinutes());
         AtomLinkModuleImpl atom = new AtomLinkModuleImpl();
-        List<Link> links = new ArrayList<>();
-        links.add(link("self", feed.selfUrl(FeedFormat.RSS), FeedFormat.RSS.mediaType()));
-        feed.pagingLinks(FeedFormat.RSS).forEach((rel, href) -> links.add(link(rel, href, FeedFormat.RSS.mediaType())));
-        feed.hubs().forEach(hub -> links.add(link("hub", hub, null)));
-        atom.setLinks(links);
+        atom.setLinks(AtomLinks.feedLinks(feed, FeedFormat.RSS));
         channel.setModules(new ArrayList<>(List.of(atom)));
         channel.setItems(feed.items().stream().map(RssFeedRenderer::item).toList());
         // ROME registers no Syndication module generator for RSS 2.0: add sy:* to the channel ourselves
@@ -140,13 +139,4 @@ public class RssFeedRenderer implements FeedRenderer {
         return category;
     }
 
-    private static Link link(String rel, String href, String type) {
-        Link link = new Link();
-        link.setRel(rel);
-        link.setHref(href);
-        if (type != null) {
-            link.setType(type);
-        }
-        return link;
-    }
 }

@@ -1,4 +1,4 @@
-package io.broadsheet.feed;
+package io.broadsheet.feed.xml;
 
 import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.io.FeedException;

@@ -1,0 +1,5 @@
+/**
+ * XML output shared by the RSS and Atom renderers: raw serialisation of ROME's wire feeds
+ * ({@link io.broadsheet.feed.xml.XmlBytes}) and Atom links.
+ */
+package io.broadsheet.feed.xml;
