@@ -6,7 +6,10 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,6 +23,8 @@ import java.util.List;
 /** Imports newline-delimited article JSON: each line is created or replaced on its own; a bad line rejects only itself. */
 @Singleton
 public class ArticleImporter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ArticleImporter.class);
 
     private final ArticleService service;
     private final JsonMapper json;
@@ -65,6 +70,11 @@ public class ArticleImporter {
                     rejected.add(new Rejected(number, slugOf(node), e.errors()));
                 } catch (SlugConflictException | StaleArticleException e) {
                     rejected.add(new Rejected(number, slugOf(node), List.of(new FieldError("slug", e.getMessage()))));
+                } catch (DataAccessException e) {
+                    // the line's transaction rolled back; the other lines go on
+                    LOG.error("Import line {} could not be stored", number, e);
+                    rejected.add(new Rejected(number, slugOf(node), List.of(new FieldError("",
+                            "the database refused this article; nothing of it was stored"))));
                 }
             }
         } catch (IOException e) {

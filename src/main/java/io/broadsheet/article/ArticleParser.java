@@ -123,7 +123,9 @@ public final class ArticleParser {
         for (int i = 0; i < nodes.size(); i++) {
             JsonNode node = nodes.get(i);
             String path = "tags[" + i + "]";
-            if (!node.isString() || node.getStringValue().isBlank() || node.getStringValue().length() > 100) {
+            // lower-casing can lengthen text (U+0130 becomes two characters): the stored key must fit too
+            if (!node.isString() || node.getStringValue().isBlank() || node.getStringValue().length() > 100
+                    || node.getStringValue().toLowerCase(Locale.ROOT).length() > 100) {
                 f.error(path, "must be a non-blank string of at most 100 characters");
                 continue;
             }

@@ -12,7 +12,7 @@ public final class HtmlSanitiser {
 
     private static final Safelist SAFELIST = Safelist.relaxed()
             .addTags("figure", "figcaption", "s", "hr", "abbr", "time")
-            .addAttributes("img", "srcset", "loading")
+            .addAttributes("img", "loading")
             .addAttributes("time", "datetime")
             .addAttributes("abbr", "title")
             .addAttributes("a", "rel", "hreflang")

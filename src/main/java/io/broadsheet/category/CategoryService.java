@@ -61,7 +61,7 @@ public class CategoryService {
         } else {
             categories.save(new Category(null, slug, name, description));
         }
-        events.publishEvent(new CategoryDescribed(slug, clock.instant().truncatedTo(ChronoUnit.SECONDS)));
+        events.publishEvent(new CategoryDescribed(slug, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
         return existing.isEmpty();
     }
 }

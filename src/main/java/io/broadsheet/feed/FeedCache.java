@@ -85,7 +85,15 @@ public class FeedCache {
             if (entry != null && entry.freshAt(clock.instant())) {
                 return entry;
             }
-            entry = entry(feeds.render(name, format, page));
+            try {
+                entry = entry(feeds.render(name, format, page));
+            } catch (RuntimeException e) {
+                // an unknown feed or page leaves nothing behind: requests for made-up names cannot grow the cache
+                if (generation.entries.isEmpty()) {
+                    generations.remove(name, generation);
+                }
+                throw e;
+            }
             if (page <= CACHED_PAGES) {
                 generation.entries.put(key, entry);
             }

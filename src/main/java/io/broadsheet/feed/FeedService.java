@@ -147,7 +147,7 @@ public class FeedService {
     private Instant lastModified(String name, ArticleStore.Stats stats) {
         Instant recorded = states.lastChange(name).orElse(Instant.EPOCH);
         Instant newest = stats.newestChange() == null ? Instant.EPOCH : stats.newestChange();
-        return (recorded.isAfter(newest) ? recorded : newest).truncatedTo(ChronoUnit.SECONDS);
+        return recorded.isAfter(newest) ? recorded : newest;
     }
 
     private static ArticleSelection selection(FeedDefinition definition, Instant publishedBy) {

@@ -37,20 +37,26 @@ public class FeedStateStore {
     public void touch(Collection<String> names, Instant at) {
         OffsetDateTime time = at.atOffset(ZoneOffset.UTC);
         for (String name : names) {
-            int updated = jdbc.prepareStatement(
-                    "UPDATE feed_state SET last_modified = GREATEST(last_modified, ?) WHERE name = ?", ps -> {
-                        ps.setObject(1, time);
-                        ps.setString(2, name);
-                        return ps.executeUpdate();
-                    });
-            if (updated == 0) {
-                jdbc.prepareStatement("INSERT INTO feed_state (name, last_modified) VALUES (?, ?) ON CONFLICT DO NOTHING", ps -> {
-                    ps.setString(1, name);
-                    ps.setObject(2, time);
-                    return ps.executeUpdate();
-                });
+            if (raise(name, time) == 0) {
+                int inserted = jdbc.prepareStatement(
+                        "INSERT INTO feed_state (name, last_modified) VALUES (?, ?) ON CONFLICT DO NOTHING", ps -> {
+                            ps.setString(1, name);
+                            ps.setObject(2, time);
+                            return ps.executeUpdate();
+                        });
+                if (inserted == 0) {
+                    raise(name, time); // another transaction inserted the row first: raise it instead
+                }
             }
         }
+    }
+
+    private int raise(String name, OffsetDateTime time) {
+        return jdbc.prepareStatement("UPDATE feed_state SET last_modified = GREATEST(last_modified, ?) WHERE name = ?", ps -> {
+            ps.setObject(1, time);
+            ps.setString(2, name);
+            return ps.executeUpdate();
+        });
     }
 
     /** The latest change recorded for a feed, the site or the configuration, whichever is latest. */

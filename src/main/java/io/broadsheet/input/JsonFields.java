@@ -130,7 +130,12 @@ public final class JsonFields {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            OffsetDateTime date = OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            if (date.getYear() < 1 || date.getYear() > 9999 || !value.matches("\\d{4}-.*")) {
+                error(path, "must have a four-digit year from 0001 to 9999 (RFC 3339); got '" + value + "'");
+                return null;
+            }
+            return date.toInstant();
         } catch (DateTimeParseException e) {
             error(path, "must be an RFC 3339 date-time with an offset, like 2022-03-17T09:42:00Z; got '" + value + "'");
             return null;

@@ -20,6 +20,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -40,11 +41,11 @@ public class FeedController {
     private final PartnerKeys partners;
     private final ExecutorService blocking;
 
-    public FeedController(FeedCache cache, FeedService feeds, FeedsConfig config, PartnerKeys partners,
+    public FeedController(FeedCache cache, FeedService feeds, FeedsConfig config, PartnerKeys partners, Clock clock,
                           @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.cache = cache;
         this.feeds = feeds;
-        this.responses = new FeedResponses(config);
+        this.responses = new FeedResponses(config, clock);
         this.config = config;
         this.partners = partners;
         this.blocking = blocking;

@@ -10,7 +10,9 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -31,9 +33,11 @@ final class FeedResponses {
     private static final String GZIP = "gzip";
 
     private final FeedsConfig config;
+    private final Clock clock;
 
-    FeedResponses(FeedsConfig config) {
+    FeedResponses(FeedsConfig config, Clock clock) {
         this.config = config;
+        this.clock = clock;
     }
 
     /**
@@ -67,13 +71,19 @@ final class FeedResponses {
         boolean partnerOnly = config.isPartnerFeed(entry.rendered().feed().name());
         response.header(HttpHeaders.CONTENT_TYPE, format.contentType())
                 .header(HttpHeaders.ETAG, etag)
-                .header(HttpHeaders.LAST_MODIFIED, httpDate(entry.rendered().lastModified()))
+
                 .header(HttpHeaders.CACHE_CONTROL, delta != null && response.code() == IM_USED ? "no-store, im"
                         : (partnerOnly ? "private" : "public") + ", max-age=" + entry.rendered().feed().maxAge())
                 .header(HttpHeaders.VARY, partnerOnly ? "Accept-Encoding, Authorization" : HttpHeaders.ACCEPT_ENCODING)
                 .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
                 .header(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, "ETag, Last-Modified, Link, IM")
                 .header("X-Content-Type-Options", "nosniff");
+        Instant lastModified = entry.rendered().lastModified();
+        if (!lastModified.truncatedTo(ChronoUnit.SECONDS).equals(clock.instant().truncatedTo(ChronoUnit.SECONDS))) {
+            // HTTP dates have whole seconds: a date of the current second could also name a version still to
+            // come within it, so it is sent only once that second is over (RFC 9110 8.8.2.2); the ETag serves meanwhile
+            response.header(HttpHeaders.LAST_MODIFIED, httpDate(lastModified));
+        }
         entry.rendered().feed().hubs().forEach(hub -> response.getHeaders().add(HttpHeaders.LINK, "<" + hub + ">; rel=\"hub\""));
         response.getHeaders().add(HttpHeaders.LINK, "<" + entry.rendered().feed().selfUrl(format) + ">; rel=\"self\"");
         return response;
@@ -131,7 +141,7 @@ final class FeedResponses {
         }
         try {
             Instant date = ZonedDateTime.parse(since.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            return !entry.rendered().lastModified().isAfter(date);
+            return !entry.rendered().lastModified().truncatedTo(ChronoUnit.SECONDS).isAfter(date);
         } catch (DateTimeParseException e) {
             return false;
         }

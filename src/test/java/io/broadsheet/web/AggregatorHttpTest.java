@@ -55,6 +55,7 @@ class AggregatorHttpTest extends HttpTest {
     @EnumSource(FeedFormat.class)
     void matchingValidatorsAnswer304WithTheSameHeadersAndNoBody(FeedFormat format) {
         http.post("/api/articles", json(article("cond-" + format.extension(), WHEN, "conditional-" + format.extension())));
+        clock.set(clock.instant().plusSeconds(5));
         String path = "/feeds/conditional-" + format.extension() + "." + format.extension();
         Http.Answer full = http.get(path);
         String etag = full.header("ETag").orElseThrow();
@@ -77,6 +78,35 @@ class AggregatorHttpTest extends HttpTest {
     }
 
     @Test
+    void aLastModifiedOfTheCurrentSecondIsWithheldSoThatNoChangeInThatSecondIsMissed() {
+        clock.set(Instant.parse("2026-06-01T10:00:00.100Z"));
+        http.post("/api/articles", json(article("second-a", WHEN, "same-second")));
+        Http.Answer first = http.get("/feeds/same-second.rss");
+        assertTrue(first.header("Last-Modified").isEmpty(), "Last-Modified of the current second is withheld");
+        assertTrue(first.header("ETag").isPresent());
+        clock.set(Instant.parse("2026-06-01T10:00:00.700Z"));
+        http.post("/api/articles", json(article("second-b", WHEN, "same-second")));
+        clock.set(Instant.parse("2026-06-01T10:00:03Z"));
+        Http.Answer later = http.get("/feeds/same-second.rss");
+        assertEquals("Mon, 1 Jun 2026 10:00:00 GMT", later.header("Last-Modified").orElseThrow());
+        assertEquals(2, FeedParsers.parse(FeedFormat.RSS, later.body()).items().size());
+        assertEquals(304, http.send(http.request("/feeds/same-second.rss")
+                .header("If-Modified-Since", "Mon, 1 Jun 2026 10:00:00 GMT")).status(), "no change after that second");
+    }
+
+    @Test
+    void deltaKeepsChangesMadeWithinTheSameSecondApart() {
+        clock.set(Instant.parse("2026-06-02T10:00:00.100Z"));
+        http.post("/api/articles", json(article("ms-a", WHEN, "milliseconds")));
+        String first = http.get("/feeds/milliseconds.json").header("ETag").orElseThrow();
+        clock.set(Instant.parse("2026-06-02T10:00:00.700Z"));
+        http.post("/api/articles", json(article("ms-b", WHEN, "milliseconds")));
+        Http.Answer delta = http.send(http.request("/feeds/milliseconds.json").header("A-IM", "feed").header("If-None-Match", first));
+        assertEquals(226, delta.status());
+        assertEquals(List.of("ms-b-title"), FeedParsers.parse(FeedFormat.JSON, delta.body()).items().stream().map(ParsedFeed.Item::title).toList());
+    }
+
+    @Test
     void headAnswersLikeGetWithoutABody() {
         http.post("/api/articles", json(article("head1", WHEN, "heads")));
         Http.Answer get = http.get("/feeds/heads.atom");
@@ -93,10 +123,13 @@ class AggregatorHttpTest extends HttpTest {
     void aWriteToOneCategoryLeavesAnUnrelatedCategorysValidatorsAlone() {
         http.post("/api/articles", json(article("calm1", WHEN, "calm")));
         http.post("/api/articles", json(article("busy1", WHEN, "busy")));
+        clock.set(clock.instant().plusSeconds(5));
         Http.Answer calm = http.get("/feeds/calm.rss");
         Http.Answer busy = http.get("/feeds/busy.rss");
+        assertTrue(calm.header("Last-Modified").isPresent() && busy.header("Last-Modified").isPresent());
         clock.set(clock.instant().plusSeconds(60));
         http.post("/api/articles", json(article("busy2", WHEN, "busy")));
+        clock.set(clock.instant().plusSeconds(5));
         Http.Answer calmAfter = http.get("/feeds/calm.rss");
         assertEquals(calm.header("ETag"), calmAfter.header("ETag"));
         assertEquals(calm.header("Last-Modified"), calmAfter.header("Last-Modified"));
@@ -111,9 +144,11 @@ class AggregatorHttpTest extends HttpTest {
         http.post("/api/articles", json(article("lm-old", "2022-01-01T00:00:00Z", "last-modified")));
         clock.set(Instant.parse("2026-02-01T11:00:00Z"));
         http.post("/api/articles", json(article("lm-new", "2022-01-02T00:00:00Z", "last-modified")));
+        clock.set(Instant.parse("2026-02-01T11:00:05Z"));
         assertEquals("Sun, 1 Feb 2026 11:00:00 GMT", http.get("/feeds/last-modified.json").header("Last-Modified").orElseThrow());
         clock.set(Instant.parse("2026-02-01T12:00:00Z"));
         assertEquals(204, http.delete("/api/articles/lm-new").status());
+        clock.set(Instant.parse("2026-02-01T12:00:05Z"));
         Http.Answer after = http.get("/feeds/last-modified.json");
         assertEquals("Sun, 1 Feb 2026 12:00:00 GMT", after.header("Last-Modified").orElseThrow());
         assertEquals(1, FeedParsers.parse(FeedFormat.JSON, after.body()).items().size());
@@ -161,7 +196,7 @@ class AggregatorHttpTest extends HttpTest {
         Http.Answer before = http.get(path);
         assertEquals(1, FeedParsers.parse(format, before.body()).items().size());
         assertEquals(before.header("ETag"), http.get(path).header("ETag"), "served from the cache meanwhile");
-        clock.set(Instant.parse("2026-03-01T09:00:00Z"));
+        clock.set(Instant.parse("2026-03-01T09:00:05Z"));
         Http.Answer after = http.get(path);
         assertEquals(2, FeedParsers.parse(format, after.body()).items().size());
         assertEquals("Sun, 1 Mar 2026 09:00:00 GMT", after.header("Last-Modified").orElseThrow());
@@ -201,6 +236,9 @@ class AggregatorHttpTest extends HttpTest {
         assertEquals(304, http.send(http.request(path).header("Accept-Encoding", "gzip").header("If-None-Match", gzipEtag)).status());
         assertFalse(sendBytes(http.request(path).header("Accept-Encoding", "gzip;q=0")).headers()
                 .firstValue("Content-Encoding").isPresent(), "q=0 refuses gzip");
+        HttpResponse<byte[]> deflate = sendBytes(http.request(path).header("Accept-Encoding", "deflate, br"));
+        assertFalse(deflate.headers().firstValue("Content-Encoding").isPresent(), "only the cached gzip is offered");
+        assertArrayEquals(identity.bytes(), deflate.body(), "the bytes the identity ETag names");
     }
 
     @Test

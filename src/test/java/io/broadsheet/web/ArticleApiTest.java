@@ -108,6 +108,9 @@ class ArticleApiTest extends HttpTest {
                 Arguments.of("publishedAt missing", with(ok, "publishedAt", null), "publishedAt"),
                 Arguments.of("publishedAt without offset", with(ok, "publishedAt", "2022-03-17T09:42:00"), "publishedAt"),
                 Arguments.of("publishedAt not a date", with(ok, "publishedAt", "yesterday"), "publishedAt"),
+                Arguments.of("publishedAt in year 999999999", with(ok, "publishedAt", "+999999999-12-31T23:59:59Z"), "publishedAt"),
+                Arguments.of("publishedAt in year 10000", with(ok, "publishedAt", "+10000-01-01T00:00:00Z"), "publishedAt"),
+                Arguments.of("tag that lower-cases past 100 characters", with(ok, "tags", List.of("\u0130".repeat(100))), "tags[0]"),
                 Arguments.of("slug not a slug", with(ok, "slug", "Bad Slug"), "slug"),
                 Arguments.of("url relative", with(ok, "url", "/world/x"), "url"),
                 Arguments.of("url ftp", with(ok, "url", "ftp://news.example.com/x"), "url"),
@@ -173,13 +176,14 @@ class ArticleApiTest extends HttpTest {
                 + "<figure><img src=\"https://m.example.com/x.jpg\" alt=\"x\"><figcaption>cap</figcaption></figure>"
                 + "<p><em>em</em> <strong>strong</strong> <a href=\"mailto:desk@example.com\">mail</a></p>"
                 + "<style>p{color:red}</style><object data=\"x\"></object><p style=\"color:red\" onmouseover=\"x()\">styled</p>"
-                + "<img src=\"data:image/png;base64,AAAA\"><a href=\"vbscript:x\">vb</a>";
+                + "<img src=\"data:image/png;base64,AAAA\"><a href=\"vbscript:x\">vb</a>"
+                + "<img src=\"https://m.example.com/y.jpg\" srcset=\"data:image/svg+xml,x 1x, ftp://e.example.com/y 2x\">";
         String stored = FeedParsers.jsonTree(http.post("/api/articles", json(with(article("markup", WHEN, "world"), "body", body))).body())
                 .get("body").getStringValue();
         assertEquals("<h2>Head</h2><ul><li>one</li></ul><blockquote><p>quote</p></blockquote>"
                 + "<figure><img src=\"https://m.example.com/x.jpg\" alt=\"x\"><figcaption>cap</figcaption></figure>"
                 + "<p><em>em</em> <strong>strong</strong> <a href=\"mailto:desk@example.com\">mail</a></p>"
-                + "<p>styled</p><a>vb</a>", stored);
+                + "<p>styled</p><a>vb</a><img src=\"https://m.example.com/y.jpg\">", stored);
     }
 
     @Test

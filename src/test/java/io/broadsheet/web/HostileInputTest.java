@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * lone surrogates, scripts and CDATA terminators, and JSON cut short. Never a 5xx; after every accepted write
  * every feed it touches still parses as XML and as JSON Feed; at the end no accepted article is missing.
  */
-class HostileInputProperties {
+class HostileInputTest {
 
     private static final List<String> FIELDS = List.of("slug", "title", "summary", "body", "url", "authors",
             "categories", "tags", "language", "images", "publishedAt", "unexpected");
@@ -57,11 +57,11 @@ class HostileInputProperties {
 
     @BeforeContainer
     static void start() throws IOException {
-        Map<String, Object> properties = new HashMap<>(TestDatabase.freshProperties("HostileInputProperties"));
+        Map<String, Object> properties = new HashMap<>(TestDatabase.freshProperties("HostileInputTest"));
         server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
         http = new Http(server.getURI());
         corpus = new ArrayList<>();
-        try (InputStream in = HostileInputProperties.class.getResourceAsStream("/corpus-500.ndjson")) {
+        try (InputStream in = HostileInputTest.class.getResourceAsStream("/corpus-500.ndjson")) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().limit(60).toList()) {
                 corpus.add(ObjectMapper.getDefault().readValue(line, Argument.mapOf(String.class, Object.class)));
             }
