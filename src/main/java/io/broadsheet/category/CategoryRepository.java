@@ -16,6 +16,15 @@ public interface CategoryRepository extends CrudRepository<Category, Long> {
 
     List<Category> listOrderBySlug();
 
+    /**
+     * Categories the public may know of: those with an article visible at {@code now}, or whose feed has
+     * had one (it is then recorded in feed_state). A category only embargoed articles use stays unknown.
+     */
+    @Query(value = "SELECT c.* FROM category c WHERE EXISTS (SELECT 1 FROM feed_state f WHERE f.name = c.slug)"
+            + " OR EXISTS (SELECT 1 FROM article_category ac JOIN article a ON a.id = ac.article_id"
+            + " WHERE ac.category_slug = c.slug AND a.published_at <= :now) ORDER BY c.slug", nativeQuery = true)
+    List<Category> listPublic(java.time.Instant now);
+
     /** Creates the category unless it exists; safe under concurrent first use (H2 and PostgreSQL). */
     @Query("INSERT INTO category (slug, name) VALUES (:slug, :name) ON CONFLICT DO NOTHING")
     void insertIfAbsent(String slug, String name);

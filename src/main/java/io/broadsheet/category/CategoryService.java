@@ -31,6 +31,11 @@ public class CategoryService {
         return categories.listOrderBySlug();
     }
 
+    /** The categories the public may know of: see {@link CategoryRepository#listPublic}. */
+    public List<Category> listPublic() {
+        return categories.listPublic(clock.instant());
+    }
+
     public Optional<Category> find(String slug) {
         return categories.findBySlug(slug);
     }

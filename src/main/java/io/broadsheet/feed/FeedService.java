@@ -70,6 +70,10 @@ public class FeedService {
         FeedDefinition definition = require(name);
         Instant now = clock.instant();
         ArticleStore.Stats stats = store.stats(selection(definition, null), now);
+        if (stats.visible() == 0 && isCategoryFeed(definition) && !states.hasHistory(name)) {
+            // a category that only embargoed articles use must not reveal itself, not even its name
+            throw new FeedNotFoundException("No feed is named '" + name + "'.");
+        }
         int lastPage = (int) Math.max(1, (stats.visible() + definition.limit() - 1) / definition.limit());
         if (page < 1 || page > lastPage) {
             throw new FeedNotFoundException("Feed '" + name + "' has pages 1 to " + lastPage + "; there is no page " + page + ".");
@@ -130,13 +134,17 @@ public class FeedService {
         List<String> names = new ArrayList<>();
         names.add(ALL);
         names.addAll(config.feeds().keySet());
-        categories.list().forEach(c -> names.add(c.slug()));
+        categories.listPublic().forEach(c -> names.add(c.slug()));
         return names;
     }
 
     /** The absolute URL of a feed's first page in a format, as hubs and subscribers know it. */
     public String feedUrl(String name, FeedFormat format) {
         return config.site().url("/feeds/" + name + "." + format.extension());
+    }
+
+    private boolean isCategoryFeed(FeedDefinition definition) {
+        return !ALL.equals(definition.name()) && config.namedFeed(definition.name()).isEmpty();
     }
 
     private FeedDefinition require(String name) {

@@ -59,6 +59,18 @@ public class FeedStateStore {
         });
     }
 
+    /** True when the feed has ever had a visible change recorded. */
+    @ReadOnly
+    public boolean hasHistory(String name) {
+        return jdbc.prepareStatement("SELECT COUNT(*) FROM feed_state WHERE name = ?", ps -> {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        });
+    }
+
     /** The latest change recorded for a feed, the site or the configuration, whichever is latest. */
     @ReadOnly
     public Optional<Instant> lastChange(String name) {

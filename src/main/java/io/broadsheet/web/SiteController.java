@@ -35,7 +35,7 @@ public class SiteController {
 
     @Get
     public HttpResponse<String> home() {
-        return html(pages.home(categories.list()));
+        return html(pages.home(categories.listPublic()));
     }
 
     /** An article's page; embargoed articles are not shown before their time. */

@@ -110,7 +110,8 @@ class FeedSelectionTest extends HttpTest {
         String key = "embargo-" + format.extension();
         long id = id(http.post("/api/articles", Fixtures.json(Fixtures.article(key, "2026-01-01T13:00:00Z", "embargo-" + format.extension()))));
         assertFalse(feed("all", format).ids().contains(itemId(id)), "absent from all before its time");
-        assertTrue(feed("embargo-" + format.extension(), format).ids().isEmpty(), "absent from its category before its time");
+        assertEquals(404, http.get("/feeds/embargo-" + format.extension() + "." + format.extension()).status(),
+                "its new category is not revealed before its time");
         clock.set(Instant.parse("2026-01-01T13:00:00Z"));
         try {
             assertTrue(feed("all", format).ids().contains(itemId(id)), "present in all at its time");
@@ -138,9 +139,27 @@ class FeedSelectionTest extends HttpTest {
     @ParameterizedTest
     @EnumSource(FeedFormat.class)
     void categoryWithNoVisibleItemsIsAValidEmptyFeed(FeedFormat format) {
-        http.post("/api/articles", Fixtures.json(Fixtures.article("future-" + format.extension(), "2030-01-01T00:00:00Z", "future-only")));
-        ParsedFeed feed = feed("future-only", format);
+        String category = "emptied-" + format.extension();
+        http.post("/api/articles", Fixtures.json(Fixtures.article(category + "-1", "2022-01-01T00:00:00Z", category)));
+        assertEquals(204, http.delete("/api/articles/" + category + "-1").status());
+        ParsedFeed feed = feed(category, format);
         assertTrue(feed.items().isEmpty());
+    }
+
+    @ParameterizedTest
+    @EnumSource(FeedFormat.class)
+    void aCategoryOnlyEmbargoedArticlesUseStaysUnknownUntilTheirTime(FeedFormat format) {
+        String category = "secret-deal-" + format.extension();
+        http.post("/api/articles", Fixtures.json(Fixtures.article(category + "-1", "2026-01-01T15:00:00Z", category)));
+        assertEquals(404, http.get("/feeds/" + category + "." + format.extension()).status());
+        assertFalse(http.get("/").body().contains(category), "the home page does not name it");
+        clock.set(Instant.parse("2026-01-01T15:00:00Z"));
+        try {
+            assertEquals(1, feed(category, format).items().size());
+            assertTrue(http.get("/").body().contains(category));
+        } finally {
+            clock.set(Instant.parse("2026-01-01T12:00:00Z"));
+        }
     }
 
     @ParameterizedTest
