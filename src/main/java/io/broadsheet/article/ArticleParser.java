@@ -121,20 +121,17 @@ public final class ArticleParser {
         Map<String, String> byKey = new LinkedHashMap<>();
         List<JsonNode> nodes = f.array(json, "tags", "tags", MAX_TAGS);
         for (int i = 0; i < nodes.size(); i++) {
-            JsonNode node = nodes.get(i);
             String path = "tags[" + i + "]";
+            String tag = f.string(nodes.get(i), path, 100, true);
+            if (tag == null) {
+                continue;
+            }
             // lower-casing can lengthen text (U+0130 becomes two characters): the stored key must fit too
-            if (!node.isString() || node.getStringValue().isBlank() || node.getStringValue().length() > 100
-                    || node.getStringValue().toLowerCase(Locale.ROOT).length() > 100) {
-                f.error(path, "must be a non-blank string of at most 100 characters");
+            if (tag.toLowerCase(Locale.ROOT).length() > 100) {
+                f.error(path, "must be at most 100 characters once lower-cased");
                 continue;
             }
-            String tag = node.getStringValue().strip();
-            if (!io.broadsheet.feed.XmlText.isClean(tag)) {
-                f.error(path, "contains a control character or non-character that XML 1.0 forbids");
-                continue;
-            }
-            byKey.putIfAbsent(tag.toLowerCase(Locale.ROOT), tag);
+            byKey.putIfAbsent(tag.strip().toLowerCase(Locale.ROOT), tag.strip());
         }
         return new ArrayList<>(byKey.values());
     }

@@ -44,7 +44,11 @@ public final class JsonFields {
 
     /** A string of at most {@code max} characters, null when absent or JSON null. */
     public String text(JsonNode object, String name, String path, int max, boolean required) {
-        JsonNode node = object.get(name);
+        return string(object.get(name), path, max, required);
+    }
+
+    /** The same checks for a value that is not an object member, such as an array element. */
+    public String string(JsonNode node, String path, int max, boolean required) {
         if (node == null || node.isNull()) {
             if (required) {
                 error(path, "is required");

@@ -12,8 +12,6 @@ import io.micronaut.http.annotation.ServerFilter;
 @ServerFilter("/api/**")
 public class AdminTokenFilter {
 
-    private static final String BEARER = "Bearer ";
-
     private final AdminToken token;
 
     public AdminTokenFilter(AdminToken token) {
@@ -23,14 +21,14 @@ public class AdminTokenFilter {
     @RequestFilter
     @Nullable
     public HttpResponse<?> authorise(HttpRequest<?> request) {
-        String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        String presented = BearerToken.of(request);
+        if (presented == null) {
             return Problem.of(HttpStatus.UNAUTHORIZED,
                             "Send the admin token as 'Authorization: Bearer <token>' (see BROADSHEET_ADMIN_TOKEN).")
                     .toResponse()
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"broadsheet\"");
         }
-        if (!token.matches(authorization.substring(BEARER.length()).strip())) {
+        if (!token.matches(presented)) {
             return Problem.of(HttpStatus.FORBIDDEN, "The bearer token is not the admin token.").toResponse();
         }
         return null;

@@ -95,11 +95,8 @@ public class FeedController {
     }
 
     private static String partnerKey(HttpRequest<?> request, String query) {
-        String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return authorization.substring(7);
-        }
-        return query;
+        String bearer = BearerToken.of(request);
+        return bearer != null ? bearer : query;
     }
 
     private static int pageNumber(String page) {
