@@ -11,7 +11,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,10 +29,10 @@ public class ArticleService {
     private final ArticleStore store;
     private final HtmlSanitiser sanitiser;
     private final Clock clock;
-    private final ApplicationEventPublisher<ArticleChanged> events;
+    private final ApplicationEventPublisher<ArticlesChanged> events;
 
     public ArticleService(ArticleStore store, FeedsConfig config, Clock clock,
-                          ApplicationEventPublisher<ArticleChanged> events) {
+                          ApplicationEventPublisher<ArticlesChanged> events) {
         this.store = store;
         this.sanitiser = new HtmlSanitiser(config.site().baseUrl());
         this.clock = clock;
@@ -56,7 +58,7 @@ public class ArticleService {
         try {
             Instant now = now();
             StoredArticle created = store.insert(clean, now);
-            events.publishEvent(new ArticleChanged(null, created, now));
+            events.publishEvent(ArticlesChanged.of(null, created, now));
             return created;
         } catch (DataAccessException e) {
             throw translate(e, clean.slug());
@@ -90,7 +92,7 @@ public class ArticleService {
             StoredArticle replaced = store.replace(existing.article(), clean, now)
                     .orElseThrow(() -> new StaleArticleException(slug,
                             store.findBySlug(slug).map(StoredArticle::etag).orElse(null)));
-            events.publishEvent(new ArticleChanged(existing, replaced, now));
+            events.publishEvent(ArticlesChanged.of(existing, replaced, now));
             return new Written(replaced, false);
         } catch (DataAccessException e) {
             throw translate(e, clean.slug());
@@ -103,11 +105,46 @@ public class ArticleService {
         return put(in.slug(), in, null);
     }
 
+    /** What a chunk of an import did. */
+    public record ChunkWritten(int created, int updated) {
+    }
+
+    /**
+     * Creates or replaces, by slug, each of {@code inputs} (whose slugs are distinct) in one transaction with
+     * one batch per table: all of them or, when anything fails, none.
+     */
+    @Transactional
+    public ChunkWritten writeChunk(List<ArticleInput> inputs) {
+        List<ArticleInput> clean = inputs.stream().map(in -> in.withBody(sanitiser.sanitise(in.body()))).toList();
+        Map<String, StoredArticle> existing = store.findBySlugs(clean.stream().map(ArticleInput::slug).toList());
+        List<ArticleInput> fresh = new ArrayList<>();
+        List<ArticleInput> replacing = new ArrayList<>();
+        List<StoredArticle> replaced = new ArrayList<>();
+        for (ArticleInput in : clean) {
+            StoredArticle current = existing.get(in.slug());
+            if (current == null) {
+                fresh.add(in);
+            } else {
+                replacing.add(in);
+                replaced.add(current);
+            }
+        }
+        Instant now = now();
+        List<ArticlesChanged.Change> changes = new ArrayList<>(clean.size());
+        store.insertAll(fresh, now).forEach(a -> changes.add(new ArticlesChanged.Change(null, a)));
+        List<StoredArticle> after = store.replaceAll(replaced, replacing, now);
+        for (int i = 0; i < after.size(); i++) {
+            changes.add(new ArticlesChanged.Change(replaced.get(i), after.get(i)));
+        }
+        events.publishEvent(new ArticlesChanged(changes, now));
+        return new ChunkWritten(fresh.size(), replacing.size());
+    }
+
     @Transactional
     public void delete(String slug) {
         StoredArticle existing = store.findBySlug(slug).orElseThrow(() -> new ArticleNotFoundException(slug));
         store.delete(slug);
-        events.publishEvent(new ArticleChanged(existing, null, now()));
+        events.publishEvent(ArticlesChanged.of(existing, null, now()));
     }
 
     public Page list(ArticleSelection selection, int page, int size) {

@@ -41,11 +41,13 @@ public class ArticleStore {
     private final CategoryLinkRepository categoryLinks;
     private final TagRepository tags;
     private final CategoryService categoryService;
+    private final ArticleRows rows;
     private final JdbcOperations jdbc;
 
     ArticleStore(ArticleRepository articles, ImageRepository images, AuthorRepository authors,
                  CategoryLinkRepository categoryLinks, TagRepository tags, CategoryService categoryService,
-                 JdbcOperations jdbc) {
+                 ArticleRows rows, JdbcOperations jdbc) {
+        this.rows = rows;
         this.articles = articles;
         this.images = images;
         this.authors = authors;
@@ -65,36 +67,113 @@ public class ArticleStore {
         return articles.findById(id).map(a -> load(List.of(a)).get(0));
     }
 
-    /** Articles whose embargo has yet to lift. */
+    /** The articles with these ids, in the order given (missing ids are left out), with their children. */
     @Snapshot
-    public List<StoredArticle> findPublishedAfter(Instant instant) {
-        List<Article> found = articles.findByPublishedAtGreaterThan(instant);
-        return found.isEmpty() ? List.of() : load(found);
+    public List<StoredArticle> findByIds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Integer> rank = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            rank.put(ids.get(i), i);
+        }
+        List<Article> found = new ArrayList<>(articles.findByIdIn(ids));
+        found.sort(Comparator.comparing(a -> rank.get(a.id())));
+        return load(found);
+    }
+
+    /** The articles that have these slugs, by slug, with their children. */
+    @Snapshot
+    public Map<String, StoredArticle> findBySlugs(Collection<String> slugs) {
+        if (slugs.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, StoredArticle> bySlug = new HashMap<>();
+        load(articles.findBySlugIn(slugs)).forEach(a -> bySlug.put(a.article().slug(), a));
+        return bySlug;
     }
 
     /** Inserts a new article; the slug's uniqueness is enforced by the database. */
     @Transactional
     public StoredArticle insert(ArticleInput in, Instant now) {
-        Article saved = articles.save(new Article(null, in.slug(), in.title(), in.summary(), in.body(), in.url(),
-                in.language(), in.publishedAt(), now, now, 0L));
-        saveChildren(saved.id(), in);
-        return load(List.of(saved)).get(0);
+        categoryService.ensureExist(in.categories());
+        List<Long> ids = rows.insert(List.of(in), now);
+        rows.insertChildren(ids, List.of(in));
+        return findById(ids.get(0)).orElseThrow();
     }
 
-    /** Replaces the article {@code current} with {@code in} (possibly under a new slug); false when stale. */
+    /**
+     * Inserts new articles with one batch per table; returns them as stored, in order. The caller's
+     * transaction makes it all or nothing.
+     */
+    @Transactional
+    public List<StoredArticle> insertAll(List<ArticleInput> inputs, Instant now) {
+        if (inputs.isEmpty()) {
+            return List.of();
+        }
+        categoryService.ensureExist(inputs.stream().flatMap(in -> in.categories().stream()).distinct().toList());
+        List<Long> ids = rows.insert(inputs, now);
+        rows.insertChildren(ids, inputs);
+        List<StoredArticle> stored = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            stored.add(stored(ids.get(i), inputs.get(i), now, now, 0));
+        }
+        return stored;
+    }
+
+    /** Replaces the article {@code current} with {@code in} (possibly under a new slug); empty when stale. */
     @Transactional
     public Optional<StoredArticle> replace(Article current, ArticleInput in, Instant now) {
-        int updated = articles.replace(current.id(), current.version(), in.slug(), in.title(), in.summary(),
-                in.body(), in.url(), in.language(), in.publishedAt(), now);
-        if (updated == 0) {
+        if (rows.replace(List.of(current.id()), List.of(current.version()), List.of(in), now)[0] == 0) {
             return Optional.empty();
         }
-        images.deleteByArticleId(current.id());
-        authors.deleteByArticleId(current.id());
-        categoryLinks.deleteByArticleId(current.id());
-        tags.deleteByArticleId(current.id());
-        saveChildren(current.id(), in);
-        return Optional.of(load(List.of(articles.findById(current.id()).orElseThrow())).get(0));
+        categoryService.ensureExist(in.categories());
+        rows.deleteChildren(List.of(current.id()));
+        rows.insertChildren(List.of(current.id()), List.of(in));
+        return findById(current.id());
+    }
+
+    /**
+     * Replaces each of {@code current} with the input at the same position, with one batch per table; throws
+     * {@link StaleArticleException} when one changed meanwhile (the caller's transaction then rolls back).
+     */
+    @Transactional
+    public List<StoredArticle> replaceAll(List<StoredArticle> current, List<ArticleInput> inputs, Instant now) {
+        if (current.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = current.stream().map(a -> a.article().id()).toList();
+        int[] updated = rows.replace(ids, current.stream().map(a -> a.article().version()).toList(), inputs, now);
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) {
+                throw new StaleArticleException(current.get(i).article().slug(), null);
+            }
+        }
+        categoryService.ensureExist(inputs.stream().flatMap(in -> in.categories().stream()).distinct().toList());
+        rows.deleteChildren(ids);
+        rows.insertChildren(ids, inputs);
+        List<StoredArticle> stored = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            Article before = current.get(i).article();
+            stored.add(stored(before.id(), inputs.get(i), before.createdAt(), now, before.version() + 1));
+        }
+        return stored;
+    }
+
+    /** An article as {@link ArticleRows} stored it from {@code in}. */
+    private static StoredArticle stored(long id, ArticleInput in, Instant created, Instant updated, long version) {
+        List<ArticleImage> images = new ArrayList<>();
+        for (int i = 0; i < in.images().size(); i++) {
+            ArticleInput.Image img = in.images().get(i);
+            images.add(new ArticleImage(null, id, i, img.url(), img.mimeType(), img.width(), img.height(),
+                    img.length(), img.caption(), img.credit(), img.alt()));
+        }
+        List<ArticleAuthor> authors = new ArrayList<>();
+        for (int i = 0; i < in.authors().size(); i++) {
+            authors.add(new ArticleAuthor(null, id, i, in.authors().get(i).name(), in.authors().get(i).url()));
+        }
+        return new StoredArticle(new Article(id, in.slug(), in.title(), in.summary(), in.body(), in.url(),
+                in.language(), in.publishedAt(), created, updated, version), images, authors, in.categories(), in.tags());
     }
 
     /** Deletes an article and its children; false when no article has the slug. */
@@ -108,17 +187,7 @@ public class ArticleStore {
     /** The newest matching articles first (by publication, then id), with their children. */
     @Snapshot
     public List<StoredArticle> findNewest(ArticleSelection selection, int limit, long offset) {
-        List<Long> ids = selectIds(selection, limit, offset);
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, Integer> rank = new HashMap<>();
-        for (int i = 0; i < ids.size(); i++) {
-            rank.put(ids.get(i), i);
-        }
-        List<Article> found = new ArrayList<>(articles.findByIdIn(ids));
-        found.sort(Comparator.comparing(a -> rank.get(a.id())));
-        return load(found);
+        return findByIds(selectIds(selection, limit, offset));
     }
 
     @Snapshot
@@ -134,66 +203,9 @@ public class ArticleStore {
         });
     }
 
-    /**
-     * What a feed's validators and cache need, in one query: how many articles are visible at {@code now},
-     * the latest publication or update among them, and the next embargo to lift.
-     */
-    public record Stats(long visible, Instant newestChange, Instant nextRelease) {
-    }
-
-    @Snapshot
-    public Stats stats(ArticleSelection selection, Instant now) {
-        List<Object> params = new ArrayList<>();
-        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-        params.add(at);
-        params.add(at);
-        params.add(at);
-        String sql = "SELECT COUNT(CASE WHEN a.published_at <= ? THEN 1 END),"
-                + " MAX(CASE WHEN a.published_at <= ? THEN GREATEST(a.published_at, a.updated_at) END),"
-                + " MIN(CASE WHEN a.published_at > ? THEN a.published_at END)"
-                + " FROM article a" + where(new ArticleSelection(selection.categories(), selection.tags(), null), params);
-        return jdbc.prepareStatement(sql, ps -> {
-            bind(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                OffsetDateTime newest = rs.getObject(2, OffsetDateTime.class);
-                OffsetDateTime next = rs.getObject(3, OffsetDateTime.class);
-                return new Stats(rs.getLong(1), newest == null ? null : newest.toInstant(),
-                        next == null ? null : next.toInstant());
-            }
-        });
-    }
-
     @Snapshot
     public boolean isEmpty() {
-        return articles.count() == 0;
-    }
-
-    private void saveChildren(long articleId, ArticleInput in) {
-        categoryService.ensureExist(in.categories());
-        List<ArticleImage> imageRows = new ArrayList<>();
-        for (int i = 0; i < in.images().size(); i++) {
-            ArticleInput.Image img = in.images().get(i);
-            imageRows.add(new ArticleImage(null, articleId, i, img.url(), img.mimeType(), img.width(), img.height(),
-                    img.length(), img.caption(), img.credit(), img.alt()));
-        }
-        images.saveAll(imageRows);
-        List<ArticleAuthor> authorRows = new ArrayList<>();
-        for (int i = 0; i < in.authors().size(); i++) {
-            authorRows.add(new ArticleAuthor(null, articleId, i, in.authors().get(i).name(), in.authors().get(i).url()));
-        }
-        authors.saveAll(authorRows);
-        List<ArticleCategory> categoryRows = new ArrayList<>();
-        for (int i = 0; i < in.categories().size(); i++) {
-            categoryRows.add(new ArticleCategory(null, articleId, i, in.categories().get(i)));
-        }
-        categoryLinks.saveAll(categoryRows);
-        List<ArticleTag> tagRows = new ArrayList<>();
-        for (int i = 0; i < in.tags().size(); i++) {
-            String tag = in.tags().get(i);
-            tagRows.add(new ArticleTag(null, articleId, i, tag, tag.toLowerCase(Locale.ROOT)));
-        }
-        tags.saveAll(tagRows);
+        return articles.findFirstByIdGreaterThan(0L).isEmpty();
     }
 
     private List<StoredArticle> load(List<Article> found) {

@@ -21,8 +21,8 @@ public interface CategoryRepository extends CrudRepository<Category, Long> {
      * had one (it is then recorded in feed_state). A category only embargoed articles use stays unknown.
      */
     @Query(value = "SELECT c.* FROM category c WHERE EXISTS (SELECT 1 FROM feed_state f WHERE f.name = c.slug)"
-            + " OR EXISTS (SELECT 1 FROM article_category ac JOIN article a ON a.id = ac.article_id"
-            + " WHERE ac.category_slug = c.slug AND a.published_at <= :now) ORDER BY c.slug", nativeQuery = true)
+            + " OR EXISTS (SELECT 1 FROM feed_item i WHERE i.feed = 'category:' || c.slug AND i.published_at <= :now)"
+            + " ORDER BY c.slug", nativeQuery = true)
     List<Category> listPublic(java.time.Instant now);
 
     /** Creates the category unless it exists; safe under concurrent first use (H2 and PostgreSQL). */

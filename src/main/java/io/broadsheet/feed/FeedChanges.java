@@ -1,7 +1,6 @@
 package io.broadsheet.feed;
 
-import io.broadsheet.article.ArticleChanged;
-import io.broadsheet.article.ArticleStore;
+import io.broadsheet.article.ArticlesChanged;
 import io.broadsheet.article.StoredArticle;
 import io.broadsheet.category.CategoryDescribed;
 import io.broadsheet.config.FeedsConfig;
@@ -9,27 +8,22 @@ import io.broadsheet.feed.websub.WebSubPublisher;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Follows every change to the feeds it alters. Inside the writing transaction it records when each altered
- * feed changed (Last-Modified); after the commit it drops their cached renders and tells the WebSub hubs.
- * An embargoed article alters its feeds when its time comes: a timer then tells the hubs.
+ * Follows every change to the feeds it alters. Inside the writing transaction it moves the feeds' rows
+ * ({@link FeedIndex}) and records when each altered feed changed (Last-Modified); after the commit it drops their
+ * cached renders and tells the WebSub hubs. Embargoes that lift are announced by {@link EmbargoTimer}, or by
+ * the first write after them, whichever comes first.
  */
 @Singleton
 public class FeedChanges {
@@ -38,47 +32,44 @@ public class FeedChanges {
 
     private final FeedService feeds;
     private final FeedStateStore states;
+    private final FeedIndex index;
     private final FeedCache cache;
     private final WebSubPublisher websub;
-    private final ArticleStore articles;
     private final FeedsConfig config;
     private final Clock clock;
-    private final ScheduledExecutorService releases = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "embargo-releases");
-        thread.setDaemon(true);
-        return thread;
-    });
 
-    public FeedChanges(FeedService feeds, FeedStateStore states, FeedCache cache, WebSubPublisher websub,
-                       ArticleStore articles, FeedsConfig config, Clock clock) {
+    public FeedChanges(FeedService feeds, FeedStateStore states, FeedIndex index, FeedCache cache,
+                       WebSubPublisher websub, FeedsConfig config, Clock clock) {
         this.feeds = feeds;
         this.states = states;
+        this.index = index;
         this.cache = cache;
         this.websub = websub;
-        this.articles = articles;
         this.config = config;
         this.clock = clock;
     }
 
-    /** In the writing transaction: the feeds whose visible content changes record the time. */
+    /** In the writing transaction: the feeds' rows move, and the feeds whose visible content changes record the time. */
     @EventListener
-    public void record(ArticleChanged change) {
-        states.touch(visibleFeeds(change), change.at());
+    public void record(ArticlesChanged changes) {
+        Set<String> released = index.apply(changes.changes(), changes.at());
+        states.touch(visibleFeeds(changes), changes.at());
+        // a lifted embargo is visible from its instant on, whether or not this transaction commits
+        announce(index.feedNames(released));
     }
 
     /** After the commit: no cached render of an altered feed survives, and the hubs hear of the visible change. */
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
-    public void publish(ArticleChanged change) {
+    public void publish(ArticlesChanged changes) {
         Set<String> touched = new LinkedHashSet<>();
-        // embargoed states too: a cached render must learn of its new next release
-        for (StoredArticle state : states(change)) {
-            touched.addAll(feeds.feedsHolding(state));
+        for (ArticlesChanged.Change change : changes.changes()) {
+            // embargoed states too: a cached render must learn of its new next release
+            for (StoredArticle state : states(change)) {
+                touched.addAll(feeds.feedsHolding(state));
+            }
         }
         cache.invalidate(touched);
-        ping(visibleFeeds(change));
-        if (change.after() != null && change.after().article().publishedAt().isAfter(change.at())) {
-            scheduleRelease(change.after());
-        }
+        ping(visibleFeeds(changes));
     }
 
     @EventListener
@@ -92,42 +83,41 @@ public class FeedChanges {
         ping(feeds.allFeedNames());
     }
 
-    /** At start-up: a changed configuration changes every feed, and pending embargoes get their timers. */
+    /**
+     * At start-up: the named feeds' rows follow a changed selection, and a changed configuration changes every
+     * feed. Nothing else here reads the archive.
+     */
     @EventListener
     public void onStartup(StartupEvent event) {
+        if (index.rebuildNamedFeedsIfChanged()) {
+            LOG.info("Named feeds' selections changed (or were never indexed): their rows were rebuilt");
+        }
         if (states.recordConfiguration(config.fingerprint(), clock.instant())) {
             LOG.info("Configuration changed since the last start: every feed's Last-Modified moves to now");
         }
-        articles.findPublishedAfter(clock.instant()).forEach(this::scheduleRelease);
     }
 
-    private void scheduleRelease(StoredArticle article) {
-        Instant at = article.article().publishedAt();
-        long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis());
-        releases.schedule(() -> release(article.article().id(), at), delay, TimeUnit.MILLISECONDS);
+    /** Feeds in which an embargo lifted: their cached renders go and the hubs hear of it. */
+    void announce(Set<String> names) {
+        if (!names.isEmpty()) {
+            cache.invalidate(names);
+            ping(names);
+        }
     }
 
-    private void release(long id, Instant at) {
-        articles.findById(id)
-                .filter(a -> a.article().publishedAt().equals(at))
-                .ifPresent(a -> {
-                    Set<String> names = feeds.feedsHolding(a);
-                    cache.invalidate(names);
-                    ping(names);
-                });
-    }
-
-    private Set<String> visibleFeeds(ArticleChanged change) {
+    private Set<String> visibleFeeds(ArticlesChanged changes) {
         Set<String> names = new LinkedHashSet<>();
-        for (StoredArticle state : states(change)) {
-            if (!state.article().publishedAt().isAfter(change.at())) {
-                names.addAll(feeds.feedsHolding(state));
+        for (ArticlesChanged.Change change : changes.changes()) {
+            for (StoredArticle state : states(change)) {
+                if (!state.article().publishedAt().isAfter(changes.at())) {
+                    names.addAll(feeds.feedsHolding(state));
+                }
             }
         }
         return names;
     }
 
-    private static List<StoredArticle> states(ArticleChanged change) {
+    private static List<StoredArticle> states(ArticlesChanged.Change change) {
         List<StoredArticle> states = new ArrayList<>(2);
         if (change.before() != null) {
             states.add(change.before());
@@ -149,10 +139,5 @@ public class FeedChanges {
             }
         }
         websub.publish(urls);
-    }
-
-    @PreDestroy
-    void stop() {
-        releases.shutdownNow();
     }
 }

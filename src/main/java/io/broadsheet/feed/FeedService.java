@@ -1,6 +1,5 @@
 package io.broadsheet.feed;
 
-import io.broadsheet.article.ArticleSelection;
 import io.broadsheet.article.ArticleStore;
 import io.broadsheet.article.Snapshot;
 import io.broadsheet.article.StoredArticle;
@@ -36,12 +35,14 @@ public class FeedService {
     private final ArticleStore store;
     private final CategoryService categories;
     private final FeedStateStore states;
+    private final FeedIndex index;
     private final FeedAssembler assembler;
     private final Map<FeedFormat, FeedRenderer> renderers = new EnumMap<>(FeedFormat.class);
     private final Clock clock;
 
     public FeedService(FeedsConfig config, ArticleStore store, CategoryService categories, FeedStateStore states,
-                       List<FeedRenderer> renderers, Clock clock) {
+                       FeedIndex index, List<FeedRenderer> renderers, Clock clock) {
+        this.index = index;
         this.config = config;
         this.store = store;
         this.categories = categories;
@@ -59,45 +60,57 @@ public class FeedService {
     /**
      * A rendered document and what its validators need.
      *
+     * @param changedAt    when each item (in document order) was last published or updated: the base of deltas
      * @param lastModified when the feed's content last changed
      * @param validUntil   when an embargo lifts and the document goes stale without any write, or null
      */
-    public record Rendered(FeedFormat format, byte[] bytes, Feed feed, Instant lastModified, Instant validUntil) {
+    public record Rendered(FeedFormat format, byte[] bytes, Feed feed, List<Instant> changedAt, Instant lastModified,
+                           Instant validUntil) {
+
+        public Rendered {
+            changedAt = List.copyOf(changedAt);
+        }
     }
 
+    /**
+     * Page {@code page} of a feed: a few index seeks, one range of the feed's newest items and one query per
+     * article table, whatever the size of the archive (see {@link FeedIndex}).
+     */
     @Snapshot
     public Rendered render(String name, FeedFormat format, int page) {
         FeedDefinition definition = require(name);
         Instant now = clock.instant();
-        ArticleStore.Stats stats = store.stats(selection(definition, null), now);
-        if (stats.visible() == 0 && isCategoryFeed(definition) && !states.hasHistory(name)) {
+        String key = index.key(definition);
+        FeedIndex.Window window = index.window(key, now);
+        if (window.visible() == 0 && isCategoryFeed(definition) && !states.hasHistory(name)) {
             // a category that only embargoed articles use must not reveal itself, not even its name
             throw new FeedNotFoundException("No feed is named '" + name + "'.");
         }
-        int lastPage = (int) Math.max(1, (stats.visible() + definition.limit() - 1) / definition.limit());
+        int lastPage = (int) Math.max(1, (window.visible() + definition.limit() - 1) / definition.limit());
         if (page < 1 || page > lastPage) {
             throw new FeedNotFoundException("Feed '" + name + "' has pages 1 to " + lastPage + "; there is no page " + page + ".");
         }
-        Instant lastModified = lastModified(name, stats);
-        List<StoredArticle> articles = store.findNewest(selection(definition, now), definition.limit(),
-                (long) (page - 1) * definition.limit());
+        Instant lastModified = lastModified(name, window.newestVisible());
+        List<StoredArticle> articles = store.findByIds(index.newest(key, now, definition.limit(),
+                (long) (page - 1) * definition.limit()));
         Feed feed = assembler.assemble(definition, articles, categories.namesBySlug(),
                 new FeedAssembler.Position(page, lastPage, lastModified), hubs(definition));
-        return new Rendered(format, renderers.get(format).render(feed), feed, lastModified, stats.nextRelease());
+        List<Instant> changedAt = articles.stream().map(a -> later(a.article().publishedAt(), a.article().updatedAt())).toList();
+        return new Rendered(format, renderers.get(format).render(feed), feed, changedAt, lastModified, window.nextRelease());
     }
 
     /**
      * The current first page {@code current} reduced to the items published or updated after {@code since}:
-     * the body of an RFC 3229 "feed" delta.
+     * the body of an RFC 3229 "feed" delta, the difference between two instances of that page. It reads nothing.
      */
-    @Snapshot
     public byte[] renderChangesSince(Rendered current, Instant since) {
-        FeedDefinition definition = require(current.feed().name());
-        List<StoredArticle> changed = store.findNewest(selection(definition, clock.instant()).changedAfter(since),
-                definition.limit(), 0);
-        Feed delta = assembler.assemble(definition, changed, categories.namesBySlug(),
-                new FeedAssembler.Position(1, current.feed().lastPage(), current.lastModified()), hubs(definition));
-        return renderers.get(current.format()).render(delta);
+        List<FeedItem> changed = new ArrayList<>();
+        for (int i = 0; i < current.feed().items().size(); i++) {
+            if (current.changedAt().get(i).isAfter(since)) {
+                changed.add(current.feed().items().get(i));
+            }
+        }
+        return renderers.get(current.format()).render(current.feed().withItems(changed));
     }
 
     /** The definition of a named feed, {@code all}, or a category's feed. */
@@ -114,19 +127,7 @@ public class FeedService {
 
     /** Names of the feeds that hold {@code article} (when visible): all, its categories, and matching named feeds. */
     public Set<String> feedsHolding(StoredArticle article) {
-        Set<String> names = new java.util.LinkedHashSet<>();
-        names.add(ALL);
-        names.addAll(article.categories());
-        List<String> tags = article.tags().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
-        for (FeedDefinition feed : config.feeds().values()) {
-            boolean inCategory = feed.categories().isEmpty() || feed.categories().stream().anyMatch(article.categories()::contains);
-            boolean tagged = feed.tags().isEmpty()
-                    || feed.tags().stream().anyMatch(t -> tags.contains(t.toLowerCase(Locale.ROOT)));
-            if (inCategory && tagged) {
-                names.add(feed.name());
-            }
-        }
-        return names;
+        return index.feedNames(index.keysHolding(article.categories(), article.tags()));
     }
 
     /** Every feed there is: all, the named feeds and one per category. */
@@ -152,14 +153,14 @@ public class FeedService {
                 + "': use a category slug (GET /api/categories), 'all', or a feed named in feeds-config."));
     }
 
-    private Instant lastModified(String name, ArticleStore.Stats stats) {
+    /** The later of the last change recorded at write time and the newest publication (a lifted embargo). */
+    private Instant lastModified(String name, Instant newestVisible) {
         Instant recorded = states.lastChange(name).orElse(Instant.EPOCH);
-        Instant newest = stats.newestChange() == null ? Instant.EPOCH : stats.newestChange();
-        return recorded.isAfter(newest) ? recorded : newest;
+        return newestVisible == null ? recorded : later(recorded, newestVisible);
     }
 
-    private static ArticleSelection selection(FeedDefinition definition, Instant publishedBy) {
-        return new ArticleSelection(definition.categories(), definition.tags(), publishedBy);
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /** Public hubs cannot read partner feeds, so those advertise none. */

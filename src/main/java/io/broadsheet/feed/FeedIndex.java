@@ -1,0 +1,391 @@
+package io.broadsheet.feed;
+
+import io.broadsheet.article.ArticlesChanged;
+import io.broadsheet.article.StoredArticle;
+import io.broadsheet.config.FeedDefinition;
+import io.broadsheet.config.FeedsConfig;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which feeds hold which article, kept at write time in {@code feed_item} and {@code feed_count}, so that a feed
+ * page, its page count, its newest item and the next embargo are index ranges whose length does not grow with
+ * the archive. Rows are keyed {@code all}, {@code category:<slug>} or {@code feed:<name>}.
+ *
+ * <p>{@code feed_count.visible} counts the items published by {@code feed_release.counted_through}; each write
+ * (and the embargo timer) locks that row and moves it to now, so the correction a reader adds for the items
+ * published since is a short range.
+ */
+@Singleton
+public class FeedIndex {
+
+    static final String ALL = "all";
+    private static final String CATEGORY = "category:";
+    private static final String NAMED = "feed:";
+    /** The feed_state row whose fingerprint names the named feeds' selections their rows were built for. */
+    private static final String INDEX_STATE = "#index";
+
+    private final FeedsConfig config;
+    private final JdbcOperations jdbc;
+
+    public FeedIndex(FeedsConfig config, JdbcOperations jdbc) {
+        this.config = config;
+        this.jdbc = jdbc;
+    }
+
+    /** The rows of a feed: every feed that selects everything shares those of {@code all}. */
+    public String key(FeedDefinition definition) {
+        if (definition.selectsEverything()) {
+            return ALL;
+        }
+        boolean named = config.namedFeed(definition.name()).filter(definition::equals).isPresent();
+        return named ? NAMED + definition.name() : CATEGORY + definition.categories().get(0);
+    }
+
+    /** The keys of the feeds that hold an article in these categories with these tags. */
+    Set<String> keysHolding(Collection<String> categories, Collection<String> tags) {
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(ALL);
+        categories.forEach(c -> keys.add(CATEGORY + c));
+        Set<String> tagKeys = new java.util.HashSet<>();
+        tags.forEach(t -> tagKeys.add(t.toLowerCase(Locale.ROOT)));
+        for (FeedDefinition feed : config.feeds().values()) {
+            if (!feed.selectsEverything() && matches(feed, categories, tagKeys)) {
+                keys.add(NAMED + feed.name());
+            }
+        }
+        return keys;
+    }
+
+    /** The names of the feeds whose rows are {@code keys}: {@code all} stands for every feed selecting everything. */
+    Set<String> feedNames(Collection<String> keys) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String key : keys) {
+            if (key.equals(ALL)) {
+                names.add(FeedService.ALL);
+                config.feeds().values().stream().filter(FeedDefinition::selectsEverything)
+                        .forEach(f -> names.add(f.name()));
+            } else {
+                names.add(key.substring(key.indexOf(':') + 1));
+            }
+        }
+        return names;
+    }
+
+    private static boolean matches(FeedDefinition feed, Collection<String> categories, Set<String> tagKeys) {
+        boolean inCategory = feed.categories().isEmpty() || feed.categories().stream().anyMatch(categories::contains);
+        boolean tagged = feed.tags().isEmpty()
+                || feed.tags().stream().anyMatch(t -> tagKeys.contains(t.toLowerCase(Locale.ROOT)));
+        return inCategory && tagged;
+    }
+
+    /**
+     * In the writing transaction: moves every changed article's rows and counts, and counts the items whose
+     * embargo lifted since the last write. Returns the keys of the feeds where an embargo lifted.
+     */
+    public Set<String> apply(List<ArticlesChanged.Change> changes, Instant now) {
+        Instant counted = lockRelease();
+        Map<String, long[]> deltas = new HashMap<>();
+        List<Long> removed = new ArrayList<>();
+        List<Object[]> added = new ArrayList<>();
+        for (ArticlesChanged.Change change : changes) {
+            StoredArticle before = change.before();
+            StoredArticle after = change.after();
+            Set<String> beforeKeys = before == null ? Set.of() : keysHolding(before.categories(), before.tags());
+            Set<String> afterKeys = after == null ? Set.of() : keysHolding(after.categories(), after.tags());
+            if (before != null && after != null && beforeKeys.equals(afterKeys)
+                    && before.article().publishedAt().equals(after.article().publishedAt())) {
+                continue; // same rows: nothing moves
+            }
+            if (before != null) {
+                removed.add(before.article().id());
+                boolean wasCounted = !before.article().publishedAt().isAfter(counted);
+                beforeKeys.forEach(k -> add(deltas, k, wasCounted ? -1 : 0, -1));
+            }
+            if (after != null) {
+                OffsetDateTime published = after.article().publishedAt().atOffset(ZoneOffset.UTC);
+                afterKeys.forEach(k -> added.add(new Object[]{k, published, after.article().id()}));
+            }
+        }
+        batch("DELETE FROM feed_item WHERE article_id = ?", removed.stream().map(id -> new Object[]{id}).toList());
+        Map<String, Long> released = now.isAfter(counted) ? catchUp(counted, now) : Map.of();
+        released.forEach((k, n) -> add(deltas, k, n, 0));
+        Instant through = now.isAfter(counted) ? now : counted;
+        batch("INSERT INTO feed_item (feed, published_at, article_id) VALUES (?, ?, ?)", added);
+        for (Object[] row : added) {
+            boolean visible = !((OffsetDateTime) row[1]).toInstant().isAfter(through);
+            add(deltas, (String) row[0], visible ? 1 : 0, 1);
+        }
+        saveCounts(deltas);
+        return released.keySet();
+    }
+
+    private static void add(Map<String, long[]> deltas, String key, long visible, long total) {
+        long[] d = deltas.computeIfAbsent(key, k -> new long[2]);
+        d[0] += visible;
+        d[1] += total;
+    }
+
+    private Instant lockRelease() {
+        return jdbc.prepareStatement("SELECT counted_through FROM feed_release WHERE id = 1 FOR UPDATE", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getObject(1, OffsetDateTime.class).toInstant();
+            }
+        });
+    }
+
+    /** Items published in (from, to], by feed; moves counted_through to {@code to}. */
+    private Map<String, Long> catchUp(Instant from, Instant to) {
+        OffsetDateTime start = from.atOffset(ZoneOffset.UTC);
+        OffsetDateTime end = to.atOffset(ZoneOffset.UTC);
+        jdbc.prepareStatement("UPDATE feed_release SET counted_through = ? WHERE id = 1", ps -> {
+            ps.setObject(1, end);
+            return ps.executeUpdate();
+        });
+        boolean any = jdbc.prepareStatement("SELECT article_id FROM feed_item WHERE feed = 'all'"
+                + " AND published_at > ? AND published_at <= ? ORDER BY feed, published_at DESC, article_id DESC LIMIT 1", ps -> {
+            ps.setObject(1, start);
+            ps.setObject(2, end);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        });
+        if (!any) {
+            return Map.of();
+        }
+        // one short range of the newest-items index per feed, rather than a scan of all rows in that time
+        return jdbc.prepareStatement("SELECT c.feed, (SELECT COUNT(*) FROM feed_item f WHERE f.feed = c.feed"
+                + " AND f.published_at > ? AND f.published_at <= ?) FROM feed_count c", ps -> {
+            ps.setObject(1, start);
+            ps.setObject(2, end);
+            Map<String, Long> counts = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getLong(2) > 0) {
+                        counts.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            }
+            return counts;
+        });
+    }
+
+    private void saveCounts(Map<String, long[]> deltas) {
+        List<Object[]> keys = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        deltas.forEach((key, d) -> {
+            if (d[0] != 0 || d[1] != 0) {
+                keys.add(new Object[]{key});
+                updates.add(new Object[]{d[0], d[1], key});
+            }
+        });
+        batch("INSERT INTO feed_count (feed, visible, total) VALUES (?, 0, 0) ON CONFLICT DO NOTHING", keys);
+        batch("UPDATE feed_count SET visible = visible + ?, total = total + ? WHERE feed = ?", updates);
+    }
+
+    private void batch(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.prepareStatement(sql, ps -> {
+            for (Object[] row : rows) {
+                bind(ps, row);
+                ps.addBatch();
+            }
+            return ps.executeBatch();
+        });
+    }
+
+    /**
+     * What a feed page needs besides its items, read on the caller's snapshot.
+     *
+     * @param visible       items published by {@code now}
+     * @param newestVisible the latest publication among them, or null
+     * @param nextRelease   the next embargo to lift anywhere (a cached page goes stale then), or null
+     */
+    public record Window(long visible, Instant newestVisible, Instant nextRelease) {
+    }
+
+    /** The window of the feed whose rows are {@code key}, at {@code now}: three index seeks and one short range. */
+    public Window window(String key, Instant now) {
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        Object[] base = jdbc.prepareStatement("SELECT r.counted_through, c.visible,"
+                + " (SELECT f.published_at FROM feed_item f WHERE f.feed = ? AND f.published_at <= ?"
+                + " ORDER BY f.feed, f.published_at DESC, f.article_id DESC LIMIT 1),"
+                + " (SELECT a.published_at FROM article a WHERE a.published_at > ?"
+                + " ORDER BY a.published_at, a.id LIMIT 1)"
+                + " FROM feed_release r LEFT JOIN feed_count c ON c.feed = ? WHERE r.id = 1", ps -> {
+            bind(ps, key, at, at, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new Object[]{rs.getObject(1, OffsetDateTime.class), rs.getLong(2),
+                        rs.getObject(3, OffsetDateTime.class), rs.getObject(4, OffsetDateTime.class)};
+            }
+        });
+        Instant through = ((OffsetDateTime) base[0]).toInstant();
+        long visible = (long) base[1];
+        if (now.isAfter(through)) {
+            visible += countBetween(key, through, now);
+        } else if (now.isBefore(through)) {
+            visible -= countBetween(key, now, through); // a clock behind the last writer's
+        }
+        return new Window(visible, instant(base[2]), instant(base[3]));
+    }
+
+    /** Items of the feed published in (from, to]. */
+    long countBetween(String key, Instant from, Instant to) {
+        return jdbc.prepareStatement("SELECT COUNT(*) FROM feed_item WHERE feed = ? AND published_at > ?"
+                + " AND published_at <= ?", ps -> {
+            bind(ps, key, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** The next embargo to lift after {@code now} anywhere, or null. */
+    @ReadOnly
+    public Instant nextRelease(Instant now) {
+        return jdbc.prepareStatement("SELECT published_at FROM article WHERE published_at > ?"
+                + " ORDER BY published_at, id LIMIT 1", ps -> {
+            bind(ps, now.atOffset(ZoneOffset.UTC));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getObject(1, OffsetDateTime.class).toInstant() : null;
+            }
+        });
+    }
+
+    /** Counts the embargoes lifted by {@code now}; returns the keys of the feeds where one lifted. */
+    @Transactional
+    public Set<String> release(Instant now) {
+        return apply(List.of(), now);
+    }
+
+    /**
+     * Rebuilds the rows of the named feeds when their selections changed since they were built (or never were):
+     * the one time anything reads the whole archive, and only after feeds-config changed what a feed selects.
+     * Returns true when it rebuilt them.
+     */
+    @Transactional
+    public boolean rebuildNamedFeedsIfChanged() {
+        String fingerprint = namedSelectionsFingerprint();
+        List<String> stored = jdbc.prepareStatement("SELECT fingerprint FROM feed_state WHERE name = ?", ps -> {
+            bind(ps, INDEX_STATE);
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+        if (!stored.isEmpty() && fingerprint.equals(stored.get(0))) {
+            return false;
+        }
+        Instant counted = lockRelease();
+        update("DELETE FROM feed_item WHERE feed LIKE ?", NAMED + "%");
+        update("DELETE FROM feed_count WHERE feed LIKE ?", NAMED + "%");
+        for (FeedDefinition feed : config.feeds().values()) {
+            if (!feed.selectsEverything()) {
+                fill(feed, counted);
+            }
+        }
+        update("DELETE FROM feed_state WHERE name = ?", INDEX_STATE);
+        update("INSERT INTO feed_state (name, last_modified, fingerprint) VALUES (?, ?, ?)", INDEX_STATE,
+                counted.atOffset(ZoneOffset.UTC), fingerprint);
+        return true;
+    }
+
+    private void fill(FeedDefinition feed, Instant counted) {
+        List<Object> params = new ArrayList<>();
+        params.add(NAMED + feed.name());
+        StringBuilder sql = new StringBuilder("INSERT INTO feed_item (feed, published_at, article_id)"
+                + " SELECT ?, a.published_at, a.id FROM article a WHERE 1 = 1");
+        if (!feed.categories().isEmpty()) {
+            sql.append(" AND EXISTS (SELECT 1 FROM article_category c WHERE c.article_id = a.id AND c.category_slug IN (")
+                    .append(placeholders(feed.categories().size())).append("))");
+            params.addAll(feed.categories());
+        }
+        if (!feed.tags().isEmpty()) {
+            sql.append(" AND EXISTS (SELECT 1 FROM article_tag t WHERE t.article_id = a.id AND t.tag_key IN (")
+                    .append(placeholders(feed.tags().size())).append("))");
+            feed.tags().forEach(t -> params.add(t.toLowerCase(Locale.ROOT)));
+        }
+        update(sql.toString(), params.toArray());
+        update("INSERT INTO feed_count (feed, visible, total) SELECT feed,"
+                + " SUM(CASE WHEN published_at <= ? THEN 1 ELSE 0 END), COUNT(*) FROM feed_item WHERE feed = ? GROUP BY feed",
+                counted.atOffset(ZoneOffset.UTC), NAMED + feed.name());
+    }
+
+    private String namedSelectionsFingerprint() {
+        StringBuilder selections = new StringBuilder();
+        for (FeedDefinition feed : config.feeds().values()) {
+            if (!feed.selectsEverything()) {
+                selections.append(feed.name()).append('|').append(feed.categories()).append('|')
+                        .append(feed.tags().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList()).append('\n');
+            }
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(selections.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void update(String sql, Object... params) {
+        jdbc.prepareStatement(sql, ps -> {
+            bind(ps, params);
+            return ps.executeUpdate();
+        });
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    private static Instant instant(Object time) {
+        return time == null ? null : ((OffsetDateTime) time).toInstant();
+    }
+
+    /** Ids of the newest {@code limit} items visible at {@code now}, after skipping {@code offset}. */
+    public List<Long> newest(String key, Instant now, int limit, long offset) {
+        return jdbc.prepareStatement("SELECT article_id FROM feed_item WHERE feed = ? AND published_at <= ?"
+                + " ORDER BY feed, published_at DESC, article_id DESC LIMIT ? OFFSET ?", ps -> {
+            bind(ps, key, now.atOffset(ZoneOffset.UTC), limit, offset);
+            List<Long> ids = new ArrayList<>(limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        });
+    }
+
+    private static void bind(PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            ps.setObject(i + 1, params[i]);
+        }
+    }
+}
