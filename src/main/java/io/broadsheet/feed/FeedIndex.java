@@ -42,6 +42,23 @@ public class FeedIndex {
     /** The feed_state row whose fingerprint names the named feeds' selections their rows were built for. */
     private static final String INDEX_STATE = "#index";
 
+    // What a feed page reads. H2 walks an index in order only when ORDER BY names its leading column too.
+    /** counted_through, the feed's visible count, its newest visible item, the next embargo: (key, now, now, key). */
+    static final String WINDOW_SQL = "SELECT r.counted_through, c.visible,"
+            + " (SELECT f.published_at FROM feed_item f WHERE f.feed = ? AND f.published_at <= ?"
+            + " ORDER BY f.feed, f.published_at DESC, f.article_id DESC LIMIT 1),"
+            + " (SELECT a.published_at FROM article a WHERE a.published_at > ? ORDER BY a.published_at, a.id LIMIT 1)"
+            + " FROM feed_release r LEFT JOIN feed_count c ON c.feed = ? WHERE r.id = 1";
+    /** Items of a feed published in a span: (key, from, to). */
+    static final String COUNT_BETWEEN_SQL = "SELECT COUNT(*) FROM feed_item WHERE feed = ? AND published_at > ?"
+            + " AND published_at <= ?";
+    /** A page of a feed's newest visible items: (key, now, limit, offset). */
+    static final String NEWEST_SQL = "SELECT article_id FROM feed_item WHERE feed = ? AND published_at <= ?"
+            + " ORDER BY feed, published_at DESC, article_id DESC LIMIT ? OFFSET ?";
+    /** The next embargo to lift anywhere: (now). */
+    static final String NEXT_RELEASE_SQL = "SELECT published_at FROM article WHERE published_at > ?"
+            + " ORDER BY published_at, id LIMIT 1";
+
     private final FeedsConfig config;
     private final JdbcOperations jdbc;
 
@@ -227,12 +244,7 @@ public class FeedIndex {
     /** The window of the feed whose rows are {@code key}, at {@code now}: three index seeks and one short range. */
     public Window window(String key, Instant now) {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-        Object[] base = jdbc.prepareStatement("SELECT r.counted_through, c.visible,"
-                + " (SELECT f.published_at FROM feed_item f WHERE f.feed = ? AND f.published_at <= ?"
-                + " ORDER BY f.feed, f.published_at DESC, f.article_id DESC LIMIT 1),"
-                + " (SELECT a.published_at FROM article a WHERE a.published_at > ?"
-                + " ORDER BY a.published_at, a.id LIMIT 1)"
-                + " FROM feed_release r LEFT JOIN feed_count c ON c.feed = ? WHERE r.id = 1", ps -> {
+        Object[] base = jdbc.prepareStatement(WINDOW_SQL, ps -> {
             bind(ps, key, at, at, key);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -252,8 +264,7 @@ public class FeedIndex {
 
     /** Items of the feed published in (from, to]. */
     long countBetween(String key, Instant from, Instant to) {
-        return jdbc.prepareStatement("SELECT COUNT(*) FROM feed_item WHERE feed = ? AND published_at > ?"
-                + " AND published_at <= ?", ps -> {
+        return jdbc.prepareStatement(COUNT_BETWEEN_SQL, ps -> {
             bind(ps, key, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -265,8 +276,7 @@ public class FeedIndex {
     /** The next embargo to lift after {@code now} anywhere, or null. */
     @ReadOnly
     public Instant nextRelease(Instant now) {
-        return jdbc.prepareStatement("SELECT published_at FROM article WHERE published_at > ?"
-                + " ORDER BY published_at, id LIMIT 1", ps -> {
+        return jdbc.prepareStatement(NEXT_RELEASE_SQL, ps -> {
             bind(ps, now.atOffset(ZoneOffset.UTC));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getObject(1, OffsetDateTime.class).toInstant() : null;
@@ -370,8 +380,7 @@ public class FeedIndex {
 
     /** Ids of the newest {@code limit} items visible at {@code now}, after skipping {@code offset}. */
     public List<Long> newest(String key, Instant now, int limit, long offset) {
-        return jdbc.prepareStatement("SELECT article_id FROM feed_item WHERE feed = ? AND published_at <= ?"
-                + " ORDER BY feed, published_at DESC, article_id DESC LIMIT ? OFFSET ?", ps -> {
+        return jdbc.prepareStatement(NEWEST_SQL, ps -> {
             bind(ps, key, now.atOffset(ZoneOffset.UTC), limit, offset);
             List<Long> ids = new ArrayList<>(limit);
             try (ResultSet rs = ps.executeQuery()) {

@@ -10,9 +10,11 @@ import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.input.InvalidInputException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -25,7 +27,6 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 
@@ -96,9 +97,12 @@ public class ArticleController {
         return HttpResponse.noContent();
     }
 
+    /** Streams the body: lines are stored while the rest is still on its way, and memory does not grow with it. */
     @Post(value = "/import", consumes = NDJSON)
-    public ArticleImporter.ImportResult importLines(@Body InputStream ndjson) {
-        return importer.importLines(ndjson);
+    public ArticleImporter.ImportResult importLines(HttpRequest<?> request) {
+        try (BodyStream ndjson = BodyStream.of(((ServerHttpRequest<?>) request).byteBody().toByteArrayPublisher())) {
+            return importer.importLines(ndjson);
+        }
     }
 
 

@@ -60,7 +60,7 @@ class CorpusFeedsTest extends HttpTest {
         FeedParsers.jsonTree(http.getAsAdmin("/api/categories").body()).values()
                 .forEach(c -> feedNames.add(c.get("slug").getStringValue()));
         assertEquals(14, feedNames.size(), "the corpus uses fourteen categories");
-        feedNames.addAll(List.of("all", "teasers", "nato-world", "tagged-kosovo"));
+        feedNames.addAll(List.of("all", "teasers", "nato-world", "europe-politics", "tagged-kosovo"));
     }
 
     @Test

@@ -1,0 +1,158 @@
+package io.broadsheet.feed;
+
+import io.broadsheet.FeedParsers;
+import io.broadsheet.Fixtures;
+import io.broadsheet.Http;
+import io.broadsheet.HttpTest;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A feed page of every kind reads as many rows at ten times the archive: each of its queries is measured with
+ * H2's EXPLAIN ANALYZE (rows scanned per table) on a small archive and again after it grew tenfold.
+ */
+@MicronautTest(transactional = false)
+class FeedPlansTest extends HttpTest {
+
+    private static final String[] CATEGORIES = {"world", "europe", "politics", "sports", "science"};
+    private static final String[] TAGS = {"Kosovo", "NATO", "Serbia", "football"};
+    private static final Pattern SCAN_COUNT = Pattern.compile("scanCount: (\\d+)");
+    /** Feeds of every kind: all, a category, several categories, tags, categories and tags (test feeds-config). */
+    private static final Map<String, String> KEYS = Map.of(
+            "all", "all",
+            "europe", "category:europe",
+            "europe-politics", "feed:europe-politics",
+            "tagged-kosovo", "feed:tagged-kosovo",
+            "nato-world", "feed:nato-world");
+
+    @Value("${datasources.default.url}")
+    String databaseUrl;
+
+    private int written;
+
+    @Test
+    void everyKindOfFeedPageReadsNoMoreRowsWhenTheArchiveGrowsTenfold() throws SQLException {
+        importArticles(600);
+        Map<String, Long> small = rowsReadByEveryPage();
+        importArticles(5400);
+        Map<String, Long> large = rowsReadByEveryPage();
+        assertEquals(small, large, "rows read per feed page at 600 and at 6,000 articles");
+        large.forEach((page, rows) -> assertTrue(rows > 0 && rows <= 700,
+                page + " reads about a page of rows (50 items, their pictures, authors, categories, tags), not " + rows + ": " + large));
+    }
+
+    @Test
+    void aDeltaOfACachedFirstPageRunsNoQueryAtAll() throws SQLException {
+        importArticles(60);
+        String path = "/feeds/europe-politics.json";
+        String first = http.get(path).header("ETag").orElseThrow();
+        importArticles(5);
+        http.get(path);
+        try (Connection connection = DriverManager.getConnection(databaseUrl, "sa", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("SET QUERY_STATISTICS TRUE");
+            Http.Answer delta = http.send(http.request(path).header("A-IM", "feed").header("If-None-Match", first));
+            assertEquals(226, delta.status(), delta.body());
+            assertTrue(FeedParsers.parse(FeedFormat.JSON, delta.body()).items().size() > 0, delta.body());
+            try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.QUERY_STATISTICS"
+                    + " WHERE SQL_STATEMENT NOT LIKE '%QUERY_STATISTICS%'")) {
+                rs.next();
+                assertEquals(0, rs.getLong(1), "statements run by a delta of a cached page");
+            } finally {
+                statement.execute("SET QUERY_STATISTICS FALSE");
+            }
+        }
+    }
+
+    /** Rows scanned by pages 1 and 3 of every kind of feed, the way FeedService renders them. */
+    private Map<String, Long> rowsReadByEveryPage() throws SQLException {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        OffsetDateTime now = Instant.now().atOffset(ZoneOffset.UTC);
+        try (Connection connection = DriverManager.getConnection(databaseUrl, "sa", "")) {
+            for (Map.Entry<String, String> feed : KEYS.entrySet()) {
+                String key = feed.getValue();
+                for (int page : new int[]{1, 3}) {
+                    List<Long> ids = new ArrayList<>();
+                    long read = scanned(connection, FeedIndex.WINDOW_SQL, key, now, now, key)
+                            + scanned(connection, FeedIndex.COUNT_BETWEEN_SQL, key, now.minusSeconds(5), now)
+                            + scanned(connection, FeedIndex.NEWEST_SQL, key, now, 50, (page - 1) * 50L);
+                    try (PreparedStatement ps = connection.prepareStatement(FeedIndex.NEWEST_SQL)) {
+                        bind(ps, key, now, 50, (page - 1) * 50L);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                ids.add(rs.getLong(1));
+                            }
+                        }
+                    }
+                    assertEquals(50, ids.size(), feed.getKey() + " page " + page + " is full");
+                    String in = String.join(",", ids.stream().map(String::valueOf).toList());
+                    read += scanned(connection, "SELECT * FROM article WHERE id IN (" + in + ")");
+                    for (String child : List.of("article_image", "article_author", "article_category", "article_tag")) {
+                        read += scanned(connection, "SELECT * FROM " + child + " WHERE article_id IN (" + in + ") ORDER BY ordinal");
+                    }
+                    rows.put(feed.getKey() + " page " + page, read);
+                    assertEquals(200, http.get("/feeds/" + feed.getKey() + ".rss?page=" + page).status());
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static long scanned(Connection connection, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("EXPLAIN ANALYZE " + sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                String plan = rs.getString(1);
+                long total = 0;
+                Matcher m = SCAN_COUNT.matcher(plan);
+                while (m.find()) {
+                    total += Long.parseLong(m.group(1));
+                }
+                return total;
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            ps.setObject(i + 1, params[i]);
+        }
+    }
+
+    /** Articles spread over five categories and four tags, one a minute, every tenth embargoed till 2099;
+     * half of them tagged NATO besides. */
+    private void importArticles(int count) {
+        StringBuilder ndjson = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            int n = written++;
+            String published = n % 10 == 9 ? "2099-01-01T00:00:00Z"
+                    : Instant.parse("2022-01-01T00:00:00Z").plusSeconds(60L * n).toString();
+            Map<String, Object> article = Fixtures.article("plan-" + n, published,
+                    CATEGORIES[n % CATEGORIES.length], CATEGORIES[(n + 2) % CATEGORIES.length]);
+            article.put("tags", n % 2 == 0 ? List.of(TAGS[n % TAGS.length], "NATO") : List.of(TAGS[n % TAGS.length]));
+            ndjson.append(Fixtures.json(article)).append('\n');
+        }
+        assertEquals(200, http.importLines(ndjson.toString()).status());
+    }
+}
