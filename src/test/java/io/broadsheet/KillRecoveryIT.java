@@ -86,6 +86,11 @@ class KillRecoveryIT {
         assertEquals(200, http.put("/api/articles/durable3", Fixtures.json(
                 Fixtures.with(Fixtures.article("durable3", WHEN, "world"), "title", "replaced")), null).status());
         assertEquals(204, http.delete("/api/articles/durable4").status());
+        StringBuilder imported = new StringBuilder();
+        for (int i = 0; i < 1_200; i++) {
+            imported.append(Fixtures.json(Fixtures.article("bulk" + i, WHEN, "bulk"))).append('\n');
+        }
+        assertEquals(200, http.importLines(imported.toString()).status());
         assertEquals(201, http.post("/api/articles", Fixtures.json(Fixtures.article("last-before-kill", WHEN, "world"))).status());
         kill();
 
@@ -95,6 +100,8 @@ class KillRecoveryIT {
         }
         assertTrue(again.getAsAdmin("/api/articles/durable3").body().contains("\"title\":\"replaced\""));
         assertEquals(200, again.getAsAdmin("/api/articles/last-before-kill").status());
+        assertTrue(again.getAsAdmin("/api/articles?category=bulk&size=1").body().contains("\"total\":1200"),
+                "every chunk of an answered import");
         ParsedFeed world = FeedParsers.parse(io.broadsheet.feed.FeedFormat.JSON, again.get("/feeds/world.json").body());
         assertEquals(20, world.items().size());
         world.items().forEach(item -> assertEquals(2, item.images().size(), item.title() + ": images and captions kept"));

@@ -1,0 +1,51 @@
+package io.broadsheet.storage;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.sql.PreparedStatement;
+import java.util.function.Supplier;
+
+/**
+ * When a commit must be on disk. By default each one is, before the caller answers ({@link CommitCheckpoints}).
+ * A bulk import answers once, at its end: its chunks commit without waiting for the file, and one checkpoint
+ * before the answer makes them all durable at once.
+ */
+@Singleton
+public class Durability {
+
+    private static final ThreadLocal<Boolean> DEFERRED = ThreadLocal.withInitial(() -> false);
+
+    private final JdbcOperations jdbc;
+    private final boolean embeddedH2;
+
+    public Durability(JdbcOperations jdbc, @Value("${datasources.default.url}") String url) {
+        this.jdbc = jdbc;
+        this.embeddedH2 = url.startsWith("jdbc:h2:file:");
+    }
+
+    /** Runs {@code work}, whose commits on this thread reach the file at the next {@link #checkpoint()}. */
+    public <T> T deferred(Supplier<T> work) {
+        boolean outer = DEFERRED.get();
+        DEFERRED.set(true);
+        try {
+            return work.get();
+        } finally {
+            DEFERRED.set(outer);
+        }
+    }
+
+    /** Writes every commit so far to the file. */
+    @Transactional
+    public void checkpoint() {
+        if (embeddedH2) { // PostgreSQL makes each commit durable itself
+            jdbc.prepareStatement("CHECKPOINT", PreparedStatement::execute);
+        }
+    }
+
+    static boolean isDeferred() {
+        return DEFERRED.get();
+    }
+}
