@@ -2,6 +2,7 @@ package io.broadsheet.article;
 
 import io.broadsheet.input.FieldError;
 import io.broadsheet.input.InvalidInputException;
+import io.broadsheet.storage.Durability;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -21,29 +22,38 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Imports newline-delimited article JSON as it streams in: each line is created or replaced by its slug, lines are
  * written in chunks (one transaction and one JDBC batch per table each), and a bad line rejects only itself: a
- * chunk the database refuses is written again line by line. Progress is logged every few seconds.
+ * chunk the database refuses is written again line by line. Progress is logged every few seconds. The chunks
+ * reach the disk together before the answer ({@link Durability}): what was answered survives a crash.
  */
 @Singleton
 public class ArticleImporter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArticleImporter.class);
     /** Lines per chunk, and the characters a chunk may hold before it is written early. */
-    static final int CHUNK_LINES = 500;
-    static final int CHUNK_CHARS = 8 * 1024 * 1024;
+    static final int CHUNK_LINES = 1000;
+    static final int CHUNK_CHARS = 4 * 1024 * 1024;
     /** Rejected lines listed in the answer; the count covers them all. */
     static final int REJECTED_LISTED = 1000;
+    /** Chunks read ahead of the one being written. */
+    static final int CHUNKS_IN_FLIGHT = 2;
     private static final long PROGRESS_NANOS = 5_000_000_000L;
 
     private final ArticleService service;
     private final JsonMapper json;
+    private final Durability durability;
 
-    public ArticleImporter(ArticleService service, JsonMapper json) {
+    public ArticleImporter(ArticleService service, JsonMapper json, Durability durability) {
         this.service = service;
         this.json = json;
+        this.durability = durability;
     }
 
     /**
@@ -67,27 +77,37 @@ public class ArticleImporter {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 run.read(line);
             }
+            run.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            run.finish();
+            durability.checkpoint(); // the chunks committed without waiting for the file: all of it is there now
         }
-        run.flush();
         run.log("Import done");
-        return new ImportResult(run.created, run.updated, run.rejected, run.rejectedCount);
+        return run.result();
     }
 
-    /** One import's state: the chunk being gathered and the counts so far. */
+    /**
+     * One import: the request's thread reads, parses and sanitises lines into chunks, and a writer thread stores
+     * each chunk while the next one is read. At most {@value #CHUNKS_IN_FLIGHT} chunks wait, so memory stays bounded.
+     */
     private final class Run {
         final long started = System.nanoTime();
+        final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "import-writer"));
+        final Semaphore inFlight = new Semaphore(CHUNKS_IN_FLIGHT);
         long lastLog = started;
         int number;
+        List<ArticleService.Sanitised> chunk = new ArrayList<>();
+        List<Integer> chunkLines = new ArrayList<>();
+        final Set<String> chunkSlugs = new HashSet<>();
+        long chunkChars;
+        // written by the writer thread, read by the reading one
         int created;
         int updated;
         int rejectedCount;
+        long storeNanos;
         final List<Rejected> rejected = new ArrayList<>();
-        final List<ArticleInput> chunk = new ArrayList<>();
-        final List<Integer> chunkLines = new ArrayList<>();
-        final Set<String> chunkSlugs = new HashSet<>();
-        long chunkChars;
 
         void read(String line) {
             number++;
@@ -109,7 +129,7 @@ public class ArticleImporter {
                     flush(); // the same slug twice: the second replaces the first, so the first is written before
                     chunkSlugs.add(in.slug());
                 }
-                chunk.add(in);
+                chunk.add(service.sanitise(in));
                 chunkLines.add(number);
                 chunkChars += line.length();
                 if (chunk.size() >= CHUNK_LINES || chunkChars >= CHUNK_CHARS) {
@@ -122,33 +142,59 @@ public class ArticleImporter {
             }
         }
 
+        /** Hands the chunk to the writer, waiting while too many are in flight. */
         void flush() {
             if (chunk.isEmpty()) {
                 return;
             }
-            try {
-                ArticleService.ChunkWritten written = service.writeChunk(chunk);
-                created += written.created();
-                updated += written.updated();
-            } catch (RuntimeException e) {
-                // the chunk rolled back whole: each line again on its own, so that only the guilty ones are rejected
-                LOG.debug("Import chunk ending at line {} refused; writing its lines one by one", number, e);
-                for (int i = 0; i < chunk.size(); i++) {
-                    writeOne(chunk.get(i), chunkLines.get(i));
-                }
-            }
-            chunk.clear();
-            chunkLines.clear();
+            List<ArticleService.Sanitised> full = chunk;
+            List<Integer> lines = chunkLines;
+            chunk = new ArrayList<>();
+            chunkLines = new ArrayList<>();
             chunkSlugs.clear();
             chunkChars = 0;
+            inFlight.acquireUninterruptibly();
+            writer.execute(() -> {
+                try {
+                    durability.deferred(() -> {
+                        store(full, lines);
+                        return null;
+                    });
+                } finally {
+                    inFlight.release();
+                }
+            });
+        }
+
+        void store(List<ArticleService.Sanitised> full, List<Integer> lines) {
+            long begin = System.nanoTime();
+            try {
+                ArticleService.ChunkWritten written = service.writeChunk(full);
+                synchronized (this) {
+                    created += written.created();
+                    updated += written.updated();
+                }
+            } catch (RuntimeException e) {
+                // the chunk rolled back whole: each line again on its own, so that only the guilty ones are rejected
+                LOG.debug("Import chunk ending at line {} refused; writing its lines one by one", lines.get(lines.size() - 1), e);
+                for (int i = 0; i < full.size(); i++) {
+                    writeOne(full.get(i).input(), lines.get(i));
+                }
+            }
+            synchronized (this) {
+                storeNanos += System.nanoTime() - begin;
+            }
         }
 
         void writeOne(ArticleInput in, int line) {
             try {
-                if (service.upsert(in).created()) {
-                    created++;
-                } else {
-                    updated++;
+                boolean isNew = service.upsert(in).created();
+                synchronized (this) {
+                    if (isNew) {
+                        created++;
+                    } else {
+                        updated++;
+                    }
                 }
             } catch (InvalidInputException e) {
                 reject(line, in.slug(), e.errors());
@@ -161,17 +207,37 @@ public class ArticleImporter {
             }
         }
 
-        void reject(int line, String slug, List<FieldError> errors) {
+        synchronized void reject(int line, String slug, List<FieldError> errors) {
             rejectedCount++;
             if (rejected.size() < REJECTED_LISTED) {
                 rejected.add(new Rejected(line, slug, errors));
             }
         }
 
-        void log(String what) {
+        /** Waits for the writer to store every chunk handed to it. */
+        void finish() {
+            writer.shutdown();
+            try {
+                while (!writer.awaitTermination(1, TimeUnit.MINUTES)) {
+                    log("Importing, writing the last chunks");
+                }
+            } catch (InterruptedException e) {
+                writer.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        synchronized ImportResult result() {
+            List<Rejected> inOrder = new ArrayList<>(rejected);
+            inOrder.sort(java.util.Comparator.comparingInt(Rejected::line));
+            return new ImportResult(created, updated, inOrder, rejectedCount);
+        }
+
+        synchronized void log(String what) {
             double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
-            LOG.info("{}: {} lines read, {} created, {} replaced, {} rejected, {} articles/s", what, number, created,
-                    updated, rejectedCount, Math.round((created + updated) / seconds));
+            LOG.info("{}: {} lines read, {} created, {} replaced, {} rejected, {} articles/s ({}% of the time storing)",
+                    what, number, created, updated, rejectedCount, Math.round((created + updated) / seconds),
+                    Math.round(100 * storeNanos / 1e9 / seconds));
         }
     }
 

@@ -105,6 +105,25 @@ public class ArticleService {
         return put(in.slug(), in, null);
     }
 
+    /** An article whose body went through the sanitiser: what {@link #writeChunk} takes. */
+    public static final class Sanitised {
+
+        private final ArticleInput input;
+
+        private Sanitised(ArticleInput input) {
+            this.input = input;
+        }
+
+        public ArticleInput input() {
+            return input;
+        }
+    }
+
+    /** Sanitises the body ahead of {@link #writeChunk}, outside its transaction (an import does it on another thread). */
+    public Sanitised sanitise(ArticleInput in) {
+        return new Sanitised(in.withBody(sanitiser.sanitise(in.body())));
+    }
+
     /** What a chunk of an import did. */
     public record ChunkWritten(int created, int updated) {
     }
@@ -114,8 +133,8 @@ public class ArticleService {
      * one batch per table: all of them or, when anything fails, none.
      */
     @Transactional
-    public ChunkWritten writeChunk(List<ArticleInput> inputs) {
-        List<ArticleInput> clean = inputs.stream().map(in -> in.withBody(sanitiser.sanitise(in.body()))).toList();
+    public ChunkWritten writeChunk(List<Sanitised> inputs) {
+        List<ArticleInput> clean = inputs.stream().map(Sanitised::input).toList();
         Map<String, StoredArticle> existing = store.findBySlugs(clean.stream().map(ArticleInput::slug).toList());
         List<ArticleInput> fresh = new ArrayList<>();
         List<ArticleInput> replacing = new ArrayList<>();

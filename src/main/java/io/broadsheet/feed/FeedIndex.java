@@ -120,7 +120,7 @@ public class FeedIndex {
     public Set<String> apply(List<ArticlesChanged.Change> changes, Instant now) {
         Instant counted = lockRelease();
         Map<String, long[]> deltas = new HashMap<>();
-        List<Long> removed = new ArrayList<>();
+        List<Object[]> removed = new ArrayList<>();
         List<Object[]> added = new ArrayList<>();
         for (ArticlesChanged.Change change : changes) {
             StoredArticle before = change.before();
@@ -132,16 +132,19 @@ public class FeedIndex {
                 continue; // same rows: nothing moves
             }
             if (before != null) {
-                removed.add(before.article().id());
+                OffsetDateTime published = before.article().publishedAt().atOffset(ZoneOffset.UTC);
                 boolean wasCounted = !before.article().publishedAt().isAfter(counted);
-                beforeKeys.forEach(k -> add(deltas, k, wasCounted ? -1 : 0, -1));
+                for (String k : beforeKeys) {
+                    removed.add(new Object[]{k, published, before.article().id()});
+                    add(deltas, k, wasCounted ? -1 : 0, -1);
+                }
             }
             if (after != null) {
                 OffsetDateTime published = after.article().publishedAt().atOffset(ZoneOffset.UTC);
                 afterKeys.forEach(k -> added.add(new Object[]{k, published, after.article().id()}));
             }
         }
-        batch("DELETE FROM feed_item WHERE article_id = ?", removed.stream().map(id -> new Object[]{id}).toList());
+        batch("DELETE FROM feed_item WHERE feed = ? AND published_at = ? AND article_id = ?", removed);
         Map<String, Long> released = now.isAfter(counted) ? catchUp(counted, now) : Map.of();
         released.forEach((k, n) -> add(deltas, k, n, 0));
         Instant through = now.isAfter(counted) ? now : counted;
