@@ -6,6 +6,7 @@
 # (./mvnw -B clean package -DskipTests). Loopback only; every step is bounded.
 # Usage: bench/archive-scale.sh [size ...]   (default: 20000 1000000)
 # Corpora and databases live under $BENCH_DIR (default /tmp/broadsheet-archive-bench), never in the repository.
+# REUSE=1 keeps a database already filled at that size and skips its import (to measure again what follows it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${*:-"20000 1000000"}
@@ -18,10 +19,10 @@ mkdir -p "$WORK"
 APP=
 trap 'if [ -n "$APP" ]; then kill $APP 2>/dev/null || true; fi' EXIT
 
-start() { # prints the seconds from launch to the first feed served
+start() { # sets APP and STARTUP (seconds from launch to the first feed served)
   local t0 t1
   t0=$(date +%s.%N)
-  BROADSHEET_PORT=$PORT BROADSHEET_DATA_DIR="$WORK/data" BROADSHEET_ADMIN_TOKEN=$TOKEN BROADSHEET_SAMPLE_DATA=false \
+  BROADSHEET_PORT=$PORT BROADSHEET_DATA_DIR="$DATA" BROADSHEET_ADMIN_TOKEN=$TOKEN BROADSHEET_SAMPLE_DATA=false \
     BROADSHEET_CONFIG_DIR=feeds-config BROADSHEET_SITE_BASE_URL=http://localhost:$PORT \
     java -Xmx256m -jar "$JAR" >> "$WORK/app.log" 2>&1 &
   APP=$!
@@ -30,7 +31,7 @@ start() { # prints the seconds from launch to the first feed served
     sleep 0.05
   done
   t1=$(date +%s.%N)
-  echo "$t0 $t1" | awk '{printf "%.2f", $2 - $1}'
+  STARTUP=$(echo "$t0 $t1" | awk '{printf "%.2f", $2 - $1}')
 }
 
 stop() {
@@ -39,14 +40,14 @@ stop() {
   APP=
 }
 
-import() { # prints articles per second
+import() { # sets RATE (articles per second)
   local file=$1 lines t0 t1
   lines=$(wc -l < "$file")
   t0=$(date +%s.%N)
-  curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/x-ndjson' --data-binary @"$file" \
+  curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/x-ndjson' -X POST -T "$file" \
     "localhost:$PORT/api/articles/import" > "$WORK/import-answer.json"
   t1=$(date +%s.%N)
-  echo "$lines $t0 $t1" | awk '{printf "%.0f", $1 / ($3 - $2)}'
+  RATE=$(echo "$lines $t0 $t1" | awk '{printf "%.0f", $1 / ($3 - $2)}')
 }
 
 memory() {
@@ -73,14 +74,21 @@ for N in $SIZES; do
   if [ ! -s "$corpus" ]; then
     python3 tools/corpus/generate.py --count "$N" --every 2 > "$corpus.part" && mv "$corpus.part" "$corpus"
   fi
-  rm -rf "$WORK/data"
+  DATA="$WORK/data-$N"
   echo
   echo "## $N articles"
-  echo "start-up, empty database: $(start) s"
-  rate=$(import "$corpus")
-  echo "import: $rate articles/s; answer: $(head -c 200 "$WORK/import-answer.json")"
-  ndjson=$(stat -c %s "$corpus")
-  db=$(stat -c %s "$WORK/data/broadsheet.mv.db")
+  if [ "${REUSE:-0}" = 1 ] && [ -s "$DATA/broadsheet.mv.db" ]; then
+    start
+    echo "(database kept from an earlier run; import skipped) start-up: $STARTUP s"
+  else
+    rm -rf "$DATA"
+    start
+    echo "start-up, empty database: $STARTUP s"
+    import "$corpus"
+    echo "import: $RATE articles/s; answer: $(head -c 200 "$WORK/import-answer.json")"
+  fi
+  ndjson=$(stat -L -c %s "$corpus")
+  db=$(stat -c %s "$DATA/broadsheet.mv.db")
   echo "database: $((db / 1048576)) MiB for $((ndjson / 1048576)) MiB of NDJSON ($(echo "$db $ndjson" | awk '{printf "%.2f", $1 / $2}')x)"
   memory
   sizes=$(category_sizes)
@@ -91,19 +99,21 @@ for N in $SIZES; do
   python3 bench/cold_render.py "$PORT" "$TOKEN" all "$biggest" "$smallest" balkans european-politics
   memory
   stop
-  echo "start-up with $N articles: $(start) s"
+  start
+  echo "start-up with $N articles: $STARTUP s"
   memory
   # polling during an import: the first lines again (replacements), for at least the polling time
-  head -n "$(( N < 300000 ? N : 300000 ))" "$corpus" > "$WORK/again.ndjson"
+  head -n "$(( N < 100000 ? N : 100000 ))" "$corpus" > "$WORK/again.ndjson"
   wrk -t2 -c64 -d"${POLL_SECONDS}s" "http://127.0.0.1:$PORT/feeds/all.rss" > "$WORK/wrk.txt" 2>&1 &
   WRK=$!
   sleep 1
-  echo "replacing import while wrk polls: $(import "$WORK/again.ndjson") articles/s"
+  import "$WORK/again.ndjson"
+  echo "replacing import while wrk polls: $RATE articles/s"
   wait $WRK
   echo "wrk -c64 ${POLL_SECONDS}s on all.rss during it: $(awk '/requests in/ {print $1, "requests"}' "$WORK/wrk.txt");" \
     "errors: $(grep -E 'Socket errors|Non-2xx' "$WORK/wrk.txt" | tr '\n' ' ' || true)"
   grep -E 'Requests/sec|Latency' "$WORK/wrk.txt" | sed 's/^ */  /'
-  db=$(stat -c %s "$WORK/data/broadsheet.mv.db")
+  db=$(stat -c %s "$DATA/broadsheet.mv.db")
   echo "database after the replacing import: $((db / 1048576)) MiB ($(echo "$db $ndjson" | awk '{printf "%.2f", $1 / $2}')x)"
   memory
   stop

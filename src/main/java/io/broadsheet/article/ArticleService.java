@@ -166,6 +166,11 @@ public class ArticleService {
         events.publishEvent(ArticlesChanged.of(existing, null, now()));
     }
 
+    /** The articles with these ids, in this order. */
+    public List<StoredArticle> findByIds(List<Long> ids) {
+        return store.findByIds(ids);
+    }
+
     public Page list(ArticleSelection selection, int page, int size) {
         long total = store.count(selection);
         return new Page(store.findNewest(selection, size, (long) (page - 1) * size), total);

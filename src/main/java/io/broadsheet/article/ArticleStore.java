@@ -190,11 +190,27 @@ public class ArticleStore {
         return findByIds(selectIds(selection, limit, offset));
     }
 
+    /**
+     * How many articles match: for a selection by tags, a count over those tags' rows (it grows with the tags'
+     * articles, not with the archive); callers count categories and the whole archive from {@code feed_count}.
+     */
     @Snapshot
     public long count(ArticleSelection selection) {
         List<Object> params = new ArrayList<>();
-        String where = where(selection, params);
-        return jdbc.prepareStatement("SELECT COUNT(*) FROM article a" + where, ps -> {
+        String sql;
+        if (selection.tags().isEmpty()) {
+            sql = "SELECT COUNT(*) FROM article a" + where(selection, params);
+        } else {
+            ArticleSelection untagged = new ArticleSelection(selection.categories(), List.of(), selection.publishedBy(),
+                    selection.changedAfter());
+            params.addAll(selection.tags());
+            List<Object> rest = new ArrayList<>();
+            String where = where(untagged, rest);
+            params.addAll(rest);
+            sql = "SELECT COUNT(*) FROM (SELECT DISTINCT t.article_id FROM article_tag t WHERE t.tag_key IN ("
+                    + placeholders(selection.tags().size()) + ")) tagged JOIN article a ON a.id = tagged.article_id" + where;
+        }
+        return jdbc.prepareStatement(sql, ps -> {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -29,6 +29,7 @@ public class EmbargoTimer {
     private static final Duration RETRY = Duration.ofSeconds(5);
 
     private final FeedIndex index;
+    private final FeedPageQueries pages;
     private final FeedChanges changes;
     private final Clock clock;
     private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
@@ -39,8 +40,9 @@ public class EmbargoTimer {
     private ScheduledFuture<?> pending;
     private Instant pendingAt;
 
-    public EmbargoTimer(FeedIndex index, FeedChanges changes, Clock clock) {
+    public EmbargoTimer(FeedIndex index, FeedPageQueries pages, FeedChanges changes, Clock clock) {
         this.index = index;
+        this.pages = pages;
         this.changes = changes;
         this.clock = clock;
         timer.setRemoveOnCancelPolicy(true);
@@ -103,7 +105,7 @@ public class EmbargoTimer {
                 LOG.info("Embargo lifted in {}", released);
                 changes.announce(released);
             }
-            next = index.nextRelease(now);
+            next = pages.nextRelease(now);
         } catch (RuntimeException e) {
             LOG.warn("Embargo release failed; trying again in {} s", RETRY.toSeconds(), e);
             next = clock.instant().plus(RETRY);

@@ -1,5 +1,6 @@
 package io.broadsheet.feed;
 
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.io.ByteArrayOutputStream;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
@@ -25,6 +27,9 @@ import java.util.zip.GZIPOutputStream;
  * <p>Read-after-write: each feed's entries live in a {@link Generation} that an invalidation replaces. A render
  * takes its generation before reading the database and stores into it, so a render that raced a write lands
  * in a discarded generation and is never served after the write has been answered.
+ *
+ * <p>Memory: the entries of all feeds together hold at most {@code broadsheet.feed-cache-mib} of bytes; past
+ * that, the entries served longest ago go first. A hit only stamps its entry, so serving stays lock-free.
  */
 @Singleton
 public class FeedCache {
@@ -36,12 +41,17 @@ public class FeedCache {
 
     private final FeedService feeds;
     private final Clock clock;
+    private final long budget;
     private final Map<String, Generation> generations = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Instant>> versions = new ConcurrentHashMap<>();
+    /** Bytes held by the entries of the current generations; guarded by {@code this}. */
+    private long held;
+    private final AtomicLong ticks = new AtomicLong();
 
-    public FeedCache(FeedService feeds, Clock clock) {
+    public FeedCache(FeedService feeds, Clock clock, @Value("${broadsheet.feed-cache-mib:32}") int budgetMib) {
         this.feeds = feeds;
         this.clock = clock;
+        this.budget = budgetMib * 1024L * 1024L;
     }
 
     /**
@@ -50,10 +60,44 @@ public class FeedCache {
      * @param etag     strong validator of the identity bytes
      * @param gzipEtag strong validator of the gzip bytes
      */
-    public record Entry(FeedService.Rendered rendered, byte[] gzip, String etag, String gzipEtag) {
+    public static final class Entry {
+
+        private final FeedService.Rendered rendered;
+        private final byte[] gzip;
+        private final String etag;
+        private final String gzipEtag;
+        /** When it was last served, in {@link #ticks}: the oldest goes first when the budget is spent. */
+        private volatile long lastServed;
+
+        Entry(FeedService.Rendered rendered, byte[] gzip, String etag, String gzipEtag) {
+            this.rendered = rendered;
+            this.gzip = gzip;
+            this.etag = etag;
+            this.gzipEtag = gzipEtag;
+        }
+
+        public FeedService.Rendered rendered() {
+            return rendered;
+        }
+
+        public byte[] gzip() {
+            return gzip;
+        }
+
+        public String etag() {
+            return etag;
+        }
+
+        public String gzipEtag() {
+            return gzipEtag;
+        }
 
         public boolean freshAt(Instant now) {
             return rendered.validUntil() == null || now.isBefore(rendered.validUntil());
+        }
+
+        long size() {
+            return rendered.bytes().length + gzip.length;
         }
     }
 
@@ -65,11 +109,20 @@ public class FeedCache {
         final Map<Key, Entry> entries = new ConcurrentHashMap<>();
     }
 
+    /** The bytes the cache holds now: never more than the budget once a store has returned. */
+    public synchronized long heldBytes() {
+        return held;
+    }
+
     /** The cached entry if it is still fresh, without rendering. */
     public Optional<Entry> peek(String name, FeedFormat format, int page) {
         Generation generation = generations.get(name);
         Entry entry = generation == null ? null : generation.entries.get(new Key(format, page));
-        return entry != null && entry.freshAt(clock.instant()) ? Optional.of(entry) : Optional.empty();
+        if (entry != null && entry.freshAt(clock.instant())) {
+            entry.lastServed = ticks.incrementAndGet();
+            return Optional.of(entry);
+        }
+        return Optional.empty();
     }
 
     /** The entry, rendered now if it is missing or stale; blocks on the database. */
@@ -78,6 +131,7 @@ public class FeedCache {
         Key key = new Key(format, page);
         Entry entry = generation.entries.get(key);
         if (entry != null && entry.freshAt(clock.instant())) {
+            entry.lastServed = ticks.incrementAndGet();
             return entry;
         }
         synchronized (generation) {
@@ -94,8 +148,9 @@ public class FeedCache {
                 }
                 throw e;
             }
+            entry.lastServed = ticks.incrementAndGet();
             if (page <= CACHED_PAGES) {
-                generation.entries.put(key, entry);
+                store(name, generation, key, entry);
             }
         }
         if (page == 1) {
@@ -121,11 +176,49 @@ public class FeedCache {
 
     /** Drops every entry of the named feeds: the next request renders them anew. */
     public void invalidate(Collection<String> names) {
-        names.forEach(name -> generations.put(name, new Generation()));
+        names.forEach(name -> release(generations.put(name, new Generation())));
     }
 
     public void invalidateAll() {
-        generations.replaceAll((name, old) -> new Generation());
+        generations.keySet().forEach(name -> release(generations.put(name, new Generation())));
+    }
+
+    private synchronized void store(String name, Generation generation, Key key, Entry entry) {
+        if (generations.get(name) != generation) {
+            return; // invalidated while rendering: never served
+        }
+        Entry replaced = generation.entries.put(key, entry);
+        held += entry.size() - (replaced == null ? 0 : replaced.size());
+        while (held > budget && evictLeastRecentlyServed()) {
+            // each pass drops one entry
+        }
+    }
+
+    private synchronized void release(Generation dropped) {
+        if (dropped != null) {
+            dropped.entries.values().forEach(e -> held -= e.size());
+        }
+    }
+
+    /** Drops the entry served longest ago; false when there is none. */
+    private boolean evictLeastRecentlyServed() {
+        Generation oldestIn = null;
+        Key oldestKey = null;
+        long oldest = Long.MAX_VALUE;
+        for (Generation generation : generations.values()) {
+            for (Map.Entry<Key, Entry> e : generation.entries.entrySet()) {
+                if (e.getValue().lastServed < oldest) {
+                    oldest = e.getValue().lastServed;
+                    oldestIn = generation;
+                    oldestKey = e.getKey();
+                }
+            }
+        }
+        if (oldestIn == null) {
+            return false;
+        }
+        held -= oldestIn.entries.remove(oldestKey).size();
+        return true;
     }
 
     /** A gzip copy of a rendered feed and the validators of both. */

@@ -5,7 +5,6 @@ import io.broadsheet.article.StoredArticle;
 import io.broadsheet.config.FeedDefinition;
 import io.broadsheet.config.FeedsConfig;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -42,29 +41,17 @@ public class FeedIndex {
     /** The feed_state row whose fingerprint names the named feeds' selections their rows were built for. */
     private static final String INDEX_STATE = "#index";
 
-    // What a feed page reads. H2 walks an index in order only when ORDER BY names its leading column too.
-    /** counted_through, the feed's visible count, its newest visible item, the next embargo: (key, now, now, key). */
-    static final String WINDOW_SQL = "SELECT r.counted_through, c.visible,"
-            + " (SELECT f.published_at FROM feed_item f WHERE f.feed = ? AND f.published_at <= ?"
-            + " ORDER BY f.feed, f.published_at DESC, f.article_id DESC LIMIT 1),"
-            + " (SELECT a.published_at FROM article a WHERE a.published_at > ? ORDER BY a.published_at, a.id LIMIT 1)"
-            + " FROM feed_release r LEFT JOIN feed_count c ON c.feed = ? WHERE r.id = 1";
-    /** Items of a feed published in a span: (key, from, to). */
-    static final String COUNT_BETWEEN_SQL = "SELECT COUNT(*) FROM feed_item WHERE feed = ? AND published_at > ?"
-            + " AND published_at <= ?";
-    /** A page of a feed's newest visible items: (key, now, limit, offset). */
-    static final String NEWEST_SQL = "SELECT article_id FROM feed_item WHERE feed = ? AND published_at <= ?"
-            + " ORDER BY feed, published_at DESC, article_id DESC LIMIT ? OFFSET ?";
-    /** The next embargo to lift anywhere: (now). */
-    static final String NEXT_RELEASE_SQL = "SELECT published_at FROM article WHERE published_at > ?"
-            + " ORDER BY published_at, id LIMIT 1";
-
     private final FeedsConfig config;
     private final JdbcOperations jdbc;
 
     public FeedIndex(FeedsConfig config, JdbcOperations jdbc) {
         this.config = config;
         this.jdbc = jdbc;
+    }
+
+    /** The key of a category's rows. */
+    static String categoryKey(String slug) {
+        return CATEGORY + slug;
     }
 
     /** The rows of a feed: every feed that selects everything shares those of {@code all}. */
@@ -234,59 +221,6 @@ public class FeedIndex {
         });
     }
 
-    /**
-     * What a feed page needs besides its items, read on the caller's snapshot.
-     *
-     * @param visible       items published by {@code now}
-     * @param newestVisible the latest publication among them, or null
-     * @param nextRelease   the next embargo to lift anywhere (a cached page goes stale then), or null
-     */
-    public record Window(long visible, Instant newestVisible, Instant nextRelease) {
-    }
-
-    /** The window of the feed whose rows are {@code key}, at {@code now}: three index seeks and one short range. */
-    public Window window(String key, Instant now) {
-        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-        Object[] base = jdbc.prepareStatement(WINDOW_SQL, ps -> {
-            bind(ps, key, at, at, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new Object[]{rs.getObject(1, OffsetDateTime.class), rs.getLong(2),
-                        rs.getObject(3, OffsetDateTime.class), rs.getObject(4, OffsetDateTime.class)};
-            }
-        });
-        Instant through = ((OffsetDateTime) base[0]).toInstant();
-        long visible = (long) base[1];
-        if (now.isAfter(through)) {
-            visible += countBetween(key, through, now);
-        } else if (now.isBefore(through)) {
-            visible -= countBetween(key, now, through); // a clock behind the last writer's
-        }
-        return new Window(visible, instant(base[2]), instant(base[3]));
-    }
-
-    /** Items of the feed published in (from, to]. */
-    long countBetween(String key, Instant from, Instant to) {
-        return jdbc.prepareStatement(COUNT_BETWEEN_SQL, ps -> {
-            bind(ps, key, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
-    }
-
-    /** The next embargo to lift after {@code now} anywhere, or null. */
-    @ReadOnly
-    public Instant nextRelease(Instant now) {
-        return jdbc.prepareStatement(NEXT_RELEASE_SQL, ps -> {
-            bind(ps, now.atOffset(ZoneOffset.UTC));
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getObject(1, OffsetDateTime.class).toInstant() : null;
-            }
-        });
-    }
-
     /** Counts the embargoes lifted by {@code now}; returns the keys of the feeds where one lifted. */
     @Transactional
     public Set<String> release(Instant now) {
@@ -375,24 +309,6 @@ public class FeedIndex {
 
     private static String placeholders(int n) {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
-    }
-
-    private static Instant instant(Object time) {
-        return time == null ? null : ((OffsetDateTime) time).toInstant();
-    }
-
-    /** Ids of the newest {@code limit} items visible at {@code now}, after skipping {@code offset}. */
-    public List<Long> newest(String key, Instant now, int limit, long offset) {
-        return jdbc.prepareStatement(NEWEST_SQL, ps -> {
-            bind(ps, key, now.atOffset(ZoneOffset.UTC), limit, offset);
-            List<Long> ids = new ArrayList<>(limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-            return ids;
-        });
     }
 
     private static void bind(PreparedStatement ps, Object... params) throws SQLException {

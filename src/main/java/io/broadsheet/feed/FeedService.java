@@ -36,13 +36,15 @@ public class FeedService {
     private final CategoryService categories;
     private final FeedStateStore states;
     private final FeedIndex index;
+    private final FeedPageQueries pages;
     private final FeedAssembler assembler;
     private final Map<FeedFormat, FeedRenderer> renderers = new EnumMap<>(FeedFormat.class);
     private final Clock clock;
 
     public FeedService(FeedsConfig config, ArticleStore store, CategoryService categories, FeedStateStore states,
-                       FeedIndex index, List<FeedRenderer> renderers, Clock clock) {
+                       FeedIndex index, FeedPageQueries pages, List<FeedRenderer> renderers, Clock clock) {
         this.index = index;
+        this.pages = pages;
         this.config = config;
         this.store = store;
         this.categories = categories;
@@ -74,14 +76,14 @@ public class FeedService {
 
     /**
      * Page {@code page} of a feed: a few index seeks, one range of the feed's newest items and one query per
-     * article table, whatever the size of the archive (see {@link FeedIndex}).
+     * article table, whatever the size of the archive (see {@link FeedIndex} and {@link FeedPageQueries}).
      */
     @Snapshot
     public Rendered render(String name, FeedFormat format, int page) {
         FeedDefinition definition = require(name);
         Instant now = clock.instant();
         String key = index.key(definition);
-        FeedIndex.Window window = index.window(key, now);
+        FeedPageQueries.Window window = pages.window(key, now);
         if (window.visible() == 0 && isCategoryFeed(definition) && !states.hasHistory(name)) {
             // a category that only embargoed articles use must not reveal itself, not even its name
             throw new FeedNotFoundException("No feed is named '" + name + "'.");
@@ -91,7 +93,7 @@ public class FeedService {
             throw new FeedNotFoundException("Feed '" + name + "' has pages 1 to " + lastPage + "; there is no page " + page + ".");
         }
         Instant lastModified = lastModified(name, window.newestVisible());
-        List<StoredArticle> articles = store.findByIds(index.newest(key, now, definition.limit(),
+        List<StoredArticle> articles = store.findByIds(pages.newest(key, now, definition.limit(),
                 (long) (page - 1) * definition.limit()));
         Feed feed = assembler.assemble(definition, articles, categories.namesBySlug(),
                 new FeedAssembler.Position(page, lastPage, lastModified), hubs(definition));

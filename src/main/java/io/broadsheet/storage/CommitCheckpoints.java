@@ -5,6 +5,7 @@ import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.core.order.Ordered;
 import jakarta.inject.Singleton;
+import org.h2.jdbc.JdbcConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,8 +74,12 @@ class CommitCheckpoints implements BeanCreatedEventListener<DataSource>, Ordered
             if (method.getName().equals("unwrap") && args != null && args[0] == Connection.class) {
                 return self;
             }
+            boolean commit = method.getName().equals("commit") && method.getParameterCount() == 0;
+            // a transaction that wrote nothing (every feed render) has nothing to write, and must not wait for the
+            // store's lock while H2 compacts
+            boolean wrote = commit && !Durability.isDeferred() && target.unwrap(JdbcConnection.class).getSession().hasPendingTransaction();
             Object result = call(target, method, args);
-            if (method.getName().equals("commit") && method.getParameterCount() == 0 && !Durability.isDeferred()) {
+            if (wrote) {
                 try (Statement statement = target.createStatement()) {
                     statement.execute("CHECKPOINT");
                 }

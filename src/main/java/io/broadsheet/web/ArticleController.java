@@ -7,6 +7,7 @@ import io.broadsheet.article.ArticleSelection;
 import io.broadsheet.article.ArticleService;
 import io.broadsheet.article.StoredArticle;
 import io.broadsheet.config.FeedsConfig;
+import io.broadsheet.feed.FeedPageQueries;
 import io.broadsheet.input.InvalidInputException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -42,8 +43,11 @@ public class ArticleController {
     private final ArticleImporter importer;
     private final FeedsConfig config;
     private final RequestJson json;
+    private final FeedPageQueries pages;
 
-    ArticleController(ArticleService service, ArticleImporter importer, FeedsConfig config, RequestJson json) {
+    ArticleController(ArticleService service, ArticleImporter importer, FeedsConfig config, RequestJson json,
+                      FeedPageQueries pages) {
+        this.pages = pages;
         this.service = service;
         this.importer = importer;
         this.config = config;
@@ -84,9 +88,15 @@ public class ArticleController {
                                  @Nullable @QueryValue String page, @Nullable @QueryValue String size) {
         int pageNumber = positive(page, "page", 1, Integer.MAX_VALUE / MAX_PAGE_SIZE);
         int pageSize = positive(size, "size", 20, MAX_PAGE_SIZE);
-        ArticleSelection selection = new ArticleSelection(category == null ? List.of() : List.of(category),
-                tag == null ? List.of() : List.of(tag), null);
-        ArticleService.Page result = service.list(selection, pageNumber, pageSize);
+        ArticleService.Page result;
+        if (tag == null) { // the feeds' rows and counts hold every category's articles in order
+            FeedPageQueries.Listing listing = pages.listing(category, pageSize, (long) (pageNumber - 1) * pageSize);
+            result = new ArticleService.Page(service.findByIds(listing.ids()), listing.total());
+        } else {
+            ArticleSelection selection = new ArticleSelection(category == null ? List.of() : List.of(category),
+                    List.of(tag), null);
+            result = service.list(selection, pageNumber, pageSize);
+        }
         return new ArticleView.Page(result.items().stream().map(this::view).toList(), pageNumber, pageSize,
                 result.total());
     }

@@ -93,10 +93,10 @@ class FeedPlansTest extends HttpTest {
                 String key = feed.getValue();
                 for (int page : new int[]{1, 3}) {
                     List<Long> ids = new ArrayList<>();
-                    long read = scanned(connection, FeedIndex.WINDOW_SQL, key, now, now, key)
-                            + scanned(connection, FeedIndex.COUNT_BETWEEN_SQL, key, now.minusSeconds(5), now)
-                            + scanned(connection, FeedIndex.NEWEST_SQL, key, now, 50, (page - 1) * 50L);
-                    try (PreparedStatement ps = connection.prepareStatement(FeedIndex.NEWEST_SQL)) {
+                    long read = scanned(connection, FeedPageQueries.WINDOW_SQL, key, now, now, key)
+                            + scanned(connection, FeedPageQueries.COUNT_BETWEEN_SQL, key, now.minusSeconds(5), now)
+                            + scanned(connection, FeedPageQueries.NEWEST_SQL, key, now, 50, (page - 1) * 50L);
+                    try (PreparedStatement ps = connection.prepareStatement(FeedPageQueries.NEWEST_SQL)) {
                         bind(ps, key, now, 50, (page - 1) * 50L);
                         try (ResultSet rs = ps.executeQuery()) {
                             while (rs.next()) {
