@@ -12,7 +12,6 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -42,6 +41,8 @@ public class ArticleImporter {
     static final int CHUNK_CHARS = 4 * 1024 * 1024;
     /** Rejected lines listed in the answer; the count covers them all. */
     static final int REJECTED_LISTED = 1000;
+    /** The longest line read: an article's JSON may take 2 MiB, as a single API body does, plus room. */
+    static final int MAX_LINE_CHARS = 4 * 1024 * 1024;
     /** Chunks read ahead of the one being written. */
     static final int CHUNKS_IN_FLIGHT = 2;
     private static final long PROGRESS_NANOS = 5_000_000_000L;
@@ -73,8 +74,9 @@ public class ArticleImporter {
 
     public ImportResult importLines(InputStream ndjson) {
         Run run = new Run();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(ndjson, StandardCharsets.UTF_8), 1 << 16)) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        try (InputStreamReader reader = new InputStreamReader(ndjson, StandardCharsets.UTF_8)) {
+            BoundedLines lines = new BoundedLines(reader, MAX_LINE_CHARS);
+            for (String line = lines.next(); line != null; line = lines.next()) {
                 run.read(line);
             }
             run.flush();
@@ -83,6 +85,10 @@ public class ArticleImporter {
         } finally {
             run.finish();
             durability.checkpoint(); // the chunks committed without waiting for the file: all of it is there now
+        }
+        if (run.failure != null) {
+            throw new IllegalStateException("The import stopped after line " + run.number + ": "
+                    + run.failure.getMessage(), run.failure);
         }
         run.log("Import done");
         return run.result();
@@ -108,10 +114,14 @@ public class ArticleImporter {
         int rejectedCount;
         long storeNanos;
         final List<Rejected> rejected = new ArrayList<>();
+        volatile Throwable failure;
 
         void read(String line) {
             number++;
-            if (!line.isBlank()) {
+            if (line == BoundedLines.TOO_LONG) {
+                reject(number, null, List.of(new FieldError("", "the line is longer than " + MAX_LINE_CHARS
+                        + " characters; an article's JSON takes one line of at most 2 MiB")));
+            } else if (!line.isBlank()) {
                 parse(line);
             }
             if (System.nanoTime() - lastLog > PROGRESS_NANOS) {
@@ -160,6 +170,8 @@ public class ArticleImporter {
                         store(full, lines);
                         return null;
                     });
+                } catch (Throwable t) { // counts would not add up: the import answers with an error instead
+                    failure = t;
                 } finally {
                     inFlight.release();
                 }
@@ -204,6 +216,10 @@ public class ArticleImporter {
                 LOG.error("Import line {} could not be stored", line, e);
                 reject(line, in.slug(), List.of(new FieldError("",
                         "the database refused this article; nothing of it was stored")));
+            } catch (RuntimeException e) {
+                LOG.error("Import line {} could not be stored", line, e);
+                reject(line, in.slug(), List.of(new FieldError("",
+                        "could not be stored (" + e.getClass().getSimpleName() + "); nothing of it was stored")));
             }
         }
 
@@ -214,15 +230,21 @@ public class ArticleImporter {
             }
         }
 
-        /** Waits for the writer to store every chunk handed to it. */
+        /** Waits for the writer to store every chunk handed to it, interrupted or not: the answer counts them. */
         void finish() {
             writer.shutdown();
-            try {
-                while (!writer.awaitTermination(1, TimeUnit.MINUTES)) {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    if (writer.awaitTermination(1, TimeUnit.MINUTES)) {
+                        break;
+                    }
                     log("Importing, writing the last chunks");
+                } catch (InterruptedException e) {
+                    interrupted = true;
                 }
-            } catch (InterruptedException e) {
-                writer.shutdownNow();
+            }
+            if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }

@@ -176,12 +176,17 @@ public class ArticleStore {
                 in.language(), in.publishedAt(), created, updated, version), images, authors, in.categories(), in.tags());
     }
 
-    /** Deletes an article and its children; false when no article has the slug. */
+    /**
+     * Deletes the article and its children if it is still at {@code version}; false when it changed or went
+     * meanwhile (the caller then reads it again).
+     */
     @Transactional
-    public boolean delete(String slug) {
-        Optional<Article> article = articles.findBySlug(slug);
-        article.ifPresent(articles::delete);
-        return article.isPresent();
+    public boolean delete(Article article) {
+        return jdbc.prepareStatement("DELETE FROM article WHERE id = ? AND version = ?", ps -> {
+            ps.setLong(1, article.id());
+            ps.setLong(2, article.version());
+            return ps.executeUpdate() == 1;
+        });
     }
 
     /** The newest matching articles first (by publication, then id), with their children. */

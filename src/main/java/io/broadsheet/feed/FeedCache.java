@@ -96,8 +96,9 @@ public class FeedCache {
             return rendered.validUntil() == null || now.isBefore(rendered.validUntil());
         }
 
+        /** The bytes it holds: the document, its gzip copy, and the feed model kept for deltas (about the document). */
         long size() {
-            return rendered.bytes().length + gzip.length;
+            return 2L * rendered.bytes().length + gzip.length;
         }
     }
 
@@ -127,6 +128,9 @@ public class FeedCache {
 
     /** The entry, rendered now if it is missing or stale; blocks on the database. */
     public Entry get(String name, FeedFormat format, int page) {
+        if (page > CACHED_PAGES) {
+            return entry(feeds.render(name, format, page)); // never kept: rendered without waiting for the feed's lock
+        }
         Generation generation = generations.computeIfAbsent(name, n -> new Generation());
         Key key = new Key(format, page);
         Entry entry = generation.entries.get(key);
@@ -149,9 +153,7 @@ public class FeedCache {
                 throw e;
             }
             entry.lastServed = ticks.incrementAndGet();
-            if (page <= CACHED_PAGES) {
-                store(name, generation, key, entry);
-            }
+            store(name, generation, key, entry);
         }
         if (page == 1) {
             Map<String, Instant> known = versions.computeIfAbsent(name + "." + format.extension(), k -> history());

@@ -120,10 +120,8 @@ public class FeedIndex {
             }
             if (before != null) {
                 OffsetDateTime published = before.article().publishedAt().atOffset(ZoneOffset.UTC);
-                boolean wasCounted = !before.article().publishedAt().isAfter(counted);
                 for (String k : beforeKeys) {
                     removed.add(new Object[]{k, published, before.article().id()});
-                    add(deltas, k, wasCounted ? -1 : 0, -1);
                 }
             }
             if (after != null) {
@@ -131,7 +129,14 @@ public class FeedIndex {
                 afterKeys.forEach(k -> added.add(new Object[]{k, published, after.article().id()}));
             }
         }
-        batch("DELETE FROM feed_item WHERE feed = ? AND published_at = ? AND article_id = ?", removed);
+        int[] deleted = batch("DELETE FROM feed_item WHERE feed = ? AND published_at = ? AND article_id = ?", removed);
+        for (int i = 0; i < removed.size(); i++) {
+            // only a row that was there leaves the counts (a batch may answer SUCCESS_NO_INFO, -2: it was there)
+            if (deleted[i] != 0) {
+                boolean wasCounted = !((OffsetDateTime) removed.get(i)[1]).toInstant().isAfter(counted);
+                add(deltas, (String) removed.get(i)[0], wasCounted ? -1 : 0, -1);
+            }
+        }
         Map<String, Long> released = now.isAfter(counted) ? catchUp(counted, now) : Map.of();
         released.forEach((k, n) -> add(deltas, k, n, 0));
         Instant through = now.isAfter(counted) ? now : counted;
@@ -208,11 +213,11 @@ public class FeedIndex {
         batch("UPDATE feed_count SET visible = visible + ?, total = total + ? WHERE feed = ?", updates);
     }
 
-    private void batch(String sql, List<Object[]> rows) {
+    private int[] batch(String sql, List<Object[]> rows) {
         if (rows.isEmpty()) {
-            return;
+            return new int[0];
         }
-        jdbc.prepareStatement(sql, ps -> {
+        return jdbc.prepareStatement(sql, ps -> {
             for (Object[] row : rows) {
                 bind(ps, row);
                 ps.addBatch();

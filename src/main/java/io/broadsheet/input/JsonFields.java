@@ -139,7 +139,7 @@ public final class JsonFields {
                 error(path, "must have a four-digit year from 0001 to 9999 (RFC 3339); got '" + value + "'");
                 return null;
             }
-            return date.toInstant();
+            return date.toInstant().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // what databases keep
         } catch (DateTimeParseException e) {
             error(path, "must be an RFC 3339 date-time with an offset, like 2022-03-17T09:42:00Z; got '" + value + "'");
             return null;

@@ -78,6 +78,16 @@ class ImportTest extends HttpTest {
     }
 
     @Test
+    void aLineLongerThanAnyArticleIsRejectedWithoutBeingHeld() {
+        String good1 = Fixtures.json(Fixtures.article("long-1", "2022-01-01T00:00:00Z", "long-lines"));
+        String good2 = Fixtures.json(Fixtures.article("long-2", "2022-01-01T00:01:00Z", "long-lines"));
+        JsonNode result = importLines(good1 + "\n" + "x".repeat(5 * 1024 * 1024) + "\n" + good2);
+        assertEquals(2, result.get("created").getIntValue());
+        assertEquals(2, result.get("rejected").get(0).get("line").getIntValue());
+        assertTrue(result.get("rejected").get(0).get("errors").get(0).get("message").getStringValue().contains("longer than"));
+    }
+
+    @Test
     void theSameSlugTwiceInOneImportIsCreatedThenReplaced() {
         String first = Fixtures.json(Fixtures.article("twice", "2022-01-01T00:00:00Z", "twice"));
         String second = Fixtures.json(Fixtures.with(Fixtures.article("twice", "2022-01-01T00:00:00Z", "twice"), "title", "second"));
