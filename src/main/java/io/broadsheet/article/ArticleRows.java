@@ -2,6 +2,7 @@ package io.broadsheet.article;
 
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.broadsheet.storage.Statements;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -39,7 +40,7 @@ class ArticleRows {
                 new String[]{"id"})) {
             OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
             for (ArticleInput in : inputs) {
-                bind(ps, in.slug(), in.title(), in.summary(), in.body(), in.url(), in.language(),
+                Statements.bind(ps, in.slug(), in.title(), in.summary(), in.body(), in.url(), in.language(),
                         in.publishedAt().atOffset(ZoneOffset.UTC), at, at);
                 ps.addBatch();
             }
@@ -71,7 +72,7 @@ class ArticleRows {
             rows.add(new Object[]{in.slug(), in.title(), in.summary(), in.body(), in.url(), in.language(),
                     in.publishedAt().atOffset(ZoneOffset.UTC), at, ids.get(i), versions.get(i)});
         }
-        return batch("UPDATE article SET slug = ?, title = ?, summary = ?, body = ?, url = ?, language = ?,"
+        return Statements.batch(jdbc, "UPDATE article SET slug = ?, title = ?, summary = ?, body = ?, url = ?, language = ?,"
                 + " published_at = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?", rows);
     }
 
@@ -79,7 +80,7 @@ class ArticleRows {
     void deleteChildren(List<Long> ids) {
         List<Object[]> rows = ids.stream().map(id -> new Object[]{id}).toList();
         for (String table : CHILD_TABLES) {
-            batch("DELETE FROM " + table + " WHERE article_id = ?", rows);
+            Statements.batch(jdbc, "DELETE FROM " + table + " WHERE article_id = ?", rows);
         }
     }
 
@@ -107,29 +108,10 @@ class ArticleRows {
                 tags.add(new Object[]{id, i, in.tags().get(i), in.tags().get(i).toLowerCase(Locale.ROOT)});
             }
         }
-        batch("INSERT INTO article_image (article_id, ordinal, url, mime_type, width, height, file_size, caption,"
+        Statements.batch(jdbc, "INSERT INTO article_image (article_id, ordinal, url, mime_type, width, height, file_size, caption,"
                 + " credit, alt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", images);
-        batch("INSERT INTO article_author (article_id, ordinal, name, url) VALUES (?, ?, ?, ?)", authors);
-        batch("INSERT INTO article_category (article_id, ordinal, category_slug) VALUES (?, ?, ?)", categories);
-        batch("INSERT INTO article_tag (article_id, ordinal, tag, tag_key) VALUES (?, ?, ?, ?)", tags);
-    }
-
-    private int[] batch(String sql, List<Object[]> rows) {
-        if (rows.isEmpty()) {
-            return new int[0];
-        }
-        return jdbc.prepareStatement(sql, ps -> {
-            for (Object[] row : rows) {
-                bind(ps, row);
-                ps.addBatch();
-            }
-            return ps.executeBatch();
-        });
-    }
-
-    private static void bind(PreparedStatement ps, Object... values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            ps.setObject(i + 1, values[i]);
-        }
+        Statements.batch(jdbc, "INSERT INTO article_author (article_id, ordinal, name, url) VALUES (?, ?, ?, ?)", authors);
+        Statements.batch(jdbc, "INSERT INTO article_category (article_id, ordinal, category_slug) VALUES (?, ?, ?)", categories);
+        Statements.batch(jdbc, "INSERT INTO article_tag (article_id, ordinal, tag, tag_key) VALUES (?, ?, ?, ?)", tags);
     }
 }

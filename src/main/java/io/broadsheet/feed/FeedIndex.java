@@ -6,6 +6,7 @@ import io.broadsheet.config.FeedDefinition;
 import io.broadsheet.config.FeedsConfig;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
+import io.broadsheet.storage.Statements;
 import jakarta.inject.Singleton;
 
 import java.sql.PreparedStatement;
@@ -42,9 +43,11 @@ public class FeedIndex {
     private static final String INDEX_STATE = "#index";
 
     private final FeedsConfig config;
+    private final FeedStateStore states;
     private final JdbcOperations jdbc;
 
-    public FeedIndex(FeedsConfig config, JdbcOperations jdbc) {
+    public FeedIndex(FeedsConfig config, FeedStateStore states, JdbcOperations jdbc) {
+        this.states = states;
         this.config = config;
         this.jdbc = jdbc;
     }
@@ -129,7 +132,7 @@ public class FeedIndex {
                 afterKeys.forEach(k -> added.add(new Object[]{k, published, after.article().id()}));
             }
         }
-        int[] deleted = batch("DELETE FROM feed_item WHERE feed = ? AND published_at = ? AND article_id = ?", removed);
+        int[] deleted = Statements.batch(jdbc, "DELETE FROM feed_item WHERE feed = ? AND published_at = ? AND article_id = ?", removed);
         for (int i = 0; i < removed.size(); i++) {
             // only a row that was there leaves the counts (a batch may answer SUCCESS_NO_INFO, -2: it was there)
             if (deleted[i] != 0) {
@@ -140,7 +143,7 @@ public class FeedIndex {
         Map<String, Long> released = now.isAfter(counted) ? catchUp(counted, now) : Map.of();
         released.forEach((k, n) -> add(deltas, k, n, 0));
         Instant through = now.isAfter(counted) ? now : counted;
-        batch("INSERT INTO feed_item (feed, published_at, article_id) VALUES (?, ?, ?)", added);
+        Statements.batch(jdbc, "INSERT INTO feed_item (feed, published_at, article_id) VALUES (?, ?, ?)", added);
         for (Object[] row : added) {
             boolean visible = !((OffsetDateTime) row[1]).toInstant().isAfter(through);
             add(deltas, (String) row[0], visible ? 1 : 0, 1);
@@ -209,21 +212,8 @@ public class FeedIndex {
                 updates.add(new Object[]{d[0], d[1], key});
             }
         });
-        batch("INSERT INTO feed_count (feed, visible, total) VALUES (?, 0, 0) ON CONFLICT DO NOTHING", keys);
-        batch("UPDATE feed_count SET visible = visible + ?, total = total + ? WHERE feed = ?", updates);
-    }
-
-    private int[] batch(String sql, List<Object[]> rows) {
-        if (rows.isEmpty()) {
-            return new int[0];
-        }
-        return jdbc.prepareStatement(sql, ps -> {
-            for (Object[] row : rows) {
-                bind(ps, row);
-                ps.addBatch();
-            }
-            return ps.executeBatch();
-        });
+        Statements.batch(jdbc, "INSERT INTO feed_count (feed, visible, total) VALUES (?, 0, 0) ON CONFLICT DO NOTHING", keys);
+        Statements.batch(jdbc, "UPDATE feed_count SET visible = visible + ?, total = total + ? WHERE feed = ?", updates);
     }
 
     /** Counts the embargoes lifted by {@code now}; returns the keys of the feeds where one lifted. */
@@ -240,17 +230,7 @@ public class FeedIndex {
     @Transactional
     public boolean rebuildNamedFeedsIfChanged() {
         String fingerprint = namedSelectionsFingerprint();
-        List<String> stored = jdbc.prepareStatement("SELECT fingerprint FROM feed_state WHERE name = ?", ps -> {
-            bind(ps, INDEX_STATE);
-            List<String> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
-        });
-        if (!stored.isEmpty() && fingerprint.equals(stored.get(0))) {
+        if (states.fingerprint(INDEX_STATE).filter(fingerprint::equals).isPresent()) {
             return false;
         }
         Instant counted = lockRelease();
@@ -307,18 +287,12 @@ public class FeedIndex {
 
     private void update(String sql, Object... params) {
         jdbc.prepareStatement(sql, ps -> {
-            bind(ps, params);
+            Statements.bind(ps, params);
             return ps.executeUpdate();
         });
     }
 
     private static String placeholders(int n) {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
-    }
-
-    private static void bind(PreparedStatement ps, Object... params) throws SQLException {
-        for (int i = 0; i < params.length; i++) {
-            ps.setObject(i + 1, params[i]);
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.broadsheet.feed;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
+import io.broadsheet.storage.Statements;
 import jakarta.inject.Singleton;
 
 import java.sql.PreparedStatement;
@@ -58,7 +59,7 @@ public class FeedPageQueries {
     public Window window(String key, Instant now) {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         Object[] base = jdbc.prepareStatement(WINDOW_SQL, ps -> {
-            bind(ps, key, at, at, key);
+            Statements.bind(ps, key, at, at, key);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new Object[]{rs.getObject(1, OffsetDateTime.class), rs.getLong(2),
@@ -78,7 +79,7 @@ public class FeedPageQueries {
     /** Items of the feed published in (from, to]. */
     long countBetween(String key, Instant from, Instant to) {
         return jdbc.prepareStatement(COUNT_BETWEEN_SQL, ps -> {
-            bind(ps, key, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC));
+            Statements.bind(ps, key, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -89,7 +90,7 @@ public class FeedPageQueries {
     /** Ids of the newest {@code limit} items visible at {@code now}, after skipping {@code offset}. */
     public List<Long> newest(String key, Instant now, int limit, long offset) {
         return jdbc.prepareStatement(NEWEST_SQL, ps -> {
-            bind(ps, key, now.atOffset(ZoneOffset.UTC), limit, offset);
+            Statements.bind(ps, key, now.atOffset(ZoneOffset.UTC), limit, offset);
             List<Long> ids = new ArrayList<>(limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -112,7 +113,7 @@ public class FeedPageQueries {
         String key = category == null ? FeedIndex.ALL : FeedIndex.categoryKey(category);
         List<Long> ids = jdbc.prepareStatement("SELECT article_id FROM feed_item WHERE feed = ?"
                 + " ORDER BY feed, published_at DESC, article_id DESC LIMIT ? OFFSET ?", ps -> {
-            bind(ps, key, limit, offset);
+            Statements.bind(ps, key, limit, offset);
             List<Long> found = new ArrayList<>(limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -122,7 +123,7 @@ public class FeedPageQueries {
             return found;
         });
         long total = jdbc.prepareStatement("SELECT total FROM feed_count WHERE feed = ?", ps -> {
-            bind(ps, key);
+            Statements.bind(ps, key);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0L;
             }
@@ -134,7 +135,7 @@ public class FeedPageQueries {
     @ReadOnly
     public Instant nextRelease(Instant now) {
         return jdbc.prepareStatement(NEXT_RELEASE_SQL, ps -> {
-            bind(ps, now.atOffset(ZoneOffset.UTC));
+            Statements.bind(ps, now.atOffset(ZoneOffset.UTC));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getObject(1, OffsetDateTime.class).toInstant() : null;
             }
@@ -143,11 +144,5 @@ public class FeedPageQueries {
 
     private static Instant instant(Object time) {
         return time == null ? null : ((OffsetDateTime) time).toInstant();
-    }
-
-    private static void bind(PreparedStatement ps, Object... params) throws SQLException {
-        for (int i = 0; i < params.length; i++) {
-            ps.setObject(i + 1, params[i]);
-        }
     }
 }

@@ -89,17 +89,7 @@ public class FeedStateStore {
     /** Stores the configuration's fingerprint; when it differs from the stored one, every feed changed at {@code at}. */
     @Transactional
     public boolean recordConfiguration(String fingerprint, Instant at) {
-        List<String> stored = jdbc.prepareStatement("SELECT fingerprint FROM feed_state WHERE name = ?", ps -> {
-            ps.setString(1, CONFIG);
-            List<String> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
-        });
-        if (!stored.isEmpty() && fingerprint.equals(stored.get(0))) {
+        if (fingerprint(CONFIG).filter(fingerprint::equals).isPresent()) {
             return false;
         }
         touch(List.of(CONFIG), at);
@@ -109,5 +99,16 @@ public class FeedStateStore {
             return ps.executeUpdate();
         });
         return true;
+    }
+
+    /** The fingerprint stored in a state row, if any. */
+    @ReadOnly
+    public Optional<String> fingerprint(String name) {
+        return jdbc.prepareStatement("SELECT fingerprint FROM feed_state WHERE name = ?", ps -> {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        });
     }
 }

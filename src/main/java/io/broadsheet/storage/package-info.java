@@ -1,5 +1,6 @@
 /**
- * How the embedded database keeps its promises: {@link io.broadsheet.storage.CommitCheckpoints} writes each H2
- * commit to the file before the caller answers, with H2's compaction left running.
+ * How the database is written and what it promises: {@link io.broadsheet.storage.CommitCheckpoints} writes each H2
+ * commit to the file before the caller answers, with H2's compaction left running; {@link io.broadsheet.storage.Durability}
+ * lets a bulk import make its chunks durable once; {@link io.broadsheet.storage.Statements} runs JDBC batches.
  */
 package io.broadsheet.storage;
