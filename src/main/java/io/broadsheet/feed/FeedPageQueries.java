@@ -5,9 +5,7 @@ import io.micronaut.transaction.annotation.ReadOnly;
 import io.broadsheet.storage.Statements;
 import jakarta.inject.Singleton;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
