@@ -80,6 +80,32 @@ public class ArticleStore {
         return load(found);
     }
 
+    /** What tells one version of an article from another, and when it last changed. */
+    public record Stamp(long id, long version, Instant publishedAt, Instant updatedAt) {
+    }
+
+    /** The stamps of the articles with these ids, in the order given (missing ids are left out). */
+    @Snapshot
+    public List<Stamp> stamps(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Stamp> byId = jdbc.prepareStatement("SELECT id, version, published_at, updated_at FROM article WHERE id IN ("
+                + placeholders(ids.size()) + ")", ps -> {
+            bind(ps, new ArrayList<>(ids));
+            Map<Long, Stamp> found = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.put(rs.getLong(1), new Stamp(rs.getLong(1), rs.getLong(2),
+                            rs.getObject(3, java.time.OffsetDateTime.class).toInstant(),
+                            rs.getObject(4, java.time.OffsetDateTime.class).toInstant()));
+                }
+            }
+            return found;
+        });
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
     /** The articles that have these slugs, by slug, with their children. */
     @Snapshot
     public Map<String, StoredArticle> findBySlugs(Collection<String> slugs) {

@@ -47,7 +47,12 @@ public final class FeedAssembler {
      */
     public Feed assemble(FeedDefinition definition, List<StoredArticle> articles, Map<String, String> categoryNames,
                          Position position, List<String> hubs) {
-        List<FeedItem> items = articles.stream().map(a -> item(a, definition.content(), categoryNames)).toList();
+        return assembleItems(definition, articles.stream().map(a -> item(a, definition.content(), categoryNames)).toList(),
+                position, hubs);
+    }
+
+    /** The feed document around items already assembled (see {@link #item}). */
+    public Feed assembleItems(FeedDefinition definition, List<FeedItem> items, Position position, List<String> hubs) {
         return new Feed(
                 definition.name(),
                 clean(definition.title()),
@@ -68,7 +73,8 @@ public final class FeedAssembler {
                 definition.maxAge());
     }
 
-    private FeedItem item(StoredArticle stored, ContentMode mode, Map<String, String> categoryNames) {
+    /** One article as a feed entry, in a content mode, its categories labelled with their names. */
+    public FeedItem item(StoredArticle stored, ContentMode mode, Map<String, String> categoryNames) {
         var a = stored.article();
         List<FeedImage> images = stored.images().stream().map(FeedAssembler::image).toList();
         // Storing an article is not a change to it: until it is replaced, its "updated" is its publication

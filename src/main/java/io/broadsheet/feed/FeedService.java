@@ -5,6 +5,7 @@ import io.broadsheet.article.Snapshot;
 import io.broadsheet.article.StoredArticle;
 import io.broadsheet.category.Category;
 import io.broadsheet.category.CategoryService;
+import io.broadsheet.config.ContentMode;
 import io.broadsheet.config.FeedDefinition;
 import io.broadsheet.config.FeedsConfig;
 import jakarta.inject.Singleton;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,12 +37,15 @@ public class FeedService {
     private final FeedStateStore states;
     private final FeedIndex index;
     private final FeedPageQueries pages;
+    private final ItemCache items;
     private final FeedAssembler assembler;
     private final Map<FeedFormat, FeedRenderer> renderers = new EnumMap<>(FeedFormat.class);
     private final Clock clock;
 
     public FeedService(FeedsConfig config, ArticleStore store, CategoryService categories, FeedStateStore states,
-                       FeedIndex index, FeedPageQueries pages, List<FeedRenderer> renderers, Clock clock) {
+                       FeedIndex index, FeedPageQueries pages, ItemCache items, List<FeedRenderer> renderers,
+                       Clock clock) {
+        this.items = items;
         this.index = index;
         this.pages = pages;
         this.config = config;
@@ -91,12 +96,36 @@ public class FeedService {
             throw new FeedNotFoundException("Feed '" + name + "' has pages 1 to " + lastPage + "; there is no page " + page + ".");
         }
         Instant lastModified = lastModified(name, window.newestVisible());
-        List<StoredArticle> articles = store.findByIds(pages.newest(key, now, definition.limit(),
+        List<ArticleStore.Stamp> stamps = store.stamps(pages.newest(key, now, definition.limit(),
                 (long) (page - 1) * definition.limit()));
-        Feed feed = assembler.assemble(definition, articles, categories.namesBySlug(),
+        Map<Long, FeedItem> byId = items(stamps, definition.content());
+        List<ArticleStore.Stamp> shown = stamps.stream().filter(s -> byId.containsKey(s.id())).toList();
+        Feed feed = assembler.assembleItems(definition, shown.stream().map(s -> byId.get(s.id())).toList(),
                 new FeedAssembler.Position(page, lastPage, lastModified), hubs(definition));
-        List<Instant> changedAt = articles.stream().map(a -> later(a.article().publishedAt(), a.article().updatedAt())).toList();
+        List<Instant> changedAt = shown.stream().map(s -> later(s.publishedAt(), s.updatedAt())).toList();
         return new Rendered(format, renderers.get(format).render(feed), feed, changedAt, lastModified, window.nextRelease());
+    }
+
+    /** The page's items: those of unchanged articles from the item cache, the others loaded and assembled. */
+    private Map<Long, FeedItem> items(List<ArticleStore.Stamp> stamps, ContentMode content) {
+        Map<String, String> names = categories.namesBySlug();
+        int namesDigest = names.hashCode();
+        Map<Long, FeedItem> found = new HashMap<>();
+        List<Long> missing = new ArrayList<>();
+        for (ArticleStore.Stamp stamp : stamps) {
+            FeedItem item = items.get(new ItemCache.Key(stamp.id(), stamp.version(), content, namesDigest));
+            if (item == null) {
+                missing.add(stamp.id());
+            } else {
+                found.put(stamp.id(), item);
+            }
+        }
+        for (StoredArticle article : store.findByIds(missing)) {
+            FeedItem item = assembler.item(article, content, names);
+            items.put(new ItemCache.Key(article.article().id(), article.article().version(), content, namesDigest), item);
+            found.put(article.article().id(), item);
+        }
+        return found;
     }
 
     /**

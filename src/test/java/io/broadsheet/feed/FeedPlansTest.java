@@ -74,10 +74,15 @@ class FeedPlansTest extends HttpTest {
             Http.Answer delta = http.send(http.request(path).header("A-IM", "feed").header("If-None-Match", first));
             assertEquals(226, delta.status(), delta.body());
             assertTrue(FeedParsers.parse(FeedFormat.JSON, delta.body()).items().size() > 0, delta.body());
-            try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.QUERY_STATISTICS"
-                    + " WHERE SQL_STATEMENT NOT LIKE '%QUERY_STATISTICS%'")) {
-                rs.next();
-                assertEquals(0, rs.getLong(1), "statements run by a delta of a cached page");
+            // what reads articles or feeds (the partner-key counters may be flushed meanwhile: not the delta's doing)
+            try (ResultSet rs = statement.executeQuery("SELECT SQL_STATEMENT FROM INFORMATION_SCHEMA.QUERY_STATISTICS"
+                    + " WHERE SQL_STATEMENT NOT LIKE '%QUERY_STATISTICS%'"
+                    + " AND (LOWER(SQL_STATEMENT) LIKE '%article%' OR LOWER(SQL_STATEMENT) LIKE '%feed_%')")) {
+                List<String> run = new ArrayList<>();
+                while (rs.next()) {
+                    run.add(rs.getString(1));
+                }
+                assertEquals(List.of(), run, "statements run by a delta of a cached page");
             } finally {
                 statement.execute("SET QUERY_STATISTICS FALSE");
             }
