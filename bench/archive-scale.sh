@@ -7,6 +7,8 @@
 # Usage: bench/archive-scale.sh [size ...]   (default: 20000 1000000)
 # Corpora and databases live under $BENCH_DIR (default /tmp/broadsheet-archive-bench), never in the repository.
 # REUSE=1 keeps a database already filled at that size and skips its import (to measure again what follows it).
+# STEADY_SECONDS=3600 (default 0: skipped) ends each size with that long of steady single writes (STEADY_RATE a
+# second, default 10: one article replaced per PUT) and the database's size every minute.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${*:-"20000 1000000"}
@@ -116,5 +118,10 @@ for N in $SIZES; do
   db=$(stat -c %s "$DATA/broadsheet.mv.db")
   echo "database after the replacing import: $((db / 1048576)) MiB ($(echo "$db $ndjson" | awk '{printf "%.2f", $1 / $2}')x)"
   memory
+  if [ "${STEADY_SECONDS:-0}" -gt 0 ]; then
+    echo "steady single writes, ${STEADY_RATE:-10}/s for ${STEADY_SECONDS} s:"
+    python3 bench/steady_writes.py "$PORT" "$TOKEN" "$corpus" "$STEADY_SECONDS" "${STEADY_RATE:-10}" "$DATA/broadsheet.mv.db"
+    memory
+  fi
   stop
 done
