@@ -1,5 +1,6 @@
 package io.broadsheet;
 
+import io.broadsheet.storage.Durability;
 import io.micronaut.runtime.Micronaut;
 
 /** Starts the Broadsheet service. */
@@ -9,6 +10,8 @@ public final class Application {
     }
 
     public static void main(String[] args) {
-        Micronaut.run(Application.class, args);
+        // start-up's own commits (migrations, the configuration's fingerprint) answer no client: they reach the
+        // file with the first checkpoint after it, instead of waiting while H2 compacts the file it just opened
+        Durability.startingUp(() -> Micronaut.run(Application.class, args));
     }
 }

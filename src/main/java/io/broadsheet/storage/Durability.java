@@ -37,6 +37,16 @@ public class Durability {
         }
     }
 
+    /** Runs the service's start-up, whose commits on this thread reach the file at the next checkpoint. */
+    public static void startingUp(Runnable startUp) {
+        DEFERRED.set(true);
+        try {
+            startUp.run();
+        } finally {
+            DEFERRED.remove();
+        }
+    }
+
     /** Writes every commit so far to the file. */
     @Transactional
     public void checkpoint() {
