@@ -6,13 +6,12 @@ import io.broadsheet.article.ArticleRepositories.CategoryLinkRepository;
 import io.broadsheet.article.ArticleRepositories.ImageRepository;
 import io.broadsheet.article.ArticleRepositories.TagRepository;
 import io.broadsheet.category.CategoryService;
+import io.broadsheet.storage.Statements;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -91,8 +90,8 @@ public class ArticleStore {
             return List.of();
         }
         Map<Long, Stamp> byId = jdbc.prepareStatement("SELECT id, version, published_at, updated_at FROM article WHERE id IN ("
-                + placeholders(ids.size()) + ")", ps -> {
-            bind(ps, new ArrayList<>(ids));
+                + Statements.placeholders(ids.size()) + ")", ps -> {
+            Statements.bind(ps, ids.toArray());
             Map<Long, Stamp> found = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -230,17 +229,16 @@ public class ArticleStore {
         if (selection.tags().isEmpty()) {
             sql = "SELECT COUNT(*) FROM article a" + where(selection, params);
         } else {
-            ArticleSelection untagged = new ArticleSelection(selection.categories(), List.of(), selection.publishedBy(),
-                    selection.changedAfter());
+            ArticleSelection untagged = new ArticleSelection(selection.categories(), List.of(), selection.publishedBy());
             params.addAll(selection.tags());
             List<Object> rest = new ArrayList<>();
             String where = where(untagged, rest);
             params.addAll(rest);
             sql = "SELECT COUNT(*) FROM (SELECT DISTINCT t.article_id FROM article_tag t WHERE t.tag_key IN ("
-                    + placeholders(selection.tags().size()) + ")) tagged JOIN article a ON a.id = tagged.article_id" + where;
+                    + Statements.placeholders(selection.tags().size()) + ")) tagged JOIN article a ON a.id = tagged.article_id" + where;
         }
         return jdbc.prepareStatement(sql, ps -> {
-            bind(ps, params);
+            Statements.bind(ps, params.toArray());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -280,16 +278,7 @@ public class ArticleStore {
                 + " ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?";
         params.add(limit);
         params.add(offset);
-        return jdbc.prepareStatement(sql, ps -> {
-            bind(ps, params);
-            List<Long> ids = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-            return ids;
-        });
+        return Statements.longs(jdbc, sql, params.toArray());
     }
 
     private static String where(ArticleSelection selection, List<Object> params) {
@@ -298,31 +287,16 @@ public class ArticleStore {
             clauses.add("a.published_at <= ?");
             params.add(selection.publishedBy().atOffset(ZoneOffset.UTC));
         }
-        if (selection.changedAfter() != null) {
-            clauses.add("(a.published_at > ? OR a.updated_at > ?)");
-            params.add(selection.changedAfter().atOffset(ZoneOffset.UTC));
-            params.add(selection.changedAfter().atOffset(ZoneOffset.UTC));
-        }
         if (!selection.categories().isEmpty()) {
             clauses.add("EXISTS (SELECT 1 FROM article_category c WHERE c.article_id = a.id AND c.category_slug IN ("
-                    + placeholders(selection.categories().size()) + "))");
+                    + Statements.placeholders(selection.categories().size()) + "))");
             params.addAll(selection.categories());
         }
         if (!selection.tags().isEmpty()) {
             clauses.add("EXISTS (SELECT 1 FROM article_tag t WHERE t.article_id = a.id AND t.tag_key IN ("
-                    + placeholders(selection.tags().size()) + "))");
+                    + Statements.placeholders(selection.tags().size()) + "))");
             params.addAll(selection.tags());
         }
         return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
-    }
-
-    private static String placeholders(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
-    }
-
-    private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
-        for (int i = 0; i < params.size(); i++) {
-            ps.setObject(i + 1, params.get(i));
-        }
     }
 }

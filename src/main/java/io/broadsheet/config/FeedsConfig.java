@@ -33,9 +33,25 @@ public record FeedsConfig(SiteConfig site, int defaultLimit, ContentMode default
 
     /** A stable digest of everything configured: when it changes, every feed's Last-Modified moves. */
     public String fingerprint() {
+        return sha256(toString());
+    }
+
+    /** A stable digest of what the named feeds select (categories, tags): when it changes, their rows are rebuilt. */
+    public String selectionsFingerprint() {
+        StringBuilder selections = new StringBuilder();
+        for (FeedDefinition feed : feeds.values()) {
+            if (!feed.selectsEverything()) {
+                selections.append(feed.name()).append('|').append(feed.categories()).append('|')
+                        .append(feed.tags().stream().map(t -> t.toLowerCase(java.util.Locale.ROOT)).toList()).append('\n');
+            }
+        }
+        return sha256(selections.toString());
+    }
+
+    private static String sha256(String text) {
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(digest);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -227,7 +227,7 @@ public class FeedIndex {
      */
     @Transactional
     public boolean rebuildNamedFeedsIfChanged() {
-        String fingerprint = namedSelectionsFingerprint();
+        String fingerprint = config.selectionsFingerprint();
         if (states.fingerprint(INDEX_STATE).filter(fingerprint::equals).isPresent()) {
             return false;
         }
@@ -252,12 +252,12 @@ public class FeedIndex {
                 + " SELECT ?, a.published_at, a.id FROM article a WHERE 1 = 1");
         if (!feed.categories().isEmpty()) {
             sql.append(" AND EXISTS (SELECT 1 FROM article_category c WHERE c.article_id = a.id AND c.category_slug IN (")
-                    .append(placeholders(feed.categories().size())).append("))");
+                    .append(Statements.placeholders(feed.categories().size())).append("))");
             params.addAll(feed.categories());
         }
         if (!feed.tags().isEmpty()) {
             sql.append(" AND EXISTS (SELECT 1 FROM article_tag t WHERE t.article_id = a.id AND t.tag_key IN (")
-                    .append(placeholders(feed.tags().size())).append("))");
+                    .append(Statements.placeholders(feed.tags().size())).append("))");
             feed.tags().forEach(t -> params.add(t.toLowerCase(Locale.ROOT)));
         }
         update(sql.toString(), params.toArray());
@@ -266,31 +266,10 @@ public class FeedIndex {
                 counted.atOffset(ZoneOffset.UTC), NAMED + feed.name());
     }
 
-    private String namedSelectionsFingerprint() {
-        StringBuilder selections = new StringBuilder();
-        for (FeedDefinition feed : config.feeds().values()) {
-            if (!feed.selectsEverything()) {
-                selections.append(feed.name()).append('|').append(feed.categories()).append('|')
-                        .append(feed.tags().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList()).append('\n');
-            }
-        }
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(selections.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private void update(String sql, Object... params) {
         jdbc.prepareStatement(sql, ps -> {
             Statements.bind(ps, params);
             return ps.executeUpdate();
         });
-    }
-
-    private static String placeholders(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 }

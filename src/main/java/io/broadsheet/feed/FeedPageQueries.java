@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -87,16 +86,7 @@ public class FeedPageQueries {
 
     /** Ids of the newest {@code limit} items visible at {@code now}, after skipping {@code offset}. */
     public List<Long> newest(String key, Instant now, int limit, long offset) {
-        return jdbc.prepareStatement(NEWEST_SQL, ps -> {
-            Statements.bind(ps, key, now.atOffset(ZoneOffset.UTC), limit, offset);
-            List<Long> ids = new ArrayList<>(limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-            return ids;
-        });
+        return Statements.longs(jdbc, NEWEST_SQL, key, now.atOffset(ZoneOffset.UTC), limit, offset);
     }
 
     /**
@@ -109,17 +99,8 @@ public class FeedPageQueries {
     @ReadOnly
     public Listing listing(String category, int limit, long offset) {
         String key = category == null ? FeedIndex.ALL : FeedIndex.categoryKey(category);
-        List<Long> ids = jdbc.prepareStatement("SELECT article_id FROM feed_item WHERE feed = ?"
-                + " ORDER BY feed, published_at DESC, article_id DESC LIMIT ? OFFSET ?", ps -> {
-            Statements.bind(ps, key, limit, offset);
-            List<Long> found = new ArrayList<>(limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(rs.getLong(1));
-                }
-            }
-            return found;
-        });
+        List<Long> ids = Statements.longs(jdbc, "SELECT article_id FROM feed_item WHERE feed = ?"
+                + " ORDER BY feed, published_at DESC, article_id DESC LIMIT ? OFFSET ?", key, limit, offset);
         long total = jdbc.prepareStatement("SELECT total FROM feed_count WHERE feed = ?", ps -> {
             Statements.bind(ps, key);
             try (ResultSet rs = ps.executeQuery()) {

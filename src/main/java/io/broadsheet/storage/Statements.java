@@ -3,10 +3,13 @@ package io.broadsheet.storage;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
-/** JDBC batches and parameters, the same for every table written row by row. */
+/** JDBC batches, parameters and id queries, written once for every table. */
 public final class Statements {
 
     private Statements() {
@@ -24,6 +27,25 @@ public final class Statements {
             }
             return ps.executeBatch();
         });
+    }
+
+    /** The first column of every row a query answers, as longs (ids). */
+    public static List<Long> longs(JdbcOperations jdbc, String sql, Object... params) {
+        return jdbc.prepareStatement(sql, ps -> {
+            bind(ps, params);
+            List<Long> values = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getLong(1));
+                }
+            }
+            return values;
+        });
+    }
+
+    /** {@code n} parameter markers for an {@code IN} list: "?, ?, ?". */
+    public static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     /** Sets the statement's parameters in order. */
