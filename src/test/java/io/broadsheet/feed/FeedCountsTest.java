@@ -2,12 +2,12 @@ package io.broadsheet.feed;
 
 import io.broadsheet.Fixtures;
 import io.broadsheet.HttpTest;
+import io.broadsheet.TestDatabase;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -49,7 +49,7 @@ class FeedCountsTest extends HttpTest {
             f.get();
         }
         pool.shutdown();
-        try (Connection connection = DriverManager.getConnection(databaseUrl, "sa", "");
+        try (Connection connection = TestDatabase.connect(databaseUrl);
              Statement statement = connection.createStatement()) {
             Map<String, String> expected = rowsByFeed(statement, "SELECT 'all', COUNT(*), 0 FROM article"
                     + " UNION ALL SELECT 'category:' || c.category_slug, COUNT(DISTINCT c.article_id), 0 FROM article_category c"

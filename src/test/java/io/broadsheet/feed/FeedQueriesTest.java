@@ -2,6 +2,7 @@ package io.broadsheet.feed;
 
 import io.broadsheet.Fixtures;
 import io.broadsheet.HttpTest;
+import io.broadsheet.TestDatabase;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,6 +18,7 @@ import java.sql.Statement;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /** How feeds touch the database: a fixed number of queries whatever the item count, and no stored text can break them. */
 @MicronautTest(transactional = false)
@@ -28,6 +29,7 @@ class FeedQueriesTest extends HttpTest {
 
     @Test
     void feedOfThirtyItemsCostsNoMoreQueriesThanAFeedOfOne() throws SQLException {
+        assumeFalse(TestDatabase.isPostgres(), "counts statements with H2's QUERY_STATISTICS, which PostgreSQL lacks: H2 run only");
         http.post("/api/articles", Fixtures.json(Fixtures.article("single", "2022-01-01T00:00:00Z", "one-item")));
         for (int i = 0; i < 30; i++) {
             http.post("/api/articles", Fixtures.json(Fixtures.article("many" + i, "2022-01-01T00:00:00Z", "thirty-items")));
@@ -46,18 +48,21 @@ class FeedQueriesTest extends HttpTest {
         // The API rejects such text, but another path (an old import, a manual SQL fix) could still put it there.
         String key = "ctrl-" + format.extension();
         assertEquals(201, http.post("/api/articles", Fixtures.json(Fixtures.article(key, "2022-01-01T00:00:00Z", key))).status());
-        try (Connection connection = DriverManager.getConnection(databaseUrl, "sa", "")) {
+        try (Connection connection = TestDatabase.connect(databaseUrl)) {
             update(connection, "UPDATE article SET title = ?, summary = ?, body = ? WHERE slug = ?",
                     "bad\u0007 title \uD800", "sum\u000Bmary", "<p>bo\u001Fdy</p>", key);
             update(connection, "UPDATE article_image SET caption = ?, credit = ?, alt = ? WHERE article_id = (SELECT id FROM article WHERE slug = ?) AND ordinal = 0",
-                    "cap\u0001tion", "cre\uFFFEdit", "a\u0000lt", key);
+                    "cap\u0001tion", "cre\uFFFEdit",
+                    // PostgreSQL cannot store NUL in text at all
+                    TestDatabase.isPostgres() ? "a\u0008lt" : "a\u0000lt", key);
             update(connection, "UPDATE article_author SET name = ? WHERE article_id = (SELECT id FROM article WHERE slug = ?)", "auth\u0002or", key);
             update(connection, "UPDATE article_tag SET tag = ? WHERE article_id = (SELECT id FROM article WHERE slug = ?)", "t\u0003ag", key);
         }
         var answer = http.get("/feeds/" + key + "." + format.extension());
         assertEquals(200, answer.status(), answer.body());
         var item = io.broadsheet.FeedParsers.parse(format, answer.body()).items().get(0);
-        assertEquals("bad title ", item.title());
+        // PostgreSQL's driver sends a lone surrogate as '?': only H2 stores it for the feed to drop
+        assertEquals(TestDatabase.isPostgres() ? "bad title ?" : "bad title ", item.title());
         assertEquals("caption", item.images().get(0).caption());
         assertEquals("credit", item.images().get(0).credit());
         assertFalse(answer.body().contains("\u0007"));
@@ -74,7 +79,7 @@ class FeedQueriesTest extends HttpTest {
 
     private long queriesFor(String path) throws SQLException {
         // a second connection to the same embedded H2 database; its statistics cover every session
-        try (Connection connection = DriverManager.getConnection(databaseUrl, "sa", "");
+        try (Connection connection = TestDatabase.connect(databaseUrl);
              Statement statement = connection.createStatement()) {
             statement.execute("SET QUERY_STATISTICS FALSE");
             statement.execute("SET QUERY_STATISTICS TRUE");

@@ -4,6 +4,7 @@ import io.broadsheet.FeedParsers;
 import io.broadsheet.Fixtures;
 import io.broadsheet.Http;
 import io.broadsheet.HttpTest;
+import io.broadsheet.TestDatabase;
 import io.broadsheet.feed.FeedFormat;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.tree.JsonNode;
@@ -14,7 +15,6 @@ import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -53,7 +53,7 @@ class ImportTest extends HttpTest {
 
     @Test
     void aLineTheDatabaseRefusesIsRejectedAloneAndNothingOfItIsStored() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(databaseUrl, "sa", "");
+        try (Connection connection = TestDatabase.connect(databaseUrl);
              Statement statement = connection.createStatement()) {
             statement.execute("ALTER TABLE article ADD CONSTRAINT refuse_one CHECK (title <> 'refused by the database')");
             try {

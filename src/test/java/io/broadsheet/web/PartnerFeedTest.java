@@ -4,6 +4,7 @@ import io.broadsheet.FeedParsers;
 import io.broadsheet.Fixtures;
 import io.broadsheet.Http;
 import io.broadsheet.HttpTest;
+import io.broadsheet.TestDatabase;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -98,7 +98,7 @@ class PartnerFeedTest extends HttpTest {
     @Test
     void keysAreStoredAsDigestsOnly() throws SQLException {
         String key = createKey("Hashed", List.of("partner-wire")).get("key").getStringValue();
-        try (Connection c = DriverManager.getConnection(databaseUrl, "sa", "");
+        try (Connection c = TestDatabase.connect(databaseUrl);
              ResultSet rs = c.createStatement().executeQuery("SELECT * FROM partner_key")) {
             while (rs.next()) {
                 for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
