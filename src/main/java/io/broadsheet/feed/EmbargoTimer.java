@@ -70,6 +70,14 @@ public class EmbargoTimer {
         }
     }
 
+    /** After another instance's write: aims at the next release in the database, if earlier than the one aimed at. */
+    public void reaim() {
+        Instant next = pages.nextRelease(clock.instant());
+        if (next != null) {
+            aimAt(next);
+        }
+    }
+
     /** The instant the timer is aimed at, or null when no embargo is pending. */
     public synchronized Instant aimedAt() {
         return pendingAt;

@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,20 +35,21 @@ public class FeedCache {
 
     /** Pages past this are rendered on each request rather than kept. */
     static final int CACHED_PAGES = 10;
-    /** Earlier versions remembered per feed and format, for RFC 3229 deltas. */
-    static final int VERSIONS_KEPT = 64;
-
     private final FeedService feeds;
     private final Clock clock;
     private final long budget;
     private final Map<String, Generation> generations = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, Instant>> versions = new ConcurrentHashMap<>();
+    private final FeedVersions versions;
+    /** False while changes made elsewhere could go unnoticed (see ChangeListener): nothing is kept or served. */
+    private volatile boolean coherent = true;
     /** Bytes held by the entries of the current generations; guarded by {@code this}. */
     private long held;
     private final AtomicLong ticks = new AtomicLong();
 
-    public FeedCache(FeedService feeds, Clock clock, @Value("${broadsheet.feed-cache-mib:32}") int budgetMib) {
+    public FeedCache(FeedService feeds, FeedVersions versions, Clock clock,
+                     @Value("${broadsheet.feed-cache-mib:32}") int budgetMib) {
         this.feeds = feeds;
+        this.versions = versions;
         this.clock = clock;
         this.budget = budgetMib * 1024L * 1024L;
     }
@@ -117,6 +117,9 @@ public class FeedCache {
 
     /** The cached entry if it is still fresh, without rendering. */
     public Optional<Entry> peek(String name, FeedFormat format, int page) {
+        if (!coherent) {
+            return Optional.empty();
+        }
         Generation generation = generations.get(name);
         Entry entry = generation == null ? null : generation.entries.get(new Key(format, page));
         if (entry != null && entry.freshAt(clock.instant())) {
@@ -128,8 +131,9 @@ public class FeedCache {
 
     /** The entry, rendered now if it is missing or stale; blocks on the database. */
     public Entry get(String name, FeedFormat format, int page) {
-        if (page > CACHED_PAGES) {
-            return entry(feeds.render(name, format, page)); // never kept: rendered without waiting for the feed's lock
+        if (page > CACHED_PAGES || !coherent) {
+            // never kept: rendered without waiting for the feed's lock
+            return remember(name, page, entry(feeds.render(name, format, page)));
         }
         Generation generation = generations.computeIfAbsent(name, n -> new Generation());
         Key key = new Key(format, page);
@@ -155,25 +159,30 @@ public class FeedCache {
             entry.lastServed = ticks.incrementAndGet();
             store(name, generation, key, entry);
         }
+        return remember(name, page, entry);
+    }
+
+    /** A first page's validators are recorded as a possible base of later deltas, on any instance. */
+    private Entry remember(String name, int page, Entry entry) {
         if (page == 1) {
-            Map<String, Instant> known = versions.computeIfAbsent(name + "." + format.extension(), k -> history());
-            synchronized (known) {
-                known.put(entry.etag(), entry.rendered().lastModified());
-                known.put(entry.gzipEtag(), entry.rendered().lastModified());
-            }
+            versions.record(name, entry.rendered().format(), entry.etag(), entry.rendered().lastModified());
         }
         return entry;
     }
 
     /** When the first page whose validator is {@code etag} was current: the base of a delta, if still known. */
     public Optional<Instant> versionTime(String name, FeedFormat format, String etag) {
-        Map<String, Instant> known = versions.get(name + "." + format.extension());
-        if (known == null) {
-            return Optional.empty();
-        }
-        synchronized (known) {
-            return Optional.ofNullable(known.get(etag));
-        }
+        return versions.changedAt(name, format, etag);
+    }
+
+    /** Stops keeping and serving entries, until {@link #resume()}: every request renders. */
+    public void suspend() {
+        coherent = false;
+        invalidateAll();
+    }
+
+    public void resume() {
+        coherent = true;
     }
 
     /** Drops every entry of the named feeds: the next request renders them anew. */
@@ -252,15 +261,5 @@ public class FeedCache {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Validators to the time their version was current, oldest dropped first; guarded by itself. */
-    private static Map<String, Instant> history() {
-        return new LinkedHashMap<>(16, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
-                return size() > 2 * VERSIONS_KEPT;
-            }
-        };
     }
 }

@@ -3,6 +3,7 @@ package io.broadsheet.feed;
 import io.broadsheet.article.ArticlesChanged;
 import io.broadsheet.article.StoredArticle;
 import io.broadsheet.category.CategoryDescribed;
+import io.broadsheet.cluster.ClusterChanges;
 import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.feed.websub.WebSubPublisher;
 import io.micronaut.context.event.StartupEvent;
@@ -21,9 +22,11 @@ import java.util.Set;
 
 /**
  * Follows every change to the feeds it alters. Inside the writing transaction it moves the feeds' rows
- * ({@link FeedIndex}) and records when each altered feed changed (Last-Modified); after the commit it drops their
- * cached renders and tells the WebSub hubs. Embargoes that lift are announced by {@link EmbargoTimer}, or by
- * the first write after them, whichever comes first.
+ * ({@link FeedIndex}), records when each altered feed changed (Last-Modified) and tells the other instances
+ * ({@link ClusterChanges}); after the commit it drops their cached renders and tells the WebSub hubs. Only the
+ * instance that wrote pings. Embargoes that lift are announced by {@link EmbargoTimer}, or by the first write
+ * after them, whichever comes first: both move {@code feed_release.counted_through} under its row lock, so across
+ * instances the one that moves it past a release announces it, once.
  */
 @Singleton
 public class FeedChanges {
@@ -35,11 +38,13 @@ public class FeedChanges {
     private final FeedIndex index;
     private final FeedCache cache;
     private final WebSubPublisher websub;
+    private final ClusterChanges cluster;
     private final FeedsConfig config;
     private final Clock clock;
 
     public FeedChanges(FeedService feeds, FeedStateStore states, FeedIndex index, FeedCache cache,
-                       WebSubPublisher websub, FeedsConfig config, Clock clock) {
+                       WebSubPublisher websub, ClusterChanges cluster, FeedsConfig config, Clock clock) {
+        this.cluster = cluster;
         this.feeds = feeds;
         this.states = states;
         this.index = index;
@@ -54,6 +59,7 @@ public class FeedChanges {
     public void record(ArticlesChanged changes) {
         Set<String> released = index.apply(changes.changes(), changes.at());
         states.touch(visibleFeeds(changes), changes.at());
+        cluster.feedsChanged(touchedFeeds(changes));
         // a lifted embargo is visible from its instant on, whether or not this transaction commits
         announce(index.feedNames(released));
     }
@@ -61,20 +67,14 @@ public class FeedChanges {
     /** After the commit: no cached render of an altered feed survives, and the hubs hear of the visible change. */
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
     public void publish(ArticlesChanged changes) {
-        Set<String> touched = new LinkedHashSet<>();
-        for (ArticlesChanged.Change change : changes.changes()) {
-            // embargoed states too: a cached render must learn of its new next release
-            for (StoredArticle state : states(change)) {
-                touched.addAll(feeds.feedsHolding(state));
-            }
-        }
-        cache.invalidate(touched);
+        cache.invalidate(touchedFeeds(changes));
         ping(visibleFeeds(changes));
     }
 
     @EventListener
     public void record(CategoryDescribed described) {
         states.touch(List.of(FeedStateStore.SITE), described.at());
+        cluster.everythingChanged();
     }
 
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
@@ -103,6 +103,17 @@ public class FeedChanges {
             cache.invalidate(names);
             ping(names);
         }
+    }
+
+    /** The feeds whose rendered documents change: embargoed states too, a render must learn its next release. */
+    private Set<String> touchedFeeds(ArticlesChanged changes) {
+        Set<String> touched = new LinkedHashSet<>();
+        for (ArticlesChanged.Change change : changes.changes()) {
+            for (StoredArticle state : states(change)) {
+                touched.addAll(feeds.feedsHolding(state));
+            }
+        }
+        return touched;
     }
 
     private Set<String> visibleFeeds(ArticlesChanged changes) {

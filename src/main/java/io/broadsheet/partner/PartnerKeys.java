@@ -1,5 +1,6 @@
 package io.broadsheet.partner;
 
+import io.broadsheet.cluster.ClusterChanges;
 import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.input.InvalidInputException;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -33,20 +34,30 @@ public class PartnerKeys {
     static final String PREFIX = "bsk_";
     private final PartnerKeyRepository repository;
     private final FeedsConfig config;
+    private final ClusterChanges cluster;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, PartnerKey> byDigest = new ConcurrentHashMap<>();
     private final Map<Long, Usage> usage = new ConcurrentHashMap<>();
 
-    public PartnerKeys(PartnerKeyRepository repository, FeedsConfig config, Clock clock) {
+    public PartnerKeys(PartnerKeyRepository repository, FeedsConfig config, ClusterChanges cluster, Clock clock) {
         this.repository = repository;
+        this.cluster = cluster;
         this.config = config;
         this.clock = clock;
+        reload();
+    }
+
+    /** Reads the active keys anew: another instance created or revoked one. */
+    public void reload() {
+        Map<String, PartnerKey> active = new ConcurrentHashMap<>();
         repository.findAll().forEach(key -> {
             if (key.revokedAt() == null) {
-                byDigest.put(key.keyHash(), key);
+                active.put(key.keyHash(), key);
             }
         });
+        byDigest.keySet().retainAll(active.keySet());
+        byDigest.putAll(active);
     }
 
     /** A new key and the secret itself, which is never shown again. */
@@ -76,6 +87,7 @@ public class PartnerKeys {
         PartnerKey key = repository.save(new PartnerKey(null, name, digest(secret), secret.substring(0, 10),
                 String.join(",", feeds), clock.instant().truncatedTo(ChronoUnit.SECONDS), null, null, 0));
         byDigest.put(key.keyHash(), key);
+        cluster.partnerKeysChanged();
         return new Created(key, secret);
     }
 
@@ -90,6 +102,9 @@ public class PartnerKeys {
     public boolean revoke(long id) {
         boolean revoked = repository.revoke(id, clock.instant().truncatedTo(ChronoUnit.SECONDS)) > 0;
         byDigest.values().removeIf(k -> k.id() == id);
+        if (revoked) {
+            cluster.partnerKeysChanged();
+        }
         return revoked;
     }
 

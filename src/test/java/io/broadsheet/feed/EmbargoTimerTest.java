@@ -66,9 +66,14 @@ class EmbargoTimerTest {
                         }
                     }
                 }
-                assertEquals(List.of(0, 1, 2, 3, 4, 5).subList(0, 3), order.subList(0, 3).stream().sorted().toList(),
-                        "what lifted while the service was down is announced first: " + pings);
-                assertEquals(List.of(3, 4, 5), order.subList(3, order.size()), "then each in its turn: " + pings);
+                // one announcement's pings are sent concurrently and may arrive in any order; releases a second
+                // apart arrive in their order
+                assertEquals(List.of(0, 1, 2, 3, 4, 5), order.stream().sorted().toList(), "every release is announced: " + pings);
+                for (int k = 0; k < 3; k++) {
+                    assertTrue(order.indexOf(k) < order.indexOf(4),
+                            "what lifted while the service was down is announced first: " + pings);
+                }
+                assertEquals(List.of(3, 4, 5), order.stream().filter(k -> k >= 3).toList(), "then each in its turn: " + pings);
                 for (int k = 0; k < RELEASES; k++) {
                     assertEquals(1, FeedParsers.parse(FeedFormat.RSS, http.get("/feeds/lift-" + k + ".rss").body()).items().size());
                 }

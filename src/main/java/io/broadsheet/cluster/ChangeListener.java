@@ -1,0 +1,242 @@
+package io.broadsheet.cluster;
+
+import io.broadsheet.feed.EmbargoTimer;
+import io.broadsheet.feed.FeedCache;
+import io.broadsheet.partner.PartnerKeys;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Properties;
+
+/**
+ * Applies the other instances' changes ({@link ClusterChanges}) on PostgreSQL: one connection of its own
+ * LISTENs, and each notice drops the rendered feeds it names, reloads partner keys, or re-aims the embargo timer.
+ *
+ * <p>Never stale: versions follow commit order, so a notice whose version is not the next one means one was
+ * missed, and every cached feed goes. While the connection is down, feeds are rendered for each request and not
+ * cached; once it is back, the version in the database says whether anything was missed meanwhile.
+ */
+@Singleton
+public class ChangeListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeListener.class);
+    /** How long one wait for notices lasts; the connection is checked every few of them. */
+    private static final int WAIT_MILLIS = 500;
+    private static final Duration CHECK_EVERY = Duration.ofSeconds(5);
+    private static final Duration RECONNECT_AFTER = Duration.ofSeconds(1);
+
+    /** What the health endpoint reports. */
+    public enum State {
+        /** H2: one instance, nothing to listen to. */
+        SINGLE_INSTANCE,
+        CONNECTING,
+        LISTENING,
+        DISCONNECTED
+    }
+
+    private final ClusterChanges changes;
+    private final FeedCache cache;
+    private final PartnerKeys keys;
+    private final EmbargoTimer embargoes;
+    private final String url;
+    private final Properties credentials = new Properties();
+    private volatile State state;
+    private volatile boolean running = true;
+    private volatile Connection connection;
+    private Thread thread;
+    /** The last version applied, or -1 before the first connection. Only the listening thread touches it. */
+    private long applied = -1;
+
+    public ChangeListener(ClusterChanges changes, FeedCache cache, PartnerKeys keys, EmbargoTimer embargoes,
+                          @Value("${datasources.default.url}") String url,
+                          @Value("${datasources.default.username:}") String username,
+                          @Value("${datasources.default.password:}") String password) {
+        this.changes = changes;
+        this.cache = cache;
+        this.keys = keys;
+        this.embargoes = embargoes;
+        this.url = url;
+        credentials.setProperty("user", username);
+        credentials.setProperty("password", password);
+        credentials.setProperty("ApplicationName", "broadsheet-listener");
+        this.state = ClusterChanges.isPostgres(url) ? State.CONNECTING : State.SINGLE_INSTANCE;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** Listens before the first request is served: the first connection is made here, on the starting thread. */
+    @EventListener
+    public void onStartup(StartupEvent event) {
+        if (state == State.SINGLE_INSTANCE || thread != null) {
+            return;
+        }
+        Connection first = null;
+        try {
+            first = connect();
+        } catch (SQLException e) {
+            disconnected(e);
+        }
+        Connection initial = first;
+        thread = new Thread(() -> run(initial), "change-listener");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run(Connection initial) {
+        Connection current = initial;
+        while (running) {
+            if (current == null) {
+                sleep(RECONNECT_AFTER);
+                try {
+                    current = connect();
+                } catch (SQLException e) {
+                    if (running) {
+                        LOG.debug("Change listener: still no connection ({})", e.getMessage());
+                    }
+                    continue;
+                }
+            }
+            try {
+                listen(current);
+            } catch (SQLException e) {
+                if (running) {
+                    disconnected(e);
+                }
+            } finally {
+                close(current);
+                current = null;
+            }
+        }
+    }
+
+    /** Opens the listening connection and catches up with what happened while there was none. */
+    private Connection connect() throws SQLException {
+        Connection opened = DriverManager.getConnection(url, credentials);
+        try (Statement statement = opened.createStatement()) {
+            statement.execute("LISTEN " + ClusterChanges.CHANNEL);
+        } catch (SQLException e) {
+            close(opened);
+            throw e;
+        }
+        connection = opened;
+        long version = version(opened);
+        if (version != applied) {
+            // changes committed while nobody listened, or before the first connection: nothing cached is trusted
+            dropEverything();
+        }
+        if (applied >= 0 && state != State.LISTENING) {
+            LOG.info("Change listener: listening again (version {}, was {})", version, applied);
+        }
+        applied = version;
+        state = State.LISTENING;
+        cache.resume();
+        return opened;
+    }
+
+    private void listen(Connection listening) throws SQLException {
+        PGConnection pg = listening.unwrap(PGConnection.class);
+        long checked = System.nanoTime();
+        while (running) {
+            PGNotification[] notices = pg.getNotifications(WAIT_MILLIS);
+            if (notices != null) {
+                for (PGNotification notification : notices) {
+                    apply(Notice.decode(notification.getParameter()));
+                }
+            }
+            if (System.nanoTime() - checked > CHECK_EVERY.toNanos()) {
+                version(listening); // a dead connection fails here rather than waiting silently
+                checked = System.nanoTime();
+            }
+        }
+    }
+
+    private void apply(Notice notice) {
+        if (notice == null || notice.version() <= applied) {
+            return; // already covered: it committed before the version read at connection
+        }
+        if (notice.version() != applied + 1) {
+            LOG.warn("Change listener: version {} follows {}; dropping every cached feed", notice.version(), applied);
+            dropEverything();
+        } else if (!notice.instance().equals(changes.instance())) {
+            switch (notice.kind()) {
+                case FEEDS -> {
+                    cache.invalidate(notice.feeds());
+                    embargoes.reaim();
+                }
+                case ALL -> cache.invalidateAll();
+                case KEYS -> keys.reload();
+            }
+        }
+        applied = notice.version();
+    }
+
+    private void dropEverything() {
+        cache.invalidateAll();
+        keys.reload();
+        embargoes.reaim();
+    }
+
+    private void disconnected(SQLException e) {
+        // nothing would tell this instance of a change: feeds are rendered per request until the connection is back
+        cache.suspend();
+        if (state != State.DISCONNECTED) {
+            LOG.warn("Change listener: connection lost ({}); feeds are not cached until it is back", e.getMessage());
+        }
+        state = State.DISCONNECTED;
+    }
+
+    private static long version(Connection c) throws SQLException {
+        try (Statement statement = c.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT change_version FROM feed_release WHERE id = 1")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void close(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // already gone
+            }
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        Thread listening = thread;
+        if (listening != null) {
+            close(connection);
+            try {
+                listening.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.broadsheet.feed;
+
+import io.broadsheet.storage.Durability;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The first pages served, by validator, in {@code feed_version}: the bases of RFC 3229 deltas. Kept in the
+ * database so that a client which got a version from one instance can ask any other for the changes since; an
+ * unknown validator is answered in full, never with a wrong delta. The versions this instance met lately are
+ * also remembered in memory, so a delta from them reads nothing.
+ */
+@Singleton
+public class FeedVersions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeedVersions.class);
+    private static final String GZIP_SUFFIX = "-gzip";
+    private static final int REMEMBERED = 4096;
+
+    private final JdbcOperations jdbc;
+    private final Durability durability;
+    private final TransactionOperations<Connection> transactions;
+    private final Clock clock;
+    private final Duration kept;
+    /** '<feed>.<ext> <etag>' to the version's Last-Modified; guarded by itself. */
+    private final Map<String, Instant> recent = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
+
+    public FeedVersions(JdbcOperations jdbc, Durability durability, TransactionOperations<Connection> transactions,
+                        Clock clock,
+                        @Value("${broadsheet.delta-history:7d}") Duration kept) {
+        this.jdbc = jdbc;
+        this.durability = durability;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.kept = kept;
+    }
+
+    /** Records a first page's validator (identity; the gzip one follows from it) and its Last-Modified. */
+    void record(String name, FeedFormat format, String etag, Instant changedAt) {
+        String feed = feed(name, format);
+        String tag = unquote(etag);
+        synchronized (recent) {
+            if (recent.put(feed + " " + tag, changedAt) != null) {
+                return;
+            }
+        }
+        try {
+            // losing this row in a crash only turns a later delta into a full answer: it waits for the next checkpoint
+            durability.deferred(() -> transactions.executeWrite(status -> insert(feed, tag, changedAt)));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record version {} of {} ({}): a delta from it will be answered in full", tag, feed,
+                    e.getMessage());
+        }
+    }
+
+    private int insert(String feed, String tag, Instant changedAt) {
+        return jdbc.prepareStatement("INSERT INTO feed_version (feed, etag, changed_at, recorded_at) VALUES (?, ?, ?, ?)"
+                + " ON CONFLICT DO NOTHING", ps -> {
+            ps.setString(1, feed);
+            ps.setString(2, tag);
+            ps.setObject(3, changedAt.atOffset(ZoneOffset.UTC));
+            ps.setObject(4, clock.instant().atOffset(ZoneOffset.UTC));
+            return ps.executeUpdate();
+        });
+    }
+
+    /** The Last-Modified of the first page whose validator (either coding's) is {@code etag}, if known. */
+    @ReadOnly
+    public Optional<Instant> changedAt(String name, FeedFormat format, String etag) {
+        String feed = feed(name, format);
+        String tag = unquote(etag);
+        if (tag.endsWith(GZIP_SUFFIX)) {
+            tag = tag.substring(0, tag.length() - GZIP_SUFFIX.length());
+        }
+        synchronized (recent) {
+            Instant known = recent.get(feed + " " + tag);
+            if (known != null) {
+                return Optional.of(known);
+            }
+        }
+        String key = tag;
+        return jdbc.prepareStatement("SELECT changed_at FROM feed_version WHERE feed = ? AND etag = ?", ps -> {
+            ps.setString(1, feed);
+            ps.setString(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getObject(1, OffsetDateTime.class).toInstant()) : Optional.empty();
+            }
+        });
+    }
+
+    /** Versions older than {@code broadsheet.delta-history} (7 days) go: a client that old gets the whole page. */
+    @Scheduled(fixedDelay = "1h", initialDelay = "1m")
+    @Transactional
+    public void prune() {
+        OffsetDateTime before = clock.instant().minus(kept).atOffset(ZoneOffset.UTC);
+        int pruned = jdbc.prepareStatement("DELETE FROM feed_version WHERE recorded_at < ?", ps -> {
+            ps.setObject(1, before);
+            return ps.executeUpdate();
+        });
+        if (pruned > 0) {
+            LOG.info("Forgot {} feed versions recorded before {}", pruned, before);
+        }
+    }
+
+    private static String feed(String name, FeedFormat format) {
+        return name + "." + format.extension();
+    }
+
+    private static String unquote(String etag) {
+        String tag = etag.startsWith("W/") ? etag.substring(2) : etag;
+        return tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"") ? tag.substring(1, tag.length() - 1) : tag;
+    }
+}
