@@ -5,17 +5,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -33,53 +29,29 @@ class KillRecoveryIT {
     @TempDir
     Path dataDir;
 
-    private Process process;
+    private ServiceProcess service;
 
     @AfterEach
-    void stop() {
-        if (process != null) {
-            process.destroyForcibly();
+    void stop() throws InterruptedException {
+        if (service != null) {
+            service.kill();
         }
     }
 
-    private Http start(int port) throws IOException, InterruptedException {
-        String jar = System.getProperty("broadsheet.jar", "target/broadsheet-0.1.0.jar");
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-jar", jar)
-                .redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("service-" + System.nanoTime() + ".log").toFile());
-        Map<String, String> env = builder.environment();
-        env.put("BROADSHEET_PORT", Integer.toString(port));
-        env.put("BROADSHEET_DATA_DIR", dataDir.resolve("data").toString());
-        env.put("BROADSHEET_ADMIN_TOKEN", Http.ADMIN_TOKEN);
-        env.put("BROADSHEET_SAMPLE_DATA", "false");
-        env.put("BROADSHEET_CONFIG_DIR", "feeds-config");
-        process = builder.start();
-        Http http = new Http(URI.create("http://127.0.0.1:" + port));
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertTrue(process.isAlive(), "the service died at start-up; see " + dataDir);
-            try {
-                if (http.get("/health").status() == 200) {
-                    return http;
-                }
-            } catch (RuntimeException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the service did not start within 60 s");
+    /** Starts the jar on the test's data folder (the same one each time): port and data survive a kill. */
+    private Http start() throws IOException, InterruptedException {
+        service = ServiceProcess.start(dataDir, "service", Map.of());
+        return service.http();
     }
 
     private void kill() throws InterruptedException {
-        process.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
-        process = null;
+        service.kill(); // SIGKILL: no shutdown hook, no flush
+        service = null;
     }
 
     @Test
     void everyAnsweredWriteSurvivesKillMinusNineStraightAfterTheAnswer() throws Exception {
-        int port = freePort();
-        Http http = start(port);
+        Http http = start();
         for (int i = 0; i < 20; i++) {
             assertEquals(201, http.post("/api/articles", Fixtures.json(Fixtures.article("durable" + i, WHEN, "world"))).status());
         }
@@ -94,7 +66,7 @@ class KillRecoveryIT {
         assertEquals(201, http.post("/api/articles", Fixtures.json(Fixtures.article("last-before-kill", WHEN, "world"))).status());
         kill();
 
-        Http again = start(port);
+        Http again = start();
         for (int i = 0; i < 20; i++) {
             assertEquals(i == 4 ? 404 : 200, again.getAsAdmin("/api/articles/durable" + i).status(), "durable" + i);
         }
@@ -109,8 +81,7 @@ class KillRecoveryIT {
 
     @Test
     void writersKilledMidStreamLoseNothingTheyWereAnswered() throws Exception {
-        int port = freePort();
-        Http http = start(port);
+        Http http = start();
         ConcurrentLinkedQueue<String> answered = new ConcurrentLinkedQueue<>();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger next = new AtomicInteger();
@@ -139,7 +110,7 @@ class KillRecoveryIT {
         writers.shutdown();
         assertTrue(answered.size() > 20, "only " + answered.size() + " writes were answered before the kill");
 
-        Http again = start(port);
+        Http again = start();
         List<String> lost = new ArrayList<>();
         for (String slug : answered) {
             if (again.getAsAdmin("/api/articles/" + slug).status() != 200) {
@@ -147,11 +118,5 @@ class KillRecoveryIT {
             }
         }
         assertEquals(List.of(), lost, "of " + answered.size() + " answered writes");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
