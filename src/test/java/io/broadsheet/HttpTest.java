@@ -9,7 +9,7 @@ import org.junit.jupiter.api.TestInstance;
 import java.util.Map;
 
 /**
- * Base of HTTP tests: each class runs against its own running server and its own H2 file database.
+ * Base of HTTP tests: each class runs against its own running server and its own database (see TestDatabase).
  * Subclasses are annotated {@code @MicronautTest(transactional = false)}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
