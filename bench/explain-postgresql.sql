@@ -19,3 +19,8 @@ EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT article_id FROM feed_item WHERE fee
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT c.feed, (SELECT COUNT(*) FROM feed_item f WHERE f.feed = c.feed AND f.published_at > now() - interval '1 minute' AND f.published_at <= now()) FROM feed_count c;
 \echo '--- home page: public categories'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT c.* FROM category c WHERE EXISTS (SELECT 1 FROM feed_state f WHERE f.name = c.slug) OR EXISTS (SELECT 1 FROM feed_item i WHERE i.feed = 'category:' || c.slug AND i.published_at <= now()) ORDER BY c.slug;
+\echo '--- delta base: a version another instance served (primary key), and the hourly prune (recorded_at index)'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT changed_at FROM feed_version WHERE feed = 'world.rss' AND etag = 'not-a-served-version';
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) DELETE FROM feed_version WHERE recorded_at < now() - interval '7 days';
+\echo '--- what every write adds: the change version, under the row lock it already holds'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) UPDATE feed_release SET change_version = change_version + 1 WHERE id = 1;
