@@ -8,3 +8,4 @@ EXPLAIN ANALYZE SELECT article_id FROM feed_item WHERE feed = 'feed:european-pol
 EXPLAIN ANALYZE SELECT article_id FROM feed_item WHERE feed = 'all' AND published_at <= CURRENT_TIMESTAMP ORDER BY feed, published_at DESC, article_id DESC LIMIT 50 OFFSET 1950;
 EXPLAIN ANALYZE SELECT c.feed, (SELECT COUNT(*) FROM feed_item f WHERE f.feed = c.feed AND f.published_at > CURRENT_TIMESTAMP - INTERVAL '1' MINUTE AND f.published_at <= CURRENT_TIMESTAMP) FROM feed_count c;
 EXPLAIN ANALYZE SELECT c.* FROM category c WHERE EXISTS (SELECT 1 FROM feed_state f WHERE f.name = c.slug) OR EXISTS (SELECT 1 FROM feed_item i WHERE i.feed = 'category:' || c.slug AND i.published_at <= CURRENT_TIMESTAMP) ORDER BY c.slug;
+EXPLAIN ANALYZE SELECT * FROM article WHERE id > 500000 ORDER BY id LIMIT 500;

@@ -19,3 +19,5 @@ EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT article_id FROM feed_item WHERE fee
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT c.feed, (SELECT COUNT(*) FROM feed_item f WHERE f.feed = c.feed AND f.published_at > now() - interval '1 minute' AND f.published_at <= now()) FROM feed_count c;
 \echo '--- home page: public categories'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT c.* FROM category c WHERE EXISTS (SELECT 1 FROM feed_state f WHERE f.name = c.slug) OR EXISTS (SELECT 1 FROM feed_item i WHERE i.feed = 'category:' || c.slug AND i.published_at <= now()) ORDER BY c.slug;
+\echo '--- a page of the export, deep in the archive'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT * FROM article WHERE id > 50000 ORDER BY id LIMIT 500;
