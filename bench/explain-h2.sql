@@ -10,3 +10,4 @@ EXPLAIN ANALYZE SELECT c.feed, (SELECT COUNT(*) FROM feed_item f WHERE f.feed = 
 EXPLAIN ANALYZE SELECT c.* FROM category c WHERE EXISTS (SELECT 1 FROM feed_state f WHERE f.name = c.slug) OR EXISTS (SELECT 1 FROM feed_item i WHERE i.feed = 'category:' || c.slug AND i.published_at <= CURRENT_TIMESTAMP) ORDER BY c.slug;
 EXPLAIN ANALYZE SELECT changed_at FROM feed_version WHERE feed = 'world.rss' AND etag = 'not-a-served-version';
 EXPLAIN ANALYZE DELETE FROM feed_version WHERE recorded_at < CURRENT_TIMESTAMP - INTERVAL '7' DAY;
+EXPLAIN ANALYZE SELECT * FROM article WHERE id > 500000 ORDER BY id LIMIT 500;

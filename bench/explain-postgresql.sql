@@ -24,3 +24,5 @@ EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT changed_at FROM feed_version WHERE 
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) DELETE FROM feed_version WHERE recorded_at < now() - interval '7 days';
 \echo '--- what every write adds: the change version, under the row lock it already holds'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) UPDATE feed_release SET change_version = change_version + 1 WHERE id = 1;
+\echo '--- a page of the export, deep in the archive'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT * FROM article WHERE id > 50000 ORDER BY id LIMIT 500;

@@ -6,7 +6,6 @@ import io.broadsheet.storage.Durability;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -25,12 +24,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Imports newline-delimited article JSON as it streams in: each line is created or replaced by its slug, lines are
  * written in chunks (one transaction and one JDBC batch per table each), and a bad line rejects only itself: a
  * chunk the database refuses is written again line by line. Progress is logged every few seconds. The chunks
  * reach the disk together before the answer ({@link Durability}): what was answered survives a crash.
+ * An import with preserve-ids inserts each line under the id, times and version it carries instead
+ * ({@link #importKeepingIds}). The line that ends an export, {@code {"site": ...}}, is no article: an import by slug
+ * skips it, one with preserve-ids hands it to its caller.
  */
 @Singleton
 public class ArticleImporter {
@@ -46,6 +49,8 @@ public class ArticleImporter {
     /** Chunks read ahead of the one being written. */
     static final int CHUNKS_IN_FLIGHT = 2;
     private static final long PROGRESS_NANOS = 5_000_000_000L;
+    /** The only member of the line that ends an export. */
+    public static final String SITE = "site";
 
     private final ArticleService service;
     private final JsonMapper json;
@@ -57,23 +62,22 @@ public class ArticleImporter {
         this.durability = durability;
     }
 
-    /**
-     * What an import did.
-     *
-     * @param rejected      the first {@value #REJECTED_LISTED} rejected lines
-     * @param rejectedCount every rejected line
-     */
-    @Serdeable
-    public record ImportResult(int created, int updated, List<Rejected> rejected, int rejectedCount) {
-    }
-
-    /** A line that was not stored, and why. */
-    @Serdeable
-    public record Rejected(int line, String slug, List<FieldError> errors) {
-    }
-
+    /** Creates or replaces each line's article by its slug; a site line is skipped. */
     public ImportResult importLines(InputStream ndjson) {
-        Run run = new Run();
+        return run(ndjson, false, site -> { });
+    }
+
+    /**
+     * Inserts each line's article under the id, times and version it carries (required), as an export wrote them;
+     * the caller makes sure that the database holds no article. A line whose id or slug an earlier line took is
+     * rejected. The site line goes to {@code siteLine}, which rejects it by throwing {@link InvalidInputException}.
+     */
+    public ImportResult importKeepingIds(InputStream ndjson, Consumer<JsonNode> siteLine) {
+        return run(ndjson, true, siteLine);
+    }
+
+    private ImportResult run(InputStream ndjson, boolean keepIds, Consumer<JsonNode> siteLine) {
+        Run run = new Run(keepIds, siteLine);
         try (InputStreamReader reader = new InputStreamReader(ndjson, StandardCharsets.UTF_8)) {
             BoundedLines lines = new BoundedLines(reader, MAX_LINE_CHARS);
             for (String line = lines.next(); line != null; line = lines.next()) {
@@ -99,6 +103,8 @@ public class ArticleImporter {
      * each chunk while the next one is read. At most {@value #CHUNKS_IN_FLIGHT} chunks wait, so memory stays bounded.
      */
     private final class Run {
+        final boolean keepIds;
+        final Consumer<JsonNode> siteLine;
         final long started = System.nanoTime();
         final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "import-writer"));
         final Semaphore inFlight = new Semaphore(CHUNKS_IN_FLIGHT);
@@ -107,14 +113,20 @@ public class ArticleImporter {
         List<ArticleService.Sanitised> chunk = new ArrayList<>();
         List<Integer> chunkLines = new ArrayList<>();
         final Set<String> chunkSlugs = new HashSet<>();
+        final Set<Long> chunkIds = new HashSet<>();
         long chunkChars;
         // written by the writer thread, read by the reading one
         int created;
         int updated;
         int rejectedCount;
         long storeNanos;
-        final List<Rejected> rejected = new ArrayList<>();
+        final List<ImportResult.Rejected> rejected = new ArrayList<>();
         volatile Throwable failure;
+
+        Run(boolean keepIds, Consumer<JsonNode> siteLine) {
+            this.keepIds = keepIds;
+            this.siteLine = siteLine;
+        }
 
         void read(String line) {
             number++;
@@ -134,12 +146,19 @@ public class ArticleImporter {
             JsonNode node = null;
             try {
                 node = json.readValue(line, Argument.of(JsonNode.class));
-                ArticleInput in = ArticleParser.parse(node);
-                if (!chunkSlugs.add(in.slug())) {
-                    flush(); // the same slug twice: the second replaces the first, so the first is written before
-                    chunkSlugs.add(in.slug());
+                if (isSiteLine(node)) {
+                    siteLine.accept(node.get(SITE));
+                    return;
                 }
-                chunk.add(service.sanitise(in));
+                ArticleParser.Kept kept = keepIds ? ArticleParser.parseKept(node) : null;
+                ArticleInput in = keepIds ? kept.input() : ArticleParser.parse(node);
+                if (!claim(in.slug(), kept)) {
+                    // the same slug twice: the second replaces the first, so the first is written before (with
+                    // preserve-ids, the second line's insert fails and is then rejected, naming the field)
+                    flush();
+                    claim(in.slug(), kept);
+                }
+                chunk.add(keepIds ? service.sanitise(kept) : service.sanitise(in));
                 chunkLines.add(number);
                 chunkChars += line.length();
                 if (chunk.size() >= CHUNK_LINES || chunkChars >= CHUNK_CHARS) {
@@ -152,6 +171,13 @@ public class ArticleImporter {
             }
         }
 
+        /** Takes the slug (and the id) into the chunk; false when the chunk already has either. */
+        boolean claim(String slug, ArticleParser.Kept kept) {
+            boolean newSlug = chunkSlugs.add(slug);
+            boolean newId = kept == null || chunkIds.add(kept.fields().id());
+            return newSlug && newId;
+        }
+
         /** Hands the chunk to the writer, waiting while too many are in flight. */
         void flush() {
             if (chunk.isEmpty()) {
@@ -162,6 +188,7 @@ public class ArticleImporter {
             chunk = new ArrayList<>();
             chunkLines = new ArrayList<>();
             chunkSlugs.clear();
+            chunkIds.clear();
             chunkChars = 0;
             inFlight.acquireUninterruptibly();
             writer.execute(() -> {
@@ -181,7 +208,8 @@ public class ArticleImporter {
         void store(List<ArticleService.Sanitised> full, List<Integer> lines) {
             long begin = System.nanoTime();
             try {
-                ArticleService.ChunkWritten written = service.writeChunk(full);
+                ArticleService.ChunkWritten written = keepIds ? new ArticleService.ChunkWritten(service.insertKept(full), 0)
+                        : service.writeChunk(full);
                 synchronized (this) {
                     created += written.created();
                     updated += written.updated();
@@ -190,7 +218,7 @@ public class ArticleImporter {
                 // the chunk rolled back whole: each line again on its own, so that only the guilty ones are rejected
                 LOG.debug("Import chunk ending at line {} refused; writing its lines one by one", lines.get(lines.size() - 1), e);
                 for (int i = 0; i < full.size(); i++) {
-                    writeOne(full.get(i).input(), lines.get(i));
+                    writeOne(full.get(i), lines.get(i));
                 }
             }
             synchronized (this) {
@@ -198,9 +226,15 @@ public class ArticleImporter {
             }
         }
 
-        void writeOne(ArticleInput in, int line) {
+        void writeOne(ArticleService.Sanitised one, int line) {
+            ArticleInput in = one.input();
             try {
-                boolean isNew = service.upsert(in).created();
+                boolean isNew = true;
+                if (keepIds) {
+                    service.insertKeptOne(one);
+                } else {
+                    isNew = service.upsert(in).created();
+                }
                 synchronized (this) {
                     if (isNew) {
                         created++;
@@ -226,7 +260,7 @@ public class ArticleImporter {
         synchronized void reject(int line, String slug, List<FieldError> errors) {
             rejectedCount++;
             if (rejected.size() < REJECTED_LISTED) {
-                rejected.add(new Rejected(line, slug, errors));
+                rejected.add(new ImportResult.Rejected(line, slug, errors));
             }
         }
 
@@ -250,9 +284,9 @@ public class ArticleImporter {
         }
 
         synchronized ImportResult result() {
-            List<Rejected> inOrder = new ArrayList<>(rejected);
-            inOrder.sort(java.util.Comparator.comparingInt(Rejected::line));
-            return new ImportResult(created, updated, inOrder, rejectedCount);
+            List<ImportResult.Rejected> inOrder = new ArrayList<>(rejected);
+            inOrder.sort(java.util.Comparator.comparingInt(ImportResult.Rejected::line));
+            return new ImportResult(created, updated, inOrder, rejectedCount, null);
         }
 
         synchronized void log(String what) {
@@ -261,6 +295,11 @@ public class ArticleImporter {
                     what, number, created, updated, rejectedCount, Math.round((created + updated) / seconds),
                     Math.round(100 * storeNanos / 1e9 / seconds));
         }
+    }
+
+    /** The line that ends an export: an object whose only member is {@value #SITE}. */
+    private static boolean isSiteLine(JsonNode node) {
+        return node.isObject() && node.size() == 1 && node.get(SITE) != null;
     }
 
     private static String slugOf(JsonNode node) {

@@ -5,6 +5,7 @@ import io.broadsheet.input.JsonFields;
 import io.micronaut.json.tree.JsonNode;
 
 import java.text.Normalizer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +33,10 @@ public final class ArticleParser {
     private static final Pattern IMAGE_TYPE = Pattern.compile("image/[a-z0-9][a-z0-9.+-]*");
     private static final Set<String> FIELDS = Set.of("slug", "title", "summary", "body", "url", "authors",
             "categories", "tags", "language", "images", "publishedAt");
-    /** Fields the server sets; accepted and ignored so that a GET answer can be sent back as a PUT. */
+    /**
+     * Fields the server sets: accepted and ignored, so that a GET answer can be sent back as a PUT and an export
+     * imported as new articles; an import with preserve-ids reads them ({@link #parseKept}).
+     */
     private static final Set<String> SERVER_FIELDS = Set.of("id", "createdAt", "updatedAt", "version");
     private static final Set<String> AUTHOR_FIELDS = Set.of("name", "url");
     private static final Set<String> IMAGE_FIELDS = Set.of("url", "mimeType", "width", "height", "length",
@@ -42,10 +46,36 @@ public final class ArticleParser {
     }
 
     public static ArticleInput parse(JsonNode json) {
+        JsonFields f = new JsonFields();
+        ArticleInput input = read(json, f);
+        if (!f.errors().isEmpty()) {
+            throw new InvalidInputException(f.errors());
+        }
+        return input;
+    }
+
+    /** A line of an export: the article and the fields the server had set on it, which preserve-ids keeps. */
+    public record Kept(ArticleInput input, ServerFields fields) {
+    }
+
+    /**
+     * An article with its {@code id}, {@code createdAt}, {@code updatedAt} (required) and {@code version} (0 when
+     * absent), as an import with preserve-ids reads it; every broken field of both kinds is reported at once.
+     */
+    public static Kept parseKept(JsonNode json) {
+        JsonFields f = new JsonFields();
+        ArticleInput input = read(json, f);
+        ServerFields fields = serverFields(json, f);
+        if (!f.errors().isEmpty()) {
+            throw new InvalidInputException(f.errors());
+        }
+        return new Kept(input, fields);
+    }
+
+    private static ArticleInput read(JsonNode json, JsonFields f) {
         if (json == null || !json.isObject()) {
             throw InvalidInputException.of("", "the body must be one JSON object (an article)");
         }
-        JsonFields f = new JsonFields();
         f.rejectUnknown(json, "", FIELDS, SERVER_FIELDS);
         String title = f.text(json, "title", "title", MAX_TITLE, true);
         String slug = f.text(json, "slug", "slug", MAX_SLUG, false);
@@ -64,10 +94,33 @@ public final class ArticleParser {
                 language(f, json),
                 images(f, json),
                 f.dateTime(json, "publishedAt", "publishedAt", true));
-        if (!f.errors().isEmpty()) {
-            throw new InvalidInputException(f.errors());
+        return input.slug() == null && input.title() != null ? input.withSlug(slugify(input.title())) : input;
+    }
+
+    private static ServerFields serverFields(JsonNode json, JsonFields f) {
+        String needed = " with preserve-ids=true (as GET /api/articles/export writes it)";
+        Long id = f.nonNegativeLong(json, "id", "id");
+        if (id == null && (json.get("id") == null || json.get("id").isNull())) {
+            f.error("id", "is required" + needed);
+        } else if (id != null && id == 0) {
+            f.error("id", "must be a positive whole number, got 0");
+            id = null;
         }
-        return input.slug() == null ? input.withSlug(slugify(input.title())) : input;
+        Instant createdAt = f.dateTime(json, "createdAt", "createdAt", false);
+        Instant updatedAt = f.dateTime(json, "updatedAt", "updatedAt", false);
+        for (String name : List.of("createdAt", "updatedAt")) {
+            if (json.get(name) == null || json.get(name).isNull()) {
+                f.error(name, "is required" + needed);
+            }
+        }
+        if (createdAt != null && updatedAt != null && updatedAt.isBefore(createdAt)) {
+            f.error("updatedAt", "must not be before createdAt (" + createdAt + "), got " + updatedAt);
+        }
+        Long version = f.nonNegativeLong(json, "version", "version");
+        if (id == null || createdAt == null || updatedAt == null) {
+            return null;
+        }
+        return new ServerFields(id, createdAt, updatedAt, version == null ? 0 : version);
     }
 
     /** A slug made from a title: ASCII letters and digits joined by single hyphens, at most 80 characters. */

@@ -1,5 +1,6 @@
 package io.broadsheet.article;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -24,6 +25,9 @@ final class ArticleRepositories {
         List<Article> findBySlugIn(Collection<String> slugs);
 
         Optional<Article> findFirstByIdGreaterThan(long id);
+
+        @Query(value = ArticleStore.AFTER_ID_SQL, nativeQuery = true)
+        List<Article> findAfter(long afterId, int limit);
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)

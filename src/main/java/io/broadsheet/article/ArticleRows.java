@@ -60,6 +60,20 @@ class ArticleRows {
         }
     }
 
+    /** Inserts articles under the ids, times and versions they carry (an import with preserve-ids). */
+    void insertKept(List<ArticleInput> inputs, List<ServerFields> kept) {
+        List<Object[]> rows = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            ArticleInput in = inputs.get(i);
+            ServerFields k = kept.get(i);
+            rows.add(new Object[]{k.id(), in.slug(), in.title(), in.summary(), in.body(), in.url(), in.language(),
+                    in.publishedAt().atOffset(ZoneOffset.UTC), k.createdAt().atOffset(ZoneOffset.UTC),
+                    k.updatedAt().atOffset(ZoneOffset.UTC), k.version()});
+        }
+        Statements.batch(jdbc, "INSERT INTO article (id, slug, title, summary, body, url, language, published_at, created_at,"
+                + " updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
     /**
      * Replaces articles whose version is still {@code versions[i]}; returns how many rows each update changed
      * (0 when the article changed meanwhile).

@@ -105,23 +105,37 @@ public class ArticleService {
         return put(in.slug(), in, null);
     }
 
-    /** An article whose body went through the sanitiser: what {@link #writeChunk} takes. */
+    /**
+     * An article whose body went through the sanitiser: what {@link #writeChunk} and {@link #insertKept} take.
+     * {@code kept} holds the server's fields an import with preserve-ids keeps, or null.
+     */
     public static final class Sanitised {
 
         private final ArticleInput input;
+        private final ServerFields kept;
 
-        private Sanitised(ArticleInput input) {
+        private Sanitised(ArticleInput input, ServerFields kept) {
             this.input = input;
+            this.kept = kept;
         }
 
         public ArticleInput input() {
             return input;
         }
+
+        public ServerFields kept() {
+            return kept;
+        }
     }
 
     /** Sanitises the body ahead of {@link #writeChunk}, outside its transaction (an import does it on another thread). */
     public Sanitised sanitise(ArticleInput in) {
-        return new Sanitised(in.withBody(sanitiser.sanitise(in.body())));
+        return new Sanitised(in.withBody(sanitiser.sanitise(in.body())), null);
+    }
+
+    /** Sanitises the body of an article that keeps its id, times and version, ahead of {@link #insertKept}. */
+    public Sanitised sanitise(ArticleParser.Kept in) {
+        return new Sanitised(in.input().withBody(sanitiser.sanitise(in.input().body())), in.fields());
     }
 
     /** What a chunk of an import did. */
@@ -157,6 +171,36 @@ public class ArticleService {
         }
         events.publishEvent(new ArticlesChanged(changes, now));
         return new ChunkWritten(fresh.size(), replacing.size());
+    }
+
+    /**
+     * Inserts articles under the ids, times and versions they had in another installation (each one's
+     * {@link Sanitised#kept()}), in one transaction with one batch per table: all of them or, when anything fails,
+     * none. Returns how many were created.
+     */
+    @Transactional
+    public int insertKept(List<Sanitised> inputs) {
+        Instant now = now();
+        List<StoredArticle> created = store.insertAllKept(inputs.stream().map(Sanitised::input).toList(),
+                inputs.stream().map(Sanitised::kept).toList());
+        events.publishEvent(new ArticlesChanged(created.stream()
+                .map(a -> new ArticlesChanged.Change(null, a)).toList(), now));
+        return created.size();
+    }
+
+    /** One such article; refused, naming the field, when an article already has its id or its slug. */
+    @Transactional
+    public void insertKeptOne(Sanitised one) {
+        long id = one.kept().id();
+        store.findById(id).ifPresent(taken -> {
+            throw InvalidInputException.of("id", id + " is taken by the article '" + taken.article().slug()
+                    + "' (an earlier line): every line of an export has its own id");
+        });
+        store.findBySlug(one.input().slug()).ifPresent(taken -> {
+            throw InvalidInputException.of("slug", "'" + one.input().slug() + "' is taken by the article with id "
+                    + taken.article().id() + " (an earlier line): every line of an export has its own slug");
+        });
+        insertKept(List.of(one));
     }
 
     @Transactional

@@ -6,6 +6,7 @@ import io.broadsheet.article.ArticleRepositories.CategoryLinkRepository;
 import io.broadsheet.article.ArticleRepositories.ImageRepository;
 import io.broadsheet.article.ArticleRepositories.TagRepository;
 import io.broadsheet.category.CategoryService;
+import io.broadsheet.storage.Identities;
 import io.broadsheet.storage.Statements;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
@@ -32,6 +33,9 @@ import java.util.stream.Collectors;
 @Singleton
 public class ArticleStore {
 
+    /** The articles after an id, by id: what {@link #findAfter} reads (a range of the primary key, never a sort). */
+    public static final String AFTER_ID_SQL = "SELECT * FROM article WHERE id > :afterId ORDER BY id LIMIT :limit";
+
     private final ArticleRepository articles;
     private final ImageRepository images;
     private final AuthorRepository authors;
@@ -40,10 +44,12 @@ public class ArticleStore {
     private final CategoryService categoryService;
     private final ArticleRows rows;
     private final JdbcOperations jdbc;
+    private final Identities identities;
 
     ArticleStore(ArticleRepository articles, ImageRepository images, AuthorRepository authors,
                  CategoryLinkRepository categoryLinks, TagRepository tags, CategoryService categoryService,
-                 ArticleRows rows, JdbcOperations jdbc) {
+                 ArticleRows rows, JdbcOperations jdbc, Identities identities) {
+        this.identities = identities;
         this.rows = rows;
         this.articles = articles;
         this.images = images;
@@ -140,6 +146,27 @@ public class ArticleStore {
         List<StoredArticle> stored = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
             stored.add(stored(ids.get(i), inputs.get(i), now, now, 0));
+        }
+        return stored;
+    }
+
+    /**
+     * Inserts articles under the ids, times and versions they had in another installation, with one batch per
+     * table; returns them as stored, in order. The caller's transaction makes it all or nothing.
+     */
+    @Transactional
+    public List<StoredArticle> insertAllKept(List<ArticleInput> inputs, List<ServerFields> kept) {
+        if (inputs.isEmpty()) {
+            return List.of();
+        }
+        categoryService.ensureExist(inputs.stream().flatMap(in -> in.categories().stream()).distinct().toList());
+        rows.insertKept(inputs, kept);
+        List<Long> ids = kept.stream().map(ServerFields::id).toList();
+        rows.insertChildren(ids, inputs);
+        List<StoredArticle> stored = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            ServerFields k = kept.get(i);
+            stored.add(stored(k.id(), inputs.get(i), k.createdAt(), k.updatedAt(), k.version()));
         }
         return stored;
     }
@@ -244,6 +271,28 @@ public class ArticleStore {
                 return rs.getLong(1);
             }
         });
+    }
+
+    /**
+     * Up to {@code limit} articles whose ids come after {@code afterId}, by id, with their children: one page of a
+     * walk through the whole archive that reads a range of the primary key, however deep it is.
+     */
+    @Snapshot
+    public List<StoredArticle> findAfter(long afterId, int limit) {
+        return load(articles.findAfter(afterId, limit));
+    }
+
+    /** The id the next new article gets: past every id ever handed out, deleted articles' included. */
+    public long nextId() {
+        return identities.next("article");
+    }
+
+    /**
+     * New articles get ids from {@code atLeast} on, and past every stored one (after {@link #insertAllKept}, which
+     * does not move the identity); never lower than before. Returns the next id.
+     */
+    public long continueIdsFrom(long atLeast) {
+        return identities.continuePast("article", atLeast);
     }
 
     @Snapshot

@@ -33,7 +33,7 @@ public class SampleData {
             return;
         }
         try (InputStream in = SampleData.class.getResourceAsStream(RESOURCE)) {
-            ArticleImporter.ImportResult result = importer.importLines(in);
+            ImportResult result = importer.importLines(in);
             LOG.info("Empty database: loaded {} sample articles (BROADSHEET_SAMPLE_DATA=false turns this off)",
                     result.created());
             if (!result.rejected().isEmpty()) {

@@ -57,6 +57,24 @@ public class CategoryService {
         }
     }
 
+    /**
+     * Sets names and descriptions as another installation had them (a move), creating categories as needed. No
+     * change is recorded: the feed states that move with them say when each feed last changed.
+     */
+    @Transactional
+    public void restore(List<Category> restored) {
+        for (Category category : restored) {
+            Optional<Category> existing = categories.findBySlug(category.slug());
+            Long id = existing.map(Category::id).orElse(null);
+            Category row = new Category(id, category.slug(), category.name(), category.description());
+            if (id == null) {
+                categories.save(row);
+            } else {
+                categories.update(row);
+            }
+        }
+    }
+
     /** Sets a category's name and description, creating it if needed; true when it was created. */
     @Transactional
     public boolean describe(String slug, String name, String description) {

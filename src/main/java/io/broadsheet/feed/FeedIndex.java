@@ -38,7 +38,7 @@ public class FeedIndex {
     private static final String CATEGORY = "category:";
     private static final String NAMED = "feed:";
     /** The feed_state row whose fingerprint names the named feeds' selections their rows were built for. */
-    private static final String INDEX_STATE = "#index";
+    private static final String INDEX_STATE = FeedStateStore.INDEX;
 
     private final FeedsConfig config;
     private final FeedStateStore states;

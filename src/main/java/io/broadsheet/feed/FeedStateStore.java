@@ -1,5 +1,6 @@
 package io.broadsheet.feed;
 
+import io.broadsheet.storage.Statements;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
@@ -9,6 +10,7 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +26,8 @@ public class FeedStateStore {
     public static final String SITE = "#site";
     /** The configuration fingerprint and when it last changed. */
     public static final String CONFIG = "#config";
+    /** The named feeds' selections that this database's feed rows were built for ({@link FeedIndex}). */
+    static final String INDEX = "#index";
 
     private final JdbcOperations jdbc;
 
@@ -83,6 +87,47 @@ public class FeedStateStore {
                 return Optional.ofNullable(time).map(OffsetDateTime::toInstant);
             }
         });
+    }
+
+    /**
+     * When a feed ({@code name}), the site ({@value #SITE}) or the configuration ({@value #CONFIG}) last changed.
+     *
+     * @param fingerprint the configuration's, in the {@value #CONFIG} state; otherwise null
+     */
+    public record State(String name, Instant lastModified, String fingerprint) {
+    }
+
+    /**
+     * Every state but the one that describes this database's own feed rows: what moves with an installation to
+     * another database, so that its feeds keep their Last-Modified and bytes.
+     */
+    @ReadOnly
+    public List<State> states() {
+        return jdbc.prepareStatement("SELECT name, last_modified, fingerprint FROM feed_state WHERE name <> ? ORDER BY name", ps -> {
+            ps.setString(1, INDEX);
+            List<State> states = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    states.add(new State(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3)));
+                }
+            }
+            return states;
+        });
+    }
+
+    /**
+     * Replaces every state but the feed rows' own with {@code states}, as another installation had them: after a
+     * move, the states recorded while its articles were imported give way to those of the feeds' real history.
+     */
+    @Transactional
+    public void replaceStates(List<State> states) {
+        jdbc.prepareStatement("DELETE FROM feed_state WHERE name <> ?", ps -> {
+            ps.setString(1, INDEX);
+            return ps.executeUpdate();
+        });
+        Statements.batch(jdbc, "INSERT INTO feed_state (name, last_modified, fingerprint) VALUES (?, ?, ?)",
+                states.stream().filter(s -> !INDEX.equals(s.name()))
+                        .map(s -> new Object[]{s.name(), s.lastModified().atOffset(ZoneOffset.UTC), s.fingerprint()}).toList());
     }
 
     /** Stores the configuration's fingerprint; when it differs from the stored one, every feed changed at {@code at}. */

@@ -3,6 +3,7 @@ package io.broadsheet.partner;
 import io.broadsheet.cluster.ClusterChanges;
 import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.input.InvalidInputException;
+import io.broadsheet.storage.Identities;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.annotation.PreDestroy;
@@ -33,6 +34,7 @@ public class PartnerKeys {
 
     static final String PREFIX = "bsk_";
     private final PartnerKeyRepository repository;
+    private final Identities identities;
     private final FeedsConfig config;
     private final ClusterChanges cluster;
     private final Clock clock;
@@ -40,9 +42,11 @@ public class PartnerKeys {
     private final Map<String, PartnerKey> byDigest = new ConcurrentHashMap<>();
     private final Map<Long, Usage> usage = new ConcurrentHashMap<>();
 
-    public PartnerKeys(PartnerKeyRepository repository, FeedsConfig config, ClusterChanges cluster, Clock clock) {
+    public PartnerKeys(PartnerKeyRepository repository, FeedsConfig config, ClusterChanges cluster,
+                       Identities identities, Clock clock) {
         this.repository = repository;
         this.cluster = cluster;
+        this.identities = identities;
         this.config = config;
         this.clock = clock;
         reload();
@@ -95,6 +99,30 @@ public class PartnerKeys {
         flush();
         return repository.listOrderById().stream()
                 .map(k -> new Listed(k, k.lastUsedAt(), k.requestCount())).toList();
+    }
+
+    /** How many keys there are, revoked ones included. */
+    public long count() {
+        return repository.count();
+    }
+
+    /**
+     * Stores keys as another installation had them (a move): the same ids, digests, grants, dates and counts, so
+     * that every partner's key goes on working. {@link #continueIds} must follow.
+     */
+    @Transactional
+    public void restore(List<PartnerKey> keys) {
+        for (PartnerKey k : keys) {
+            repository.insertKept(k.id(), k.name(), k.keyHash(), k.keyPrefix(), k.feeds(), k.createdAt(), k.revokedAt(),
+                    k.lastUsedAt(), k.requestCount());
+        }
+        keys.stream().filter(k -> k.revokedAt() == null).forEach(k -> byDigest.put(k.keyHash(), k));
+        cluster.partnerKeysChanged();
+    }
+
+    /** New keys get ids after every stored one (after {@link #restore}, which inserts keys with ids of their own). */
+    public void continueIds() {
+        identities.continuePast("partner_key", 1);
     }
 
     /** Revokes a key at once; false when no such key is active. */

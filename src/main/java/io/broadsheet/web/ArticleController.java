@@ -1,6 +1,7 @@
 package io.broadsheet.web;
 
 import io.broadsheet.article.ArticleImporter;
+import io.broadsheet.article.ImportResult;
 import io.broadsheet.article.ArticleNotFoundException;
 import io.broadsheet.article.ArticleParser;
 import io.broadsheet.article.ArticleSelection;
@@ -9,6 +10,8 @@ import io.broadsheet.article.StoredArticle;
 import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.feed.FeedPageQueries;
 import io.broadsheet.input.InvalidInputException;
+import io.broadsheet.move.ArchiveExport;
+import io.broadsheet.move.ArchiveImport;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -28,10 +31,11 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 
-/** The article API: create, replace or rename, read, list, delete and bulk import. */
+/** The article API: create, replace or rename, read, list, delete, bulk import and export. */
 @Controller("/api/articles")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ArticleController {
@@ -44,9 +48,13 @@ public class ArticleController {
     private final FeedsConfig config;
     private final RequestJson json;
     private final FeedPageQueries pages;
+    private final ArchiveExport archiveExport;
+    private final ArchiveImport archiveImport;
 
     ArticleController(ArticleService service, ArticleImporter importer, FeedsConfig config, RequestJson json,
-                      FeedPageQueries pages) {
+                      FeedPageQueries pages, ArchiveExport archiveExport, ArchiveImport archiveImport) {
+        this.archiveExport = archiveExport;
+        this.archiveImport = archiveImport;
         this.pages = pages;
         this.service = service;
         this.importer = importer;
@@ -107,12 +115,23 @@ public class ArticleController {
         return HttpResponse.noContent();
     }
 
-    /** Streams the body: lines are stored while the rest is still on its way, and memory does not grow with it. */
+    /**
+     * Streams the body: lines are stored while the rest is still on its way, and memory does not grow with it.
+     * With {@code preserve-ids=true}, an export fills an empty database under its ids ({@link ArchiveImport}).
+     */
     @Post(value = "/import", consumes = NDJSON)
-    public ArticleImporter.ImportResult importLines(HttpRequest<?> request) {
+    public ImportResult importLines(HttpRequest<?> request,
+                                                    @Nullable @QueryValue("preserve-ids") String preserveIds) {
+        boolean keepIds = flag(preserveIds, "preserve-ids");
         try (BodyStream ndjson = BodyStream.of(((ServerHttpRequest<?>) request).byteBody().toByteArrayPublisher())) {
-            return importer.importLines(ndjson);
+            return keepIds ? archiveImport.importKeepingIds(ndjson) : importer.importLines(ndjson);
         }
+    }
+
+    /** Every article, then the site's state, as NDJSON the import takes: written as it is read from the database. */
+    @Get(value = "/export", produces = NDJSON)
+    public HttpResponse<InputStream> export() {
+        return HttpResponse.ok(archiveExport.open()).contentType(NDJSON).header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
 
@@ -121,6 +140,16 @@ public class ArticleController {
         node.entries().forEach(e -> members.put(e.getKey(), e.getValue()));
         members.put("slug", JsonNode.createStringNode(slug));
         return JsonNode.createObjectNode(members);
+    }
+
+    private static boolean flag(String value, String field) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw InvalidInputException.of(field, "must be true or false, got '" + value + "'");
     }
 
     private static int positive(String value, String field, int fallback, int max) {

@@ -5,6 +5,7 @@ import io.broadsheet.article.SlugConflictException;
 import io.broadsheet.article.StaleArticleException;
 import io.broadsheet.feed.FeedNotFoundException;
 import io.broadsheet.input.InvalidInputException;
+import io.broadsheet.move.DatabaseNotEmptyException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -38,7 +39,7 @@ public class ProblemHandler implements ExceptionHandler<RuntimeException, HttpRe
         if (exception instanceof BodyTooLargeException) {
             return Problem.of(HttpStatus.REQUEST_ENTITY_TOO_LARGE, exception.getMessage()).toResponse();
         }
-        if (exception instanceof SlugConflictException) {
+        if (exception instanceof SlugConflictException || exception instanceof DatabaseNotEmptyException) {
             return Problem.of(HttpStatus.CONFLICT, exception.getMessage()).toResponse();
         }
         if (exception instanceof StaleArticleException stale) {

@@ -26,6 +26,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -136,6 +137,9 @@ class HostileInputTest {
     private static void assertFeedsParse(String feed) {
         for (FeedFormat format : FeedFormat.values()) {
             Http.Answer answer = http.get("/feeds/" + feed + "." + format.extension());
+            if (answer.status() == 404 && onlyEmbargoed(feed)) {
+                continue; // a category that only embargoed articles use stays unknown until one is published
+            }
             assertEquals(200, answer.status(), feed + "." + format.extension() + ": " + answer.body());
             if (format == FeedFormat.JSON) {
                 FeedParsers.parse(format, answer.body());
@@ -149,6 +153,18 @@ class HostileInputTest {
                 FeedParsers.parse(format, answer.body());
             }
         }
+    }
+
+    /** True when every article of the category is published after now (a generated date may lie in 2099). */
+    private static boolean onlyEmbargoed(String category) {
+        JsonNode listing = FeedParsers.jsonTree(http.getAsAdmin("/api/articles?size=100&category=" + category).body());
+        Instant now = Instant.now();
+        for (JsonNode item : listing.get("items").values()) {
+            if (!Instant.parse(item.get("publishedAt").getStringValue()).isAfter(now)) {
+                return false;
+            }
+        }
+        return !"all".equals(category);
     }
 
     @Provide
