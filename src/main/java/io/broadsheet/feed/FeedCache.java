@@ -1,5 +1,6 @@
 package io.broadsheet.feed;
 
+import io.broadsheet.metrics.BroadsheetMetrics;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
@@ -41,6 +42,7 @@ public class FeedCache {
 
     private final FeedService feeds;
     private final Clock clock;
+    private final BroadsheetMetrics metrics;
     private final long budget;
     private final Map<String, Generation> generations = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Instant>> versions = new ConcurrentHashMap<>();
@@ -48,9 +50,11 @@ public class FeedCache {
     private long held;
     private final AtomicLong ticks = new AtomicLong();
 
-    public FeedCache(FeedService feeds, Clock clock, @Value("${broadsheet.feed-cache-mib:32}") int budgetMib) {
+    public FeedCache(FeedService feeds, Clock clock, BroadsheetMetrics metrics,
+                     @Value("${broadsheet.feed-cache-mib:32}") int budgetMib) {
         this.feeds = feeds;
         this.clock = clock;
+        this.metrics = metrics;
         this.budget = budgetMib * 1024L * 1024L;
     }
 
@@ -121,30 +125,33 @@ public class FeedCache {
         Entry entry = generation == null ? null : generation.entries.get(new Key(format, page));
         if (entry != null && entry.freshAt(clock.instant())) {
             entry.lastServed = ticks.incrementAndGet();
+            metrics.feedCacheHit();
             return Optional.of(entry);
         }
-        return Optional.empty();
+        return Optional.empty(); // not a miss yet: get() counts the lookup that follows
     }
 
     /** The entry, rendered now if it is missing or stale; blocks on the database. */
     public Entry get(String name, FeedFormat format, int page) {
         if (page > CACHED_PAGES) {
-            return entry(feeds.render(name, format, page)); // never kept: rendered without waiting for the feed's lock
+            return entry(render(name, format, page)); // never kept: rendered without waiting for the feed's lock
         }
         Generation generation = generations.computeIfAbsent(name, n -> new Generation());
         Key key = new Key(format, page);
         Entry entry = generation.entries.get(key);
         if (entry != null && entry.freshAt(clock.instant())) {
             entry.lastServed = ticks.incrementAndGet();
+            metrics.feedCacheHit();
             return entry;
         }
         synchronized (generation) {
             entry = generation.entries.get(key);
             if (entry != null && entry.freshAt(clock.instant())) {
+                metrics.feedCacheHit(); // rendered by the request this one waited for
                 return entry;
             }
             try {
-                entry = entry(feeds.render(name, format, page));
+                entry = entry(render(name, format, page));
             } catch (RuntimeException e) {
                 // an unknown feed or page leaves nothing behind: requests for made-up names cannot grow the cache
                 if (generation.entries.isEmpty()) {
@@ -163,6 +170,15 @@ public class FeedCache {
             }
         }
         return entry;
+    }
+
+    /** A render, counted as a miss and timed once it succeeded: an unknown feed or page is neither. */
+    private FeedService.Rendered render(String name, FeedFormat format, int page) {
+        long start = System.nanoTime();
+        FeedService.Rendered rendered = feeds.render(name, format, page);
+        metrics.feedRendered(format.extension(), System.nanoTime() - start);
+        metrics.feedCacheMiss();
+        return rendered;
     }
 
     /** When the first page whose validator is {@code etag} was current: the base of a delta, if still known. */
