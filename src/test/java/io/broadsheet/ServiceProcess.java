@@ -1,0 +1,97 @@
+package io.broadsheet;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The built jar run as a child process on a data folder of its own, with the admin token of {@link Http} and the
+ * test feeds-config; each start writes its output to a log file of its own in that folder.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private final Path dir;
+    private final int port;
+    private final Map<String, String> env;
+    private Process process;
+    private Path log;
+
+    public ServiceProcess(Path dir, Map<String, String> env) throws IOException {
+        this.dir = dir;
+        this.port = freePort();
+        this.env = new HashMap<>(env);
+    }
+
+    /** Starts the jar and waits until it answers; the same data folder as any earlier start. */
+    public Http start() throws IOException, InterruptedException {
+        String jar = System.getProperty("broadsheet.jar", "target/broadsheet-0.1.0.jar");
+        log = dir.resolve("service-" + System.nanoTime() + ".log");
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-jar", jar)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("BROADSHEET_PORT", Integer.toString(port));
+        builder.environment().put("BROADSHEET_DATA_DIR", dataDir().toString());
+        builder.environment().put("BROADSHEET_ADMIN_TOKEN", Http.ADMIN_TOKEN);
+        builder.environment().put("BROADSHEET_SAMPLE_DATA", "false");
+        builder.environment().put("BROADSHEET_CONFIG_DIR", "src/test/resources/test-feeds-config");
+        builder.environment().putAll(env);
+        process = builder.start();
+        Http http = new Http(URI.create("http://127.0.0.1:" + port));
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            assertTrue(process.isAlive(), "the service died at start-up; see " + log);
+            try {
+                if (http.get("/health/readiness").status() == 200) {
+                    return http;
+                }
+            } catch (RuntimeException e) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the service was not ready within 90 s; see " + log);
+    }
+
+    /** SIGTERM, as an orchestrator stops a service, and the wait for the process to end. */
+    public void terminate(Duration patience) throws InterruptedException {
+        process.destroy();
+        assertTrue(process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS),
+                "the service did not stop within " + patience + " of SIGTERM; see " + log);
+        process = null;
+    }
+
+    public Path dataDir() {
+        return dir.resolve("data");
+    }
+
+    /** The output of the last start. */
+    public String output() throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
+    public Path logFile() {
+        return log;
+    }
+
+    @Override
+    public void close() {
+        if (process != null) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
