@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -15,6 +16,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The service's own meters, served by {@code GET /metrics}; the README's "Metrics" section lists them. Every meter
  * a caller records into is resolved before the call, so recording is an increment.
+ *
+ * <p>They live in the Prometheus registry itself, the one /metrics reads, not in the framework's composite of all
+ * registries: a composite counter walks its registries on each increment, which a profile of cached feed
+ * answers showed at 1.5 % of the event loop's time.
  */
 @Singleton
 public class BroadsheetMetrics {
@@ -39,7 +44,7 @@ public class BroadsheetMetrics {
     private final Counter importAccepted;
     private final Counter importRejected;
 
-    public BroadsheetMetrics(MeterRegistry registry, StoredArticles stored) {
+    public BroadsheetMetrics(PrometheusMeterRegistry registry, StoredArticles stored) {
         this.registry = registry;
         this.feedRequests = new FeedRequestCounters(registry);
         this.cacheHits = cacheGets(registry, "hit");
