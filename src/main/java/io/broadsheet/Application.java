@@ -12,6 +12,7 @@ public final class Application {
     public static void main(String[] args) {
         // start-up's own commits (migrations, the configuration's fingerprint) answer no client: they reach the
         // file with the first checkpoint after it, instead of waiting while H2 compacts the file it just opened
-        Durability.startingUp(() -> Micronaut.run(Application.class, args));
+        // no banner: standard output carries log lines only, one per event (one JSON object each in JSON format)
+        Durability.startingUp(() -> Micronaut.build(args).mainClass(Application.class).banner(false).start());
     }
 }

@@ -32,21 +32,22 @@ class KillRecoveryIT {
     private ServiceProcess service;
 
     @AfterEach
-    void stop() throws InterruptedException {
+    void stop() {
         if (service != null) {
-            service.kill();
+            service.close();
         }
     }
 
     /** Starts the jar on the test's data folder (the same one each time): port and data survive a kill. */
     private Http start() throws IOException, InterruptedException {
-        service = ServiceProcess.start(dataDir, "service", Map.of());
-        return service.http();
+        if (service == null) {
+            service = new ServiceProcess(dataDir, Map.of());
+        }
+        return service.start();
     }
 
     private void kill() throws InterruptedException {
         service.kill(); // SIGKILL: no shutdown hook, no flush
-        service = null;
     }
 
     @Test

@@ -3,90 +3,103 @@ package io.broadsheet;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
- * The built jar running as a child process, as an operator starts it: configured by environment variables, its
- * output in a log file. Integration tests ({@code *IT}) talk to it over real HTTP.
+ * The built jar run as a child process on a data folder of its own, with the admin token of {@link Http} and the
+ * test feeds-config; each start writes its output to a log file of its own in that folder.
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    private final Process process;
-    private final Path log;
-    private final Http http;
+    private final Path dir;
+    private final int port;
+    private final Map<String, String> env;
+    private Process process;
+    private Path log;
+    private Http http;
 
-    private ServiceProcess(Process process, Path log, Http http) {
-        this.process = process;
-        this.log = log;
-        this.http = http;
+    public ServiceProcess(Path dir, Map<String, String> env) throws IOException {
+        this.dir = dir;
+        this.port = freePort();
+        this.env = new HashMap<>(env);
+        Files.createDirectories(dir);
     }
 
-    /**
-     * Starts the jar with a data folder under {@code workDir}, the admin token of the tests, no sample data, and
-     * {@code env} on top; returns once {@code /health} answers 200.
-     */
-    public static ServiceProcess start(Path workDir, String name, Map<String, String> env)
-            throws IOException, InterruptedException {
-        int port = freePort();
+    /** Starts the jar and waits until it answers; the same data folder as any earlier start. */
+    public Http start() throws IOException, InterruptedException {
         String jar = System.getProperty("broadsheet.jar", "target/broadsheet-0.1.0.jar");
-        Path log = workDir.resolve(name + "-" + System.nanoTime() + ".log");
+        log = dir.resolve("service-" + System.nanoTime() + ".log");
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-jar", jar)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        Map<String, String> environment = builder.environment();
-        environment.put("BROADSHEET_PORT", Integer.toString(port));
-        environment.put("BROADSHEET_DATA_DIR", workDir.resolve(name + "-data").toString());
-        environment.put("BROADSHEET_ADMIN_TOKEN", Http.ADMIN_TOKEN);
-        environment.put("BROADSHEET_SAMPLE_DATA", "false");
-        environment.put("BROADSHEET_CONFIG_DIR", "feeds-config");
-        environment.putAll(env);
-        Process process = builder.start();
-        Http http = new Http(URI.create("http://127.0.0.1:" + port));
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        builder.environment().put("BROADSHEET_PORT", Integer.toString(port));
+        builder.environment().put("BROADSHEET_DATA_DIR", dataDir().toString());
+        builder.environment().put("BROADSHEET_ADMIN_TOKEN", Http.ADMIN_TOKEN);
+        builder.environment().put("BROADSHEET_SAMPLE_DATA", "false");
+        builder.environment().put("BROADSHEET_CONFIG_DIR", "src/test/resources/test-feeds-config");
+        builder.environment().putAll(env);
+        process = builder.start();
+        http = new Http(URI.create("http://127.0.0.1:" + port));
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError(name + " died at start-up:\n" + Files.readString(log));
-            }
+            assertTrue(process.isAlive(), "the service died at start-up; see " + log);
             try {
-                if (http.get("/health").status() == 200) {
-                    return new ServiceProcess(process, log, http);
+                if (http.get("/health/readiness").status() == 200) {
+                    return http;
                 }
             } catch (RuntimeException e) {
                 // not listening yet
             }
             Thread.sleep(200);
         }
-        process.destroyForcibly();
-        throw new AssertionError(name + " did not start within 60 s:\n" + Files.readString(log));
+        throw new AssertionError("the service was not ready within 90 s; see " + log);
     }
 
+    /** The running service, over HTTP. */
     public Http http() {
         return http;
-    }
-
-    public String log() throws IOException {
-        return Files.readString(log);
     }
 
     /** SIGKILL: no shutdown hook, no flush. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            throw new AssertionError("the service outlived kill -9 by 30 s");
-        }
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the service outlived kill -9 by 30 s");
+        process = null;
+    }
+
+    /** SIGTERM, as an orchestrator stops a service, and the wait for the process to end. */
+    public void terminate(Duration patience) throws InterruptedException {
+        process.destroy();
+        assertTrue(process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS),
+                "the service did not stop within " + patience + " of SIGTERM; see " + log);
+        process = null;
+    }
+
+    public Path dataDir() {
+        return dir.resolve("data");
+    }
+
+    /** The output of the last start. */
+    public String output() throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
+    public Path logFile() {
+        return log;
     }
 
     @Override
-    public void close() throws InterruptedException {
-        if (process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                kill();
-            }
+    public void close() {
+        if (process != null) {
+            process.destroyForcibly();
         }
     }
 

@@ -50,15 +50,16 @@ class TwoInstancesIT {
         env.put("DATASOURCES_DEFAULT_URL", database.get("datasources.default.url"));
         env.put("DATASOURCES_DEFAULT_USERNAME", database.get("datasources.default.username"));
         env.put("DATASOURCES_DEFAULT_PASSWORD", database.get("datasources.default.password"));
-        env.put("BROADSHEET_CONFIG_DIR", "src/test/resources/test-feeds-config");
         env.put("BROADSHEET_WEBSUB_HUBS", hub.url());
         env.put("BROADSHEET_WEBSUB_DELAY", "100ms");
-        a = ServiceProcess.start(work, "a", env);
-        b = ServiceProcess.start(work, "b", env);
+        a = new ServiceProcess(work.resolve("a"), env);
+        a.start();
+        b = new ServiceProcess(work.resolve("b"), env);
+        b.start();
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void stop() {
         for (ServiceProcess instance : new ServiceProcess[]{a, b}) {
             if (instance != null) {
                 instance.close();
@@ -122,10 +123,10 @@ class TwoInstancesIT {
         String slug = write(a, "during-the-drop", "politics");
         awaitServed(b, "/feeds/politics.rss", body -> body.contains(slug));
         long deadline = System.currentTimeMillis() + 10_000;
-        while (!b.log().contains("Change listener: listening again") && System.currentTimeMillis() < deadline) {
+        while (!b.output().contains("Change listener: listening again") && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
         }
-        assertTrue(b.log().contains("Change listener: listening again"), "the listener came back");
+        assertTrue(b.output().contains("Change listener: listening again"), "the listener came back");
         String after = write(a, "after-the-drop", "politics");
         awaitServed(b, "/feeds/politics.rss", body -> body.contains(after));
     }

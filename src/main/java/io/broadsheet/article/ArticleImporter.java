@@ -2,6 +2,7 @@ package io.broadsheet.article;
 
 import io.broadsheet.input.FieldError;
 import io.broadsheet.input.InvalidInputException;
+import io.broadsheet.metrics.BroadsheetMetrics;
 import io.broadsheet.storage.Durability;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -55,9 +56,11 @@ public class ArticleImporter {
     private final ArticleService service;
     private final JsonMapper json;
     private final Durability durability;
+    private final BroadsheetMetrics metrics;
 
-    public ArticleImporter(ArticleService service, JsonMapper json, Durability durability) {
+    public ArticleImporter(ArticleService service, JsonMapper json, Durability durability, BroadsheetMetrics metrics) {
         this.service = service;
+        this.metrics = metrics;
         this.json = json;
         this.durability = durability;
     }
@@ -88,6 +91,7 @@ public class ArticleImporter {
             throw new UncheckedIOException(e);
         } finally {
             run.finish();
+            run.count(metrics); // also the lines of an import that stopped: they were stored or refused
             durability.checkpoint(); // the chunks committed without waiting for the file: all of it is there now
         }
         if (run.failure != null) {
@@ -281,6 +285,10 @@ public class ArticleImporter {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+
+        synchronized void count(BroadsheetMetrics metrics) {
+            metrics.importLines(created + updated, rejectedCount);
         }
 
         synchronized ImportResult result() {

@@ -1,5 +1,6 @@
 package io.broadsheet.feed;
 
+import io.broadsheet.metrics.BroadsheetMetrics;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
@@ -37,6 +38,7 @@ public class FeedCache {
     static final int CACHED_PAGES = 10;
     private final FeedService feeds;
     private final Clock clock;
+    private final BroadsheetMetrics metrics;
     private final long budget;
     private final Map<String, Generation> generations = new ConcurrentHashMap<>();
     private final FeedVersions versions;
@@ -46,11 +48,12 @@ public class FeedCache {
     private long held;
     private final AtomicLong ticks = new AtomicLong();
 
-    public FeedCache(FeedService feeds, FeedVersions versions, Clock clock,
+    public FeedCache(FeedService feeds, FeedVersions versions, Clock clock, BroadsheetMetrics metrics,
                      @Value("${broadsheet.feed-cache-mib:32}") int budgetMib) {
         this.feeds = feeds;
         this.versions = versions;
         this.clock = clock;
+        this.metrics = metrics;
         this.budget = budgetMib * 1024L * 1024L;
     }
 
@@ -124,31 +127,34 @@ public class FeedCache {
         Entry entry = generation == null ? null : generation.entries.get(new Key(format, page));
         if (entry != null && entry.freshAt(clock.instant())) {
             entry.lastServed = ticks.incrementAndGet();
+            metrics.feedCacheHit();
             return Optional.of(entry);
         }
-        return Optional.empty();
+        return Optional.empty(); // not a miss yet: get() counts the lookup that follows
     }
 
     /** The entry, rendered now if it is missing or stale; blocks on the database. */
     public Entry get(String name, FeedFormat format, int page) {
         if (page > CACHED_PAGES || !coherent) {
             // never kept: rendered without waiting for the feed's lock
-            return remember(name, page, entry(feeds.render(name, format, page)));
+            return remember(name, page, entry(render(name, format, page)));
         }
         Generation generation = generations.computeIfAbsent(name, n -> new Generation());
         Key key = new Key(format, page);
         Entry entry = generation.entries.get(key);
         if (entry != null && entry.freshAt(clock.instant())) {
             entry.lastServed = ticks.incrementAndGet();
+            metrics.feedCacheHit();
             return entry;
         }
         synchronized (generation) {
             entry = generation.entries.get(key);
             if (entry != null && entry.freshAt(clock.instant())) {
+                metrics.feedCacheHit(); // rendered by the request this one waited for
                 return entry;
             }
             try {
-                entry = entry(feeds.render(name, format, page));
+                entry = entry(render(name, format, page));
             } catch (RuntimeException e) {
                 // an unknown feed or page leaves nothing behind: requests for made-up names cannot grow the cache
                 if (generation.entries.isEmpty()) {
@@ -168,6 +174,15 @@ public class FeedCache {
             versions.record(name, entry.rendered().format(), entry.etag(), entry.rendered().lastModified());
         }
         return entry;
+    }
+
+    /** A render, counted as a miss and timed once it succeeded: an unknown feed or page is neither. */
+    private FeedService.Rendered render(String name, FeedFormat format, int page) {
+        long start = System.nanoTime();
+        FeedService.Rendered rendered = feeds.render(name, format, page);
+        metrics.feedRendered(format.extension(), System.nanoTime() - start);
+        metrics.feedCacheMiss();
+        return rendered;
     }
 
     /** When the first page whose validator is {@code etag} was current: the base of a delta, if still known. */

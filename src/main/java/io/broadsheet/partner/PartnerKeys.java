@@ -4,6 +4,8 @@ import io.broadsheet.cluster.ClusterChanges;
 import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.input.InvalidInputException;
 import io.broadsheet.storage.Identities;
+import io.micronaut.context.event.ShutdownEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.annotation.PreDestroy;
@@ -151,10 +153,16 @@ public class PartnerKeys {
         return Optional.of(key);
     }
 
-    /** Writes the uses counted since the last flush. */
+    /** Writes the uses counted since the last flush; touches the database only if there are some. */
     @Scheduled(fixedDelay = "5s", initialDelay = "5s")
-    @Transactional
     public void flush() {
+        if (usage.values().stream().anyMatch(u -> u.requests.get() > 0)) {
+            write();
+        }
+    }
+
+    @Transactional
+    void write() {
         for (Map.Entry<Long, Usage> entry : usage.entrySet()) {
             long requests = entry.getValue().requests.getAndSet(0);
             Instant last = entry.getValue().last;
@@ -164,6 +172,16 @@ public class PartnerKeys {
         }
     }
 
+    /**
+     * On shutdown, once the requests in flight have finished (the framework's graceful shutdown listens first) and
+     * before any bean is stopped, the connection pool among them.
+     */
+    @EventListener
+    void onShutdown(ShutdownEvent event) {
+        flush();
+    }
+
+    /** Uses counted after the shutdown's flush: only if the grace period ran out on requests still in flight. */
     @PreDestroy
     void close() {
         flush();

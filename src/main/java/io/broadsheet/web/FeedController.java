@@ -6,6 +6,7 @@ import io.broadsheet.feed.FeedFormat;
 import io.broadsheet.feed.FeedNotFoundException;
 import io.broadsheet.feed.FeedService;
 import io.broadsheet.input.InvalidInputException;
+import io.broadsheet.metrics.BroadsheetMetrics;
 import io.broadsheet.partner.PartnerKeys;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -29,10 +30,14 @@ import java.util.concurrent.ExecutorService;
 /**
  * Serves {@code /feeds/{name}.rss|.atom|.json}: cached bytes straight from the event loop, rendering on the
  * blocking pool only when a change or a lifted embargo made the cached copy stale; conditional GET, gzip,
- * RFC 5005 pages and RFC 3229 deltas (see {@link FeedResponses}).
+ * RFC 5005 pages and RFC 3229 deltas (see {@link FeedResponses}). Every answer, errors included, is counted by
+ * feed, format, status and coding; errors are answered by {@link ProblemHandler}, the one table of them.
  */
 @Controller("/feeds")
 public class FeedController {
+
+    /** The format label of a request for a file that is no feed format. */
+    private static final String UNKNOWN_FORMAT = "unknown";
 
     private final FeedCache cache;
     private final FeedService feeds;
@@ -40,15 +45,20 @@ public class FeedController {
     private final FeedsConfig config;
     private final PartnerKeys partners;
     private final ExecutorService blocking;
+    private final ProblemHandler problems;
+    private final BroadsheetMetrics metrics;
 
     public FeedController(FeedCache cache, FeedService feeds, FeedsConfig config, PartnerKeys partners, Clock clock,
-                          @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+                          @Named(TaskExecutors.BLOCKING) ExecutorService blocking, ProblemHandler problems,
+                          BroadsheetMetrics metrics) {
         this.cache = cache;
         this.feeds = feeds;
         this.responses = new FeedResponses(config, clock);
         this.config = config;
         this.partners = partners;
         this.blocking = blocking;
+        this.problems = problems;
+        this.metrics = metrics;
     }
 
     @Get("/{file}")
@@ -57,31 +67,62 @@ public class FeedController {
                                                    @Nullable @QueryValue String key, HttpRequest<?> request) {
         int dot = file.lastIndexOf('.');
         FeedFormat format = dot < 0 ? null : FeedFormat.ofExtension(file.substring(dot + 1)).orElse(null);
+        String name = format == null ? file : file.substring(0, dot);
+        boolean gzip = FeedResponses.acceptsGzip(request.getHeaders().get(HttpHeaders.ACCEPT_ENCODING));
+        try {
+            return serve(name, format, page, key, gzip, request);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(counted(name, format, gzip, problems.handle(request, e)));
+        }
+    }
+
+    /** Cached bytes on the event loop; a render, a delta or an error on the blocking pool. */
+    private CompletableFuture<HttpResponse<?>> serve(String name, FeedFormat format, String page, String key,
+                                                     boolean gzip, HttpRequest<?> request) {
         if (format == null) {
             throw new FeedNotFoundException("Feeds are served as {name}.rss, {name}.atom or {name}.json; '"
-                    + file + "' is none of these.");
+                    + name + "' is none of these.");
         }
-        String name = file.substring(0, dot);
         if (config.isPartnerFeed(name) && partners.authorise(partnerKey(request, key), name).isEmpty()) {
-            return CompletableFuture.completedFuture(Problem.of(HttpStatus.UNAUTHORIZED, "The feed '" + name
-                            + "' is for partners: send a partner key that grants it, as 'Authorization: Bearer <key>' or ?key=<key>.")
-                    .toResponse().header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"broadsheet-partners\""));
+            return CompletableFuture.completedFuture(counted(name, format, gzip, Problem.of(HttpStatus.UNAUTHORIZED,
+                    "The feed '" + name + "' is for partners: send a partner key that grants it, as"
+                            + " 'Authorization: Bearer <key>' or ?key=<key>.")
+                    .toResponse().header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"broadsheet-partners\"")));
         }
         int number = pageNumber(page);
-        Optional<FeedCache.Entry> cached = cache.peek(name, format, number);
-        if (cached.isPresent() && !FeedResponses.wantsDelta(request)) {
-            return CompletableFuture.completedFuture(responses.answer(request, cached.get(), null));
+        boolean delta = FeedResponses.wantsDelta(request);
+        Optional<FeedCache.Entry> cached = delta ? Optional.empty() : cache.peek(name, format, number);
+        if (cached.isPresent()) {
+            return CompletableFuture.completedFuture(counted(name, format, gzip,
+                    responses.answer(request, cached.get(), null, gzip)));
         }
         return CompletableFuture.supplyAsync(() -> {
-            FeedCache.Entry entry = cache.get(name, format, number);
-            byte[] delta = null;
-            if (number == 1 && FeedResponses.wantsDelta(request)) {
-                Optional<Instant> base = FeedResponses.deltaBase(request, entry)
-                        .flatMap(etag -> cache.versionTime(name, format, etag));
-                delta = base.map(since -> feeds.renderChangesSince(entry.rendered(), since)).orElse(null);
+            try {
+                return counted(name, format, gzip, render(name, format, number, delta, gzip, request));
+            } catch (RuntimeException e) {
+                return counted(name, format, gzip, problems.handle(request, e));
             }
-            return responses.answer(request, entry, delta);
         }, blocking);
+    }
+
+    private HttpResponse<?> render(String name, FeedFormat format, int number, boolean wantsDelta, boolean gzip,
+                                   HttpRequest<?> request) {
+        FeedCache.Entry entry = cache.get(name, format, number);
+        byte[] delta = null;
+        if (number == 1 && wantsDelta) {
+            Optional<Instant> base = FeedResponses.deltaBase(request, entry)
+                    .flatMap(etag -> cache.versionTime(name, format, etag));
+            delta = base.map(since -> feeds.renderChangesSince(entry.rendered(), since)).orElse(null);
+        }
+        return responses.answer(request, entry, delta, gzip);
+    }
+
+    /** Counts the answer; a name gets its own label only once an answer shows the feed exists (bounded labels). */
+    private HttpResponse<?> counted(String name, FeedFormat format, boolean gzip, HttpResponse<?> response) {
+        int status = response.code();
+        metrics.feedRequest(name, format == null ? UNKNOWN_FORMAT : format.extension(), status, gzip,
+                status < 400 || status == 401);
+        return response;
     }
 
     /** CORS preflight: browsers send it before a cross-origin GET that carries validators. */

@@ -42,9 +42,9 @@ final class FeedResponses {
 
     /**
      * @param delta the body of a 226 delta answer, or null for the full representation (or 304)
+     * @param gzip  whether the request accepts gzip ({@link #acceptsGzip})
      */
-    MutableHttpResponse<?> answer(HttpRequest<?> request, FeedCache.Entry entry, byte[] delta) {
-        boolean gzip = acceptsGzip(request.getHeaders().get(HttpHeaders.ACCEPT_ENCODING));
+    MutableHttpResponse<?> answer(HttpRequest<?> request, FeedCache.Entry entry, byte[] delta, boolean gzip) {
         String etag = gzip ? entry.gzipEtag() : entry.etag();
         String ifNoneMatch = request.getHeaders().get(HttpHeaders.IF_NONE_MATCH);
         MutableHttpResponse<?> response;
