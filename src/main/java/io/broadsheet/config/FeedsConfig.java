@@ -16,9 +16,10 @@ import java.util.Optional;
  * @param defaultMaxAge max-age in seconds of feeds that set none
  * @param feeds         named feeds by name, in file order
  * @param hubs          WebSub hubs told of every change and advertised in every feed
+ * @param purge         the CDN purge webhook told of every change, or null
  */
 public record FeedsConfig(SiteConfig site, int defaultLimit, ContentMode defaultContent, int defaultMaxAge,
-                          Map<String, FeedDefinition> feeds, List<URI> hubs) {
+                          Map<String, FeedDefinition> feeds, List<URI> hubs, PurgeWebhook purge) {
 
     public FeedsConfig {
         feeds = Collections.unmodifiableMap(new LinkedHashMap<>(feeds));
@@ -31,9 +32,13 @@ public record FeedsConfig(SiteConfig site, int defaultLimit, ContentMode default
                 defaultMaxAge, Access.PUBLIC);
     }
 
-    /** A stable digest of everything configured: when it changes, every feed's Last-Modified moves. */
+    /**
+     * A stable digest of everything that shapes the feeds: when it changes, every feed's Last-Modified moves. The
+     * purge webhook changes no feed, so it is left out (and the text is the one digested before it existed).
+     */
     public String fingerprint() {
-        return sha256(toString());
+        return sha256("FeedsConfig[site=" + site + ", defaultLimit=" + defaultLimit + ", defaultContent="
+                + defaultContent + ", defaultMaxAge=" + defaultMaxAge + ", feeds=" + feeds + ", hubs=" + hubs + "]");
     }
 
     /** A stable digest of what the named feeds select (categories, tags): when it changes, their rows are rebuilt. */

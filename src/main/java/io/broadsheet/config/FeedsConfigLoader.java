@@ -13,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -27,12 +29,20 @@ public final class FeedsConfigLoader {
     public static final String FILE_NAME = "broadsheet.yml";
     static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern ID_DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
-    private static final Set<String> TOP_KEYS = Set.of("site", "defaults", "feeds", "websub");
+    private static final Set<String> TOP_KEYS = Set.of("site", "defaults", "feeds", "websub", "cdn");
     private static final Set<String> SITE_KEYS = Set.of("title", "description", "base-url", "language",
             "icon", "copyright", "author", "id-authority", "id-date");
     private static final Set<String> DEFAULT_KEYS = Set.of("limit", "content", "max-age");
     private static final Set<String> FEED_KEYS = Set.of("title", "description", "categories", "tags",
             "limit", "content", "max-age", "access");
+    private static final Set<String> PURGE_KEYS = Set.of("url", "headers", "body");
+    /** RFC 9110 5.1: a field name is a token. */
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    /** One line of visible ASCII, spaces and tabs (RFC 9110 5.5, without obsolete text). */
+    private static final Pattern HEADER_VALUE = Pattern.compile("[\\t\\x20-\\x7E]+");
+    /** Set by the HTTP client itself (Java's restricted headers), or by Broadsheet (the body is JSON). */
+    private static final Set<String> FIXED_HEADERS = Set.of("connection", "content-length", "content-type", "expect",
+            "host", "upgrade");
     private static final int MAX_LIMIT = 1000;
     private static final int MAX_AGE_LIMIT = 86_400;
 
@@ -97,7 +107,59 @@ public final class FeedsConfigLoader {
                     maxAge(f.get("max-age"), key + ".max-age", defaultMaxAge),
                     access(f.get("access"), key + ".access")));
         }
-        return new FeedsConfig(site, defaultLimit, defaultContent, defaultMaxAge, feeds, hubs(top, hubsOverride));
+        return new FeedsConfig(site, defaultLimit, defaultContent, defaultMaxAge, feeds, hubs(top, hubsOverride),
+                purgeWebhook(top.get("cdn")));
+    }
+
+    private PurgeWebhook purgeWebhook(Object value) {
+        if (value == null) {
+            return null;
+        }
+        Map<String, Object> cdn = map(value, "cdn", Set.of("purge"));
+        Map<String, Object> purge = map(require(cdn, "purge", "cdn"), "cdn.purge", PURGE_KEYS);
+        URI url = absoluteUrl(text(require(purge, "url", "cdn.purge"), "cdn.purge.url"), "cdn.purge.url");
+        return new PurgeWebhook(url, headers(purge.get("headers"), "cdn.purge.headers"),
+                purgeBody(purge.get("body"), "cdn.purge.body"));
+    }
+
+    /** Header values are secrets: no problem report repeats them. */
+    private Map<String, String> headers(Object value, String key) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (value == null) {
+            return headers;
+        }
+        Set<String> seen = new HashSet<>();
+        for (Map.Entry<String, Object> entry : map(value, key, null).entrySet()) {
+            String name = entry.getKey();
+            String where = key + "." + name;
+            if (!HEADER_NAME.matcher(name).matches()) {
+                throw new ConfigException(file, where, "not a header name (letters, digits and !#$%&'*+-.^_`|~)");
+            }
+            if (FIXED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                throw new ConfigException(file, where, "cannot be set: Broadsheet or its HTTP client sets it");
+            }
+            if (!seen.add(name.toLowerCase(Locale.ROOT))) {
+                throw new ConfigException(file, where, "given twice (header names ignore case)");
+            }
+            String text = text(entry.getValue(), where);
+            if (!HEADER_VALUE.matcher(text).matches()) {
+                throw new ConfigException(file, where, "must be one line of printable ASCII (the value is not shown here)");
+            }
+            headers.put(name, text);
+        }
+        return headers;
+    }
+
+    private PurgeBody purgeBody(Object value, String key) {
+        if (value == null) {
+            return PurgeBody.KEYS;
+        }
+        return switch (String.valueOf(value)) {
+            case "keys" -> PurgeBody.KEYS;
+            case "fastly" -> PurgeBody.FASTLY;
+            case "cloudflare" -> PurgeBody.CLOUDFLARE;
+            default -> throw new ConfigException(file, key, "must be 'keys', 'fastly' or 'cloudflare', got '" + value + "'");
+        };
     }
 
     private List<URI> hubs(Map<String, Object> top, String hubsOverride) {

@@ -3,6 +3,8 @@ package io.broadsheet.feed;
 import io.broadsheet.article.ArticlesChanged;
 import io.broadsheet.article.StoredArticle;
 import io.broadsheet.category.CategoryDescribed;
+import io.broadsheet.cdn.CacheKeys;
+import io.broadsheet.cdn.CdnPurger;
 import io.broadsheet.cluster.ClusterChanges;
 import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.feed.websub.WebSubPublisher;
@@ -23,10 +25,11 @@ import java.util.Set;
 /**
  * Follows every change to the feeds it alters. Inside the writing transaction it moves the feeds' rows
  * ({@link FeedIndex}), records when each altered feed changed (Last-Modified) and tells the other instances
- * ({@link ClusterChanges}); after the commit it drops their cached renders and tells the WebSub hubs. Only the
- * instance that wrote pings. Embargoes that lift are announced by {@link EmbargoTimer}, or by the first write
- * after them, whichever comes first: both move {@code feed_release.counted_through} under its row lock, so across
- * instances the one that moves it past a release announces it, once.
+ * ({@link ClusterChanges}); after the commit it drops their cached renders and tells the WebSub hubs and the CDN
+ * ({@link CdnPurger}). Only the instance that wrote pings and purges. Embargoes that lift are announced by
+ * {@link EmbargoTimer}, or by the first write after them, whichever comes first: both move
+ * {@code feed_release.counted_through} under its row lock, so across instances the one that moves it past a
+ * release announces it, once.
  */
 @Singleton
 public class FeedChanges {
@@ -38,18 +41,21 @@ public class FeedChanges {
     private final FeedIndex index;
     private final FeedCache cache;
     private final WebSubPublisher websub;
+    private final CdnPurger cdn;
     private final ClusterChanges cluster;
     private final FeedsConfig config;
     private final Clock clock;
 
     public FeedChanges(FeedService feeds, FeedStateStore states, FeedIndex index, FeedCache cache,
-                       WebSubPublisher websub, ClusterChanges cluster, FeedsConfig config, Clock clock) {
+                       WebSubPublisher websub, CdnPurger cdn, ClusterChanges cluster, FeedsConfig config,
+                       Clock clock) {
         this.cluster = cluster;
         this.feeds = feeds;
         this.states = states;
         this.index = index;
         this.cache = cache;
         this.websub = websub;
+        this.cdn = cdn;
         this.config = config;
         this.clock = clock;
     }
@@ -80,7 +86,7 @@ public class FeedChanges {
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
     public void publish(CategoryDescribed described) {
         cache.invalidateAll();
-        ping(feeds.allFeedNames());
+        ping(feeds.allFeedNames(), true);
     }
 
     /**
@@ -94,6 +100,7 @@ public class FeedChanges {
         }
         if (states.recordConfiguration(config.fingerprint(), clock.instant())) {
             LOG.info("Configuration changed since the last start: every feed's Last-Modified moves to now");
+            cdn.purge(List.of(CacheKeys.EVERY_FEED)); // a CDN's copies are all from before the change
         }
     }
 
@@ -140,15 +147,23 @@ public class FeedChanges {
     }
 
     private void ping(Collection<String> names) {
+        ping(names, false);
+    }
+
+    /** Tells the hubs and the CDN of altered feeds; {@code everyFeed}: the change alters every feed there is. */
+    private void ping(Collection<String> names, boolean everyFeed) {
         List<String> urls = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         for (String name : names) {
             if (config.isPartnerFeed(name)) {
-                continue; // hubs cannot read partner feeds
+                continue; // hubs cannot read partner feeds, and no shared cache keeps them (Cache-Control: private)
             }
+            keys.add(CacheKeys.feedKey(name));
             for (FeedFormat format : FeedFormat.values()) {
                 urls.add(feeds.feedUrl(name, format));
             }
         }
         websub.publish(urls);
+        cdn.purge(everyFeed ? List.of(CacheKeys.EVERY_FEED) : keys);
     }
 }

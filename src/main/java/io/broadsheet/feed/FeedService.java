@@ -5,6 +5,7 @@ import io.broadsheet.article.Snapshot;
 import io.broadsheet.article.StoredArticle;
 import io.broadsheet.category.Category;
 import io.broadsheet.category.CategoryService;
+import io.broadsheet.cdn.CacheKeys;
 import io.broadsheet.config.ContentMode;
 import io.broadsheet.config.FeedDefinition;
 import io.broadsheet.config.FeedsConfig;
@@ -68,9 +69,10 @@ public class FeedService {
      * @param changedAt    when each item (in document order) was last published or updated: the base of deltas
      * @param lastModified when the feed's content last changed
      * @param validUntil   when an embargo lifts and the document goes stale without any write, or null
+     * @param cacheKeys    what a CDN files the answers under, to drop them when the feed changes
      */
     public record Rendered(FeedFormat format, byte[] bytes, Feed feed, List<Instant> changedAt, Instant lastModified,
-                           Instant validUntil) {
+                           Instant validUntil, CacheKeys cacheKeys) {
 
         public Rendered {
             changedAt = List.copyOf(changedAt);
@@ -103,7 +105,8 @@ public class FeedService {
         Feed feed = assembler.assembleItems(definition, shown.stream().map(s -> byId.get(s.id())).toList(),
                 new FeedAssembler.Position(page, lastPage, lastModified), hubs(definition));
         List<Instant> changedAt = shown.stream().map(s -> later(s.publishedAt(), s.updatedAt())).toList();
-        return new Rendered(format, renderers.get(format).render(feed), feed, changedAt, lastModified, window.nextRelease());
+        return new Rendered(format, renderers.get(format).render(feed), feed, changedAt, lastModified, window.nextRelease(),
+                CacheKeys.of(definition));
     }
 
     /** The page's items: those of unchanged articles from the item cache, the others loaded and assembled. */

@@ -1,5 +1,6 @@
 package io.broadsheet.web;
 
+import io.broadsheet.cdn.CacheKeys;
 import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.feed.FeedCache;
 import io.broadsheet.feed.FeedFormat;
@@ -22,7 +23,7 @@ import java.util.Optional;
 
 /**
  * The HTTP answer for a feed representation: validators (RFC 9110), freshness, content coding, WebSub
- * discovery links, CORS, and RFC 3229 "feed" deltas.
+ * discovery links, CORS, RFC 3229 "feed" deltas, and the cache keys a CDN purges by ({@link CacheKeys}).
  * Specs: https://www.rfc-editor.org/rfc/rfc9110#section-13, https://www.rfc-editor.org/rfc/rfc3229,
  * https://www.w3.org/TR/websub/#discovery
  */
@@ -31,6 +32,10 @@ final class FeedResponses {
     /** 226 IM Used (RFC 3229), which HttpStatus does not name. */
     static final int IM_USED = 226;
     private static final String GZIP = "gzip";
+    /** Fastly's cache keys, separated by spaces. */
+    private static final String SURROGATE_KEY = "Surrogate-Key";
+    /** Cloudflare's cache keys, separated by commas. */
+    private static final String CACHE_TAG = "Cache-Tag";
 
     private final FeedsConfig config;
     private final Clock clock;
@@ -83,6 +88,11 @@ final class FeedResponses {
             // HTTP dates have whole seconds: a date of the current second could also name a version still to
             // come within it, so it is sent only once that second is over (RFC 9110 8.8.2.2); the ETag serves meanwhile
             response.header(HttpHeaders.LAST_MODIFIED, httpDate(lastModified));
+        }
+        CacheKeys keys = entry.rendered().cacheKeys();
+        if (keys.any()) {
+            // built once per render: a cached answer only copies them
+            response.header(SURROGATE_KEY, keys.surrogateKey()).header(CACHE_TAG, keys.cacheTag());
         }
         entry.rendered().feed().hubs().forEach(hub -> response.getHeaders().add(HttpHeaders.LINK, "<" + hub + ">; rel=\"hub\""));
         response.getHeaders().add(HttpHeaders.LINK, "<" + entry.rendered().feed().selfUrl(format) + ">; rel=\"self\"");

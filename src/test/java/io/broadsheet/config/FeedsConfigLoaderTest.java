@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class FeedsConfigLoaderTest {
@@ -97,5 +99,65 @@ class FeedsConfigLoaderTest {
     void unreadableYamlNamesTheFile() throws IOException {
         String message = problem("site: [unclosed\n");
         assertEquals(true, message.startsWith(dir.resolve("broadsheet.yml") + ": not readable YAML:"), message);
+    }
+
+    private static final String PURGE = SITE + """
+            cdn:
+              purge:
+                url: https://api.cdn.example/purge?zone=7
+                headers: {Authorization: "Bearer purge-s3cret", X-Team: news}
+            """;
+
+    @Test
+    void thePurgeWebhookIsOptionalAndKeepsItsHeadersInFileOrder() throws IOException {
+        assertNull(load(SITE).purge());
+        PurgeWebhook purge = load(PURGE).purge();
+        assertEquals("https://api.cdn.example/purge?zone=7", purge.url().toString());
+        assertEquals(List.of("Authorization", "X-Team"), List.copyOf(purge.headers().keySet()));
+        assertEquals("Bearer purge-s3cret", purge.headers().get("Authorization"));
+        assertEquals(PurgeBody.KEYS, purge.body());
+        assertEquals(PurgeBody.CLOUDFLARE, load(PURGE + "    body: cloudflare\n").purge().body());
+        assertEquals(PurgeBody.FASTLY, load(PURGE + "    body: fastly\n").purge().body());
+    }
+
+    @Test
+    void thePurgeWebhookChangesNoFeedAndItsSecretsAreNeverPrinted() throws IOException {
+        FeedsConfig with = load(PURGE);
+        assertEquals(load(SITE).fingerprint(), with.fingerprint(), "a purge webhook alters no feed's Last-Modified");
+        assertFalse(with.toString().contains("s3cret"), with.toString());
+        assertFalse(with.toString().contains("zone=7"), with.toString());
+    }
+
+    @Test
+    void purgeWebhookProblemsNameTheKeyAndNeverAHeaderValue() throws IOException {
+        String file = dir.resolve("broadsheet.yml").toString();
+        assertEquals(file + ": cdn.purge: is required", problem(SITE + "cdn: {}\n"));
+        assertEquals(file + ": cdn.edge: unknown key; expected one of [purge]", problem(SITE + "cdn: {edge: on}\n"));
+        assertEquals(file + ": cdn.purge: must be a mapping of keys to values",
+                problem(SITE + "cdn: {purge: https://api.cdn.example/purge}\n"));
+        assertEquals(file + ": cdn.purge.url: is required", problem(SITE + "cdn: {purge: {headers: {X-Team: news}}}\n"));
+        assertEquals(file + ": cdn.purge.url: must be an absolute http or https URL, got 'api.cdn.example/purge'",
+                problem(SITE + "cdn: {purge: {url: api.cdn.example/purge}}\n"));
+        assertEquals(file + ": cdn.purge.token: unknown key; expected one of [body, headers, url]",
+                problem(PURGE + "    token: abc\n"));
+        assertEquals(file + ": cdn.purge.body: must be 'keys', 'fastly' or 'cloudflare', got 'akamai'",
+                problem(PURGE + "    body: akamai\n"));
+        String headers = SITE + "cdn: {purge: {url: https://api.cdn.example/purge, headers: %s}}\n";
+        assertEquals(file + ": cdn.purge.headers: must be a mapping of keys to values",
+                problem(headers.formatted("[Authorization]")));
+        assertEquals(file + ": cdn.purge.headers.Bad Name: not a header name (letters, digits and !#$%&'*+-.^_`|~)",
+                problem(headers.formatted("{Bad Name: x}")));
+        assertEquals(file + ": cdn.purge.headers.Host: cannot be set: Broadsheet or its HTTP client sets it",
+                problem(headers.formatted("{Host: cdn.example}")));
+        assertEquals(file + ": cdn.purge.headers.content-type: cannot be set: Broadsheet or its HTTP client sets it",
+                problem(headers.formatted("{content-type: text/plain}")));
+        assertEquals(file + ": cdn.purge.headers.authorization: given twice (header names ignore case)",
+                problem(headers.formatted("{Authorization: a, authorization: b}")));
+        assertEquals(file + ": cdn.purge.headers.Authorization: must be non-empty text",
+                problem(headers.formatted("{Authorization: ''}")));
+        String twoLines = problem(headers.formatted("{Authorization: \"Bearer line-s3cret\\r\\nX-More: 1\"}"));
+        assertEquals(file + ": cdn.purge.headers.Authorization: must be one line of printable ASCII (the value is not shown here)",
+                twoLines);
+        assertFalse(twoLines.contains("s3cret"));
     }
 }
