@@ -13,8 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A webhook endpoint on loopback (a CDN's purge API, say) that records every request it accepts; it can refuse
- * the next few with a status of choice, or hold every request unanswered.
+ * A webhook endpoint on loopback (a CDN's purge API, a WebSub hub) that records every request it accepts, on any
+ * path; it can refuse the next few with a status of choice, or hold every request unanswered.
  */
 public final class TestReceiver implements AutoCloseable {
 
@@ -41,7 +41,7 @@ public final class TestReceiver implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         }));
-        server.createContext("/purge", exchange -> {
+        server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             if (holding) {
                 try {

@@ -2,6 +2,7 @@ package io.broadsheet.move;
 
 import io.broadsheet.article.ArticleStore;
 import io.broadsheet.article.StoredArticle;
+import io.broadsheet.web.ArticleView;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -92,7 +93,7 @@ public class ArchiveExport {
                     line(out, Argument.of(SiteLine.class), new SiteLine(state.read()));
                 } else {
                     for (StoredArticle article : page) {
-                        line(out, Argument.of(ArticleLine.class), ArticleLine.of(article));
+                        line(out, Argument.of(ArticleView.class), ArticleView.asStored(article));
                     }
                     afterId = page.get(page.size() - 1).article().id();
                     written += page.size();

@@ -47,10 +47,18 @@ public record ArticleView(
     public record Page(List<ArticleView> items, int page, int size, long total) {
     }
 
+    /** As the API shows it: an article without a URL of its own shows the default one. */
     public static ArticleView of(StoredArticle stored, SiteConfig site) {
+        ArticleView view = asStored(stored);
+        return view.url() != null ? view : new ArticleView(view.id(), view.slug(), view.title(), view.summary(),
+                view.body(), site.url("/articles/" + view.slug()), view.authors(), view.categories(), view.tags(),
+                view.language(), view.images(), view.publishedAt(), view.createdAt(), view.updatedAt(), view.version());
+    }
+
+    /** As stored, a line of the export: {@code url} only when the article has its own, so it imports as it was. */
+    public static ArticleView asStored(StoredArticle stored) {
         Article a = stored.article();
-        return new ArticleView(a.id(), a.slug(), a.title(), a.summary(), a.body(),
-                a.url() != null ? a.url() : site.url("/articles/" + a.slug()),
+        return new ArticleView(a.id(), a.slug(), a.title(), a.summary(), a.body(), a.url(),
                 stored.authors().stream().map(x -> new Author(x.name(), x.url())).toList(),
                 stored.categories(), stored.tags(), a.language(),
                 stored.images().stream().map(i -> new Image(i.url(), i.mimeType(), i.width(), i.height(), i.length(),
