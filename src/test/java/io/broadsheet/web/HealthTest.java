@@ -3,6 +3,7 @@ package io.broadsheet.web;
 import io.broadsheet.FeedParsers;
 import io.broadsheet.Http;
 import io.broadsheet.HttpTest;
+import io.broadsheet.TestDatabase;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,11 @@ class HealthTest extends HttpTest {
         assertNotNull(jdbc, "the JDBC indicator");
         assertEquals("UP", jdbc.get("status").getStringValue());
         JsonNode database = jdbc.get("details").values().iterator().next();
-        assertEquals("H2", database.get("details").get("database").getStringValue());
+        assertEquals(TestDatabase.isPostgres() ? "PostgreSQL" : "H2", database.get("details").get("database").getStringValue());
+        JsonNode notifications = health("/health").get("notifications");
+        assertEquals("UP", notifications.get("status").getStringValue());
+        assertEquals(TestDatabase.isPostgres() ? "listening" : "single-instance",
+                notifications.get("details").get("state").getStringValue(), "the change listener");
     }
 
     @Test
