@@ -26,8 +26,9 @@ import java.util.Properties;
  * LISTENs, and each notice drops the rendered feeds it names, reloads partner keys, or re-aims the embargo timer.
  *
  * <p>Never stale: versions follow commit order, so a notice whose version is not the next one means one was
- * missed, and every cached feed goes. While the connection is down, feeds are rendered for each request and not
- * cached; once it is back, the version in the database says whether anything was missed meanwhile.
+ * missed, and every cached feed goes. While the connection is down (or applying a notice failed), feeds are
+ * rendered for each request and not cached; once it is back, every cached feed goes, since what happened
+ * meanwhile is unknown.
  */
 @Singleton
 public class ChangeListener {
@@ -72,6 +73,12 @@ public class ChangeListener {
         credentials.setProperty("user", username);
         credentials.setProperty("password", password);
         credentials.setProperty("ApplicationName", "broadsheet-listener");
+        // a connection that died without a reset (a failover, a partition) must fail, not hang: waits for notices
+        // are 500 ms, and every 5 s a query goes round
+        credentials.setProperty("socketTimeout", "15");
+        credentials.setProperty("tcpKeepAlive", "true");
+        credentials.setProperty("connectTimeout", "10");
+        credentials.setProperty("loginTimeout", "10");
         this.state = ClusterChanges.isPostgres(url) ? State.CONNECTING : State.SINGLE_INSTANCE;
     }
 
@@ -88,7 +95,7 @@ public class ChangeListener {
         Connection first = null;
         try {
             first = connect();
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             disconnected(e);
         }
         Connection initial = first;
@@ -97,23 +104,17 @@ public class ChangeListener {
         thread.start();
     }
 
+    /** Until the service stops: whatever fails (the connection, or applying a notice), it reconnects and drops. */
     private void run(Connection initial) {
         Connection current = initial;
         while (running) {
-            if (current == null) {
-                sleep(RECONNECT_AFTER);
-                try {
-                    current = connect();
-                } catch (SQLException e) {
-                    if (running) {
-                        LOG.debug("Change listener: still no connection ({})", e.getMessage());
-                    }
-                    continue;
-                }
-            }
             try {
+                if (current == null) {
+                    sleep(RECONNECT_AFTER);
+                    current = connect();
+                }
                 listen(current);
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 if (running) {
                     disconnected(e);
                 }
@@ -124,25 +125,27 @@ public class ChangeListener {
         }
     }
 
-    /** Opens the listening connection and catches up with what happened while there was none. */
+    /**
+     * Opens the listening connection. Whatever happened while nobody listened (or before the first connection,
+     * or on a database that failed over to a standby at the same version) is unknown: every cached feed goes.
+     */
     private Connection connect() throws SQLException {
         Connection opened = DriverManager.getConnection(url, credentials);
-        try (Statement statement = opened.createStatement()) {
-            statement.execute("LISTEN " + ClusterChanges.CHANNEL);
-        } catch (SQLException e) {
+        try {
+            try (Statement statement = opened.createStatement()) {
+                statement.execute("LISTEN " + ClusterChanges.CHANNEL);
+            }
+            long version = version(opened);
+            dropEverything();
+            if (applied >= 0) {
+                LOG.info("Change listener: listening again (version {}, was {})", version, applied);
+            }
+            applied = version;
+        } catch (SQLException | RuntimeException e) {
             close(opened);
             throw e;
         }
         connection = opened;
-        long version = version(opened);
-        if (version != applied) {
-            // changes committed while nobody listened, or before the first connection: nothing cached is trusted
-            dropEverything();
-        }
-        if (applied >= 0 && state != State.LISTENING) {
-            LOG.info("Change listener: listening again (version {}, was {})", version, applied);
-        }
-        applied = version;
         state = State.LISTENING;
         cache.resume();
         return opened;
@@ -172,14 +175,15 @@ public class ChangeListener {
         if (notice.version() != applied + 1) {
             LOG.warn("Change listener: version {} follows {}; dropping every cached feed", notice.version(), applied);
             dropEverything();
+        } else if (notice.kind() == Notice.Kind.KEYS) {
+            // this instance's own key changes too: a reload that raced its commit may have read the keys before it
+            keys.reload();
         } else if (!notice.instance().equals(changes.instance())) {
-            switch (notice.kind()) {
-                case FEEDS -> {
-                    cache.invalidate(notice.feeds());
-                    embargoes.reaim();
-                }
-                case ALL -> cache.invalidateAll();
-                case KEYS -> keys.reload();
+            if (notice.kind() == Notice.Kind.ALL) {
+                dropEverything();
+            } else {
+                cache.invalidate(notice.feeds());
+                embargoes.reaim();
             }
         }
         applied = notice.version();
@@ -191,7 +195,7 @@ public class ChangeListener {
         embargoes.reaim();
     }
 
-    private void disconnected(SQLException e) {
+    private void disconnected(Exception e) {
         // nothing would tell this instance of a change: feeds are rendered per request until the connection is back
         cache.suspend();
         if (state != State.DISCONNECTED) {

@@ -1,6 +1,7 @@
 package io.broadsheet.feed;
 
 import io.broadsheet.storage.Statements;
+import io.broadsheet.cluster.ClusterChanges;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
@@ -30,9 +31,11 @@ public class FeedStateStore {
     static final String INDEX = "#index";
 
     private final JdbcOperations jdbc;
+    private final ClusterChanges cluster;
 
-    public FeedStateStore(JdbcOperations jdbc) {
+    public FeedStateStore(JdbcOperations jdbc, ClusterChanges cluster) {
         this.jdbc = jdbc;
+        this.cluster = cluster;
     }
 
     /** Records that the named feeds changed at {@code at}; a later time already recorded is kept. */
@@ -142,6 +145,7 @@ public class FeedStateStore {
             ps.setString(2, CONFIG);
             return ps.executeUpdate();
         });
+        cluster.everythingChanged(); // instances still running the old configuration drop what they rendered
         return true;
     }
 

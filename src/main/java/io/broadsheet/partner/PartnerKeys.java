@@ -55,7 +55,7 @@ public class PartnerKeys {
     }
 
     /** Reads the active keys anew: another instance created or revoked one. */
-    public void reload() {
+    public synchronized void reload() {
         Map<String, PartnerKey> active = new ConcurrentHashMap<>();
         repository.findAll().forEach(key -> {
             if (key.revokedAt() == null) {
