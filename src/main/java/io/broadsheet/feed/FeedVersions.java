@@ -5,7 +5,6 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
-import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -88,7 +87,6 @@ public class FeedVersions {
     }
 
     /** The Last-Modified of the first page whose validator (either coding's) is {@code etag}, if known. */
-    @ReadOnly
     public Optional<Instant> changedAt(String name, FeedFormat format, String etag) {
         String feed = feed(name, format);
         String tag = unquote(etag);
@@ -101,14 +99,16 @@ public class FeedVersions {
                 return Optional.of(known);
             }
         }
+        // only a version this instance has not met reads the database (and takes a connection for it)
         String key = tag;
-        return jdbc.prepareStatement("SELECT changed_at FROM feed_version WHERE feed = ? AND etag = ?", ps -> {
-            ps.setString(1, feed);
-            ps.setString(2, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getObject(1, OffsetDateTime.class).toInstant()) : Optional.empty();
-            }
-        });
+        return transactions.executeRead(status -> jdbc.prepareStatement(
+                "SELECT changed_at FROM feed_version WHERE feed = ? AND etag = ?", ps -> {
+                    ps.setString(1, feed);
+                    ps.setString(2, key);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? Optional.of(rs.getObject(1, OffsetDateTime.class).toInstant()) : Optional.empty();
+                    }
+                }));
     }
 
     /** Versions older than {@code broadsheet.delta-history} (7 days) go: a client that old gets the whole page. */
