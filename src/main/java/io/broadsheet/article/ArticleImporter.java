@@ -122,6 +122,7 @@ public class ArticleImporter {
         // written by the writer thread, read by the reading one
         int created;
         int updated;
+        int unchanged;
         int rejectedCount;
         long storeNanos;
         final List<ImportResult.Rejected> rejected = new ArrayList<>();
@@ -212,11 +213,12 @@ public class ArticleImporter {
         void store(List<ArticleService.Sanitised> full, List<Integer> lines) {
             long begin = System.nanoTime();
             try {
-                ArticleService.ChunkWritten written = keepIds ? new ArticleService.ChunkWritten(service.insertKept(full), 0)
+                ArticleService.ChunkWritten written = keepIds ? new ArticleService.ChunkWritten(service.insertKept(full), 0, 0)
                         : service.writeChunk(full);
                 synchronized (this) {
                     created += written.created();
                     updated += written.updated();
+                    unchanged += written.unchanged();
                 }
             } catch (RuntimeException e) {
                 // the chunk rolled back whole: each line again on its own, so that only the guilty ones are rejected
@@ -233,17 +235,19 @@ public class ArticleImporter {
         void writeOne(ArticleService.Sanitised one, int line) {
             ArticleInput in = one.input();
             try {
-                boolean isNew = true;
+                ArticleService.Written written = null;
                 if (keepIds) {
                     service.insertKeptOne(one);
                 } else {
-                    isNew = service.upsert(in).created();
+                    written = service.upsert(in);
                 }
                 synchronized (this) {
-                    if (isNew) {
+                    if (written == null || written.created()) {
                         created++;
-                    } else {
+                    } else if (written.changed()) {
                         updated++;
+                    } else {
+                        unchanged++;
                     }
                 }
             } catch (InvalidInputException e) {
@@ -288,13 +292,13 @@ public class ArticleImporter {
         }
 
         synchronized void count(BroadsheetMetrics metrics) {
-            metrics.importLines(created + updated, rejectedCount);
+            metrics.importLines(created + updated + unchanged, rejectedCount);
         }
 
         synchronized ImportResult result() {
             List<ImportResult.Rejected> inOrder = new ArrayList<>(rejected);
             inOrder.sort(java.util.Comparator.comparingInt(ImportResult.Rejected::line));
-            return new ImportResult(created, updated, inOrder, rejectedCount, null);
+            return new ImportResult(created, updated, unchanged, inOrder, rejectedCount, null);
         }
 
         synchronized void log(String what) {

@@ -7,7 +7,9 @@ import java.util.List;
  * An article as a client sent it, read and checked by {@link ArticleParser}; the body is not yet sanitised.
  *
  * @param slug null to derive one from the title
- * @param url  null for {@code {base-url}/articles/{slug}}
+ * @param url        null for {@code {base-url}/articles/{slug}}
+ * @param expiresAt  the end of the article's usage window, or null
+ * @param correction a correction notice this write adds (plain text), or null
  */
 public record ArticleInput(
         String slug,
@@ -20,7 +22,9 @@ public record ArticleInput(
         List<String> tags,
         String language,
         List<Image> images,
-        Instant publishedAt) {
+        Instant publishedAt,
+        Instant expiresAt,
+        String correction) {
 
     public ArticleInput {
         authors = List.copyOf(authors);
@@ -32,13 +36,30 @@ public record ArticleInput(
     /** The same article under another slug. */
     public ArticleInput withSlug(String newSlug) {
         return new ArticleInput(newSlug, title, summary, body, url, authors, categories, tags, language, images,
-                publishedAt);
+                publishedAt, expiresAt, correction);
     }
 
     /** The same article with another body. */
     public ArticleInput withBody(String newBody) {
         return new ArticleInput(slug, title, summary, newBody, url, authors, categories, tags, language, images,
-                publishedAt);
+                publishedAt, expiresAt, correction);
+    }
+
+    /** The same article without a correction notice: what it stores besides the notice. */
+    public ArticleInput withoutCorrection() {
+        return new ArticleInput(slug, title, summary, body, url, authors, categories, tags, language, images,
+                publishedAt, expiresAt, null);
+    }
+
+    /** The article as stored, as a write would send it (without a correction): what tells an idle replace. */
+    public static ArticleInput of(StoredArticle stored) {
+        Article a = stored.article();
+        return new ArticleInput(a.slug(), a.title(), a.summary(), a.body(), a.url(),
+                stored.authors().stream().map(x -> new Author(x.name(), x.url())).toList(),
+                stored.categories(), stored.tags(), a.language(),
+                stored.images().stream().map(i -> new Image(i.url(), i.mimeType(), i.width(), i.height(), i.length(),
+                        i.caption(), i.credit(), i.alt())).toList(),
+                a.publishedAt(), a.expiresAt(), null);
     }
 
     /** A person or agency. */

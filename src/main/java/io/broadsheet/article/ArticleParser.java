@@ -29,15 +29,18 @@ public final class ArticleParser {
     static final int MAX_CATEGORIES = 20;
     static final int MAX_TAGS = 50;
     static final int MAX_AUTHORS = 50;
+    static final int MAX_CORRECTION = 2_000;
+    static final int MAX_REASON = 1_000;
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
     private static final Pattern IMAGE_TYPE = Pattern.compile("image/[a-z0-9][a-z0-9.+-]*");
     private static final Set<String> FIELDS = Set.of("slug", "title", "summary", "body", "url", "authors",
-            "categories", "tags", "language", "images", "publishedAt");
+            "categories", "tags", "language", "images", "publishedAt", "expiresAt", "correction");
     /**
      * Fields the server sets: accepted and ignored, so that a GET answer can be sent back as a PUT and an export
      * imported as new articles; an import with preserve-ids reads them ({@link #parseKept}).
      */
-    private static final Set<String> SERVER_FIELDS = Set.of("id", "createdAt", "updatedAt", "version");
+    private static final Set<String> SERVER_FIELDS = Set.of("id", "createdAt", "updatedAt", "version", "withdrawn",
+            "corrections");
     private static final Set<String> AUTHOR_FIELDS = Set.of("name", "url");
     private static final Set<String> IMAGE_FIELDS = Set.of("url", "mimeType", "width", "height", "length",
             "caption", "credit", "alt");
@@ -93,7 +96,12 @@ public final class ArticleParser {
                 tags(f, json),
                 language(f, json),
                 images(f, json),
-                f.dateTime(json, "publishedAt", "publishedAt", true));
+                f.dateTime(json, "publishedAt", "publishedAt", true),
+                f.dateTime(json, "expiresAt", "expiresAt", false),
+                correction(f, json));
+        if (input.expiresAt() != null && input.publishedAt() != null && !input.expiresAt().isAfter(input.publishedAt())) {
+            f.error("expiresAt", "must be after publishedAt (" + input.publishedAt() + "), got " + input.expiresAt());
+        }
         return input.slug() == null && input.title() != null ? input.withSlug(slugify(input.title())) : input;
     }
 
@@ -117,10 +125,62 @@ public final class ArticleParser {
             f.error("updatedAt", "must not be before createdAt (" + createdAt + "), got " + updatedAt);
         }
         Long version = f.nonNegativeLong(json, "version", "version");
+        Instant withdrawnAt = null;
+        String reason = null;
+        JsonNode withdrawn = json.get("withdrawn");
+        if (withdrawn != null && !withdrawn.isNull()) {
+            if (!withdrawn.isObject()) {
+                f.error("withdrawn", "must be an object with at and reason");
+            } else {
+                f.rejectUnknown(withdrawn, "withdrawn.", Set.of("at", "reason"), Set.of());
+                withdrawnAt = f.dateTime(withdrawn, "at", "withdrawn.at", true);
+                reason = f.text(withdrawn, "reason", "withdrawn.reason", MAX_REASON, true);
+            }
+        }
+        List<Correction> corrections = new ArrayList<>();
+        List<JsonNode> nodes = f.array(json, "corrections", "corrections", 1_000);
+        for (int i = 0; i < nodes.size(); i++) {
+            String path = "corrections[" + i + "]";
+            if (!nodes.get(i).isObject()) {
+                f.error(path, "must be an object with at and text");
+                continue;
+            }
+            f.rejectUnknown(nodes.get(i), path + ".", Set.of("at", "text"), Set.of());
+            Instant at = f.dateTime(nodes.get(i), "at", path + ".at", true);
+            String text = f.text(nodes.get(i), "text", path + ".text", MAX_CORRECTION, true);
+            if (at != null && text != null) {
+                corrections.add(new Correction(at, text));
+            }
+        }
         if (id == null || createdAt == null || updatedAt == null) {
             return null;
         }
-        return new ServerFields(id, createdAt, updatedAt, version == null ? 0 : version);
+        return new ServerFields(id, createdAt, updatedAt, version == null ? 0 : version, withdrawnAt, reason,
+                Correction.encode(corrections));
+    }
+
+    /** The reason of a withdrawal: {@code {"reason": "..."}}, required, plain text. */
+    public static String withdrawalReason(JsonNode json) {
+        if (json == null || !json.isObject()) {
+            throw InvalidInputException.of("", "the body must be one JSON object: {\"reason\": \"...\"}");
+        }
+        JsonFields f = new JsonFields();
+        f.rejectUnknown(json, "", Set.of("reason"), Set.of());
+        String reason = f.text(json, "reason", "reason", MAX_REASON, true);
+        if (!f.errors().isEmpty()) {
+            throw new InvalidInputException(f.errors());
+        }
+        return reason.strip();
+    }
+
+    private static String correction(JsonFields f, JsonNode json) {
+        JsonNode node = json.get("correction");
+        String text = f.text(json, "correction", "correction", MAX_CORRECTION, false);
+        if (node != null && node.isString() && text != null && text.isBlank()) {
+            f.error("correction", "must not be blank: leave it out when the write corrects nothing");
+            return null;
+        }
+        return text == null ? null : text.strip();
     }
 
     /** A slug made from a title: ASCII letters and digits joined by single hyphens, at most 80 characters. */

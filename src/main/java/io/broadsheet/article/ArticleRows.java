@@ -36,12 +36,12 @@ class ArticleRows {
     List<Long> insert(List<ArticleInput> inputs, Instant now) {
         Connection connection = jdbc.getConnection();
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO article (slug, title, summary, body, url,"
-                + " language, published_at, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                + " language, published_at, created_at, updated_at, version, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
                 new String[]{"id"})) {
             OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
             for (ArticleInput in : inputs) {
                 Statements.bind(ps, in.slug(), in.title(), in.summary(), in.body(), in.url(), in.language(),
-                        in.publishedAt().atOffset(ZoneOffset.UTC), at, at);
+                        in.publishedAt().atOffset(ZoneOffset.UTC), at, at, utc(in.expiresAt()));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -68,26 +68,47 @@ class ArticleRows {
             ServerFields k = kept.get(i);
             rows.add(new Object[]{k.id(), in.slug(), in.title(), in.summary(), in.body(), in.url(), in.language(),
                     in.publishedAt().atOffset(ZoneOffset.UTC), k.createdAt().atOffset(ZoneOffset.UTC),
-                    k.updatedAt().atOffset(ZoneOffset.UTC), k.version()});
+                    k.updatedAt().atOffset(ZoneOffset.UTC), k.version(), utc(in.expiresAt()), utc(k.withdrawnAt()),
+                    k.withdrawnReason(), k.corrections()});
         }
         Statements.batch(jdbc, "INSERT INTO article (id, slug, title, summary, body, url, language, published_at, created_at,"
-                + " updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+                + " updated_at, version, expires_at, withdrawn_at, withdrawn_reason, corrections)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
     /**
      * Replaces articles whose version is still {@code versions[i]}; returns how many rows each update changed
      * (0 when the article changed meanwhile).
      */
-    int[] replace(List<Long> ids, List<Long> versions, List<ArticleInput> inputs, Instant now) {
+    int[] replace(List<Long> ids, List<Long> versions, List<ArticleInput> inputs, List<String> corrections,
+                  Instant now) {
         List<Object[]> rows = new ArrayList<>();
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         for (int i = 0; i < ids.size(); i++) {
             ArticleInput in = inputs.get(i);
             rows.add(new Object[]{in.slug(), in.title(), in.summary(), in.body(), in.url(), in.language(),
-                    in.publishedAt().atOffset(ZoneOffset.UTC), at, ids.get(i), versions.get(i)});
+                    in.publishedAt().atOffset(ZoneOffset.UTC), utc(in.expiresAt()), corrections.get(i), at, ids.get(i),
+                    versions.get(i)});
         }
         return Statements.batch(jdbc, "UPDATE article SET slug = ?, title = ?, summary = ?, body = ?, url = ?, language = ?,"
-                + " published_at = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?", rows);
+                + " published_at = ?, expires_at = ?, corrections = ?, updated_at = ?, version = version + 1"
+                + " WHERE id = ? AND version = ?", rows);
+    }
+
+    /**
+     * Withdraws (a reason) or restores (null) the article if it is still at {@code version}: a new version updated at
+     * {@code now}, withdrawn at {@code withdrawnAt}. False when it changed meanwhile.
+     */
+    boolean setWithdrawn(long id, long version, Instant withdrawnAt, String reason, Instant now) {
+        return jdbc.prepareStatement("UPDATE article SET withdrawn_at = ?, withdrawn_reason = ?, updated_at = ?,"
+                + " version = version + 1 WHERE id = ? AND version = ?", ps -> {
+            Statements.bind(ps, utc(withdrawnAt), reason, now.atOffset(ZoneOffset.UTC), id, version);
+            return ps.executeUpdate() == 1;
+        });
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     /** Removes the images, authors, categories and tags of these articles. */

@@ -23,6 +23,8 @@ import java.util.Optional;
 @Singleton
 public class ArticleService {
 
+    /** The reason of a withdrawal at the end of an article's usage window. */
+    public static final String EXPIRED = "expired";
     /** SQLSTATE of a unique-constraint violation, the same on H2 and PostgreSQL. */
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -39,8 +41,8 @@ public class ArticleService {
         this.events = events;
     }
 
-    /** Whether a write created the article or replaced it. */
-    public record Written(StoredArticle article, boolean created) {
+    /** Whether a write created the article or replaced it, and whether it changed anything. */
+    public record Written(StoredArticle article, boolean created, boolean changed) {
     }
 
     /** A page of a listing. */
@@ -57,6 +59,7 @@ public class ArticleService {
         ArticleInput clean = in.withBody(sanitiser.sanitise(in.body()));
         try {
             Instant now = now();
+            checkNew(clean, now);
             StoredArticle created = store.insert(clean, now);
             events.publishEvent(ArticlesChanged.of(null, created, now));
             return created;
@@ -81,19 +84,23 @@ public class ArticleService {
                 throw InvalidInputException.of("slug", "differs from the path '" + slug
                         + "'; renaming needs an existing article, and there is none at this path");
             }
-            return new Written(create(clean), true);
+            return new Written(create(clean), true, true);
         }
         StoredArticle existing = current.get();
         if (ifMatch != null && !matches(ifMatch, existing.etag())) {
             throw new StaleArticleException(slug, existing.etag());
         }
+        if (unchanged(existing, clean)) {
+            return new Written(existing, false, false); // nothing a reader sees changes: no new version, no new date
+        }
         try {
             Instant now = now();
+            checkReplacing(existing, clean, now);
             StoredArticle replaced = store.replace(existing.article(), clean, now)
                     .orElseThrow(() -> new StaleArticleException(slug,
                             store.findBySlug(slug).map(StoredArticle::etag).orElse(null)));
             events.publishEvent(ArticlesChanged.of(existing, replaced, now));
-            return new Written(replaced, false);
+            return new Written(replaced, false, true);
         } catch (DataAccessException e) {
             throw translate(e, clean.slug());
         }
@@ -138,8 +145,8 @@ public class ArticleService {
         return new Sanitised(in.input().withBody(sanitiser.sanitise(in.input().body())), in.fields());
     }
 
-    /** What a chunk of an import did. */
-    public record ChunkWritten(int created, int updated) {
+    /** What a chunk of an import did; {@code unchanged}: lines that matched the stored article exactly. */
+    public record ChunkWritten(int created, int updated, int unchanged) {
     }
 
     /**
@@ -153,24 +160,31 @@ public class ArticleService {
         List<ArticleInput> fresh = new ArrayList<>();
         List<ArticleInput> replacing = new ArrayList<>();
         List<StoredArticle> replaced = new ArrayList<>();
+        Instant now = now();
+        int unchanged = 0;
         for (ArticleInput in : clean) {
             StoredArticle current = existing.get(in.slug());
             if (current == null) {
+                checkNew(in, now);
                 fresh.add(in);
+            } else if (unchanged(current, in)) {
+                unchanged++;
             } else {
+                checkReplacing(current, in, now);
                 replacing.add(in);
                 replaced.add(current);
             }
         }
-        Instant now = now();
         List<ArticlesChanged.Change> changes = new ArrayList<>(clean.size());
         store.insertAll(fresh, now).forEach(a -> changes.add(new ArticlesChanged.Change(null, a)));
         List<StoredArticle> after = store.replaceAll(replaced, replacing, now);
         for (int i = 0; i < after.size(); i++) {
             changes.add(new ArticlesChanged.Change(replaced.get(i), after.get(i)));
         }
-        events.publishEvent(new ArticlesChanged(changes, now));
-        return new ChunkWritten(fresh.size(), replacing.size());
+        if (!changes.isEmpty()) {
+            events.publishEvent(new ArticlesChanged(changes, now));
+        }
+        return new ChunkWritten(fresh.size(), replacing.size(), unchanged);
     }
 
     /**
@@ -215,6 +229,74 @@ public class ArticleService {
         }
     }
 
+    /**
+     * Withdraws the article: out of every feed, where a tombstone takes its place, and its page gone (410). Withdrawing
+     * a withdrawn article changes nothing.
+     */
+    @Transactional
+    public StoredArticle withdraw(String slug, String reason) {
+        while (true) {
+            StoredArticle existing = store.findBySlug(slug).orElseThrow(() -> new ArticleNotFoundException(slug));
+            if (existing.article().withdrawn()) {
+                return existing;
+            }
+            Instant now = now();
+            Optional<StoredArticle> withdrawn = store.setWithdrawn(existing.article(), now, reason, now);
+            if (withdrawn.isPresent()) {
+                events.publishEvent(ArticlesChanged.of(existing, withdrawn.get(), now));
+                return withdrawn.get();
+            }
+        }
+    }
+
+    /**
+     * Restores a withdrawn article to the feeds, dated now so that partners ingest it again; refused while its usage
+     * window is over. Restoring a live article changes nothing.
+     */
+    @Transactional
+    public StoredArticle restore(String slug) {
+        while (true) {
+            StoredArticle existing = store.findBySlug(slug).orElseThrow(() -> new ArticleNotFoundException(slug));
+            if (!existing.article().withdrawn()) {
+                return existing;
+            }
+            Instant now = now();
+            Instant expires = existing.article().expiresAt();
+            if (expires != null && !expires.isAfter(now)) {
+                throw new ArticleStateException("The article '" + slug + "' expired at " + expires
+                        + ": PUT it with a later expiresAt (or none) before restoring it.");
+            }
+            Optional<StoredArticle> restored = store.setWithdrawn(existing.article(), null, null, now);
+            if (restored.isPresent()) {
+                events.publishEvent(ArticlesChanged.of(existing, restored.get(), now));
+                return restored.get();
+            }
+        }
+    }
+
+    /**
+     * Withdraws, with the reason {@value #EXPIRED}, every live article whose usage window ended by now, as of the
+     * instant it ended; what the embargo timer calls. Returns how many it withdrew.
+     */
+    @Transactional
+    public int expireDue() {
+        Instant now = now();
+        List<ArticlesChanged.Change> changes = new ArrayList<>();
+        for (StoredArticle due : store.findByIds(store.dueExpiries(now))) {
+            Article a = due.article();
+            if (a.withdrawn() || a.expiresAt() == null || a.expiresAt().isAfter(now)) {
+                continue;
+            }
+            // another instance may have withdrawn it meanwhile: then the version no longer matches
+            store.setWithdrawn(a, a.expiresAt(), EXPIRED, now)
+                    .ifPresent(after -> changes.add(new ArticlesChanged.Change(due, after)));
+        }
+        if (!changes.isEmpty()) {
+            events.publishEvent(new ArticlesChanged(changes, now));
+        }
+        return changes.size();
+    }
+
     /** The articles with these ids, in this order. */
     public List<StoredArticle> findByIds(List<Long> ids) {
         return store.findByIds(ids);
@@ -223,6 +305,33 @@ public class ArticleService {
     public Page list(ArticleSelection selection, int page, int size) {
         long total = store.count(selection);
         return new Page(store.findNewest(selection, size, (long) (page - 1) * size), total);
+    }
+
+    /** True when {@code in} would store exactly what {@code existing} holds and corrects nothing. */
+    private static boolean unchanged(StoredArticle existing, ArticleInput in) {
+        return in.correction() == null && ArticleInput.of(existing).equals(in);
+    }
+
+    private static void checkNew(ArticleInput in, Instant now) {
+        if (in.correction() != null) {
+            throw InvalidInputException.of("correction", "corrects an existing article; '" + in.slug()
+                    + "' is new: put what is right in the body");
+        }
+        checkExpiry(in, now);
+    }
+
+    /** A withdrawn article may be fixed with any window; a live one cannot be sent already expired. */
+    private static void checkReplacing(StoredArticle existing, ArticleInput in, Instant now) {
+        if (!existing.article().withdrawn()) {
+            checkExpiry(in, now);
+        }
+    }
+
+    private static void checkExpiry(ArticleInput in, Instant now) {
+        if (in.expiresAt() != null && !in.expiresAt().isAfter(now)) {
+            throw InvalidInputException.of("expiresAt", "is not in the future (" + in.expiresAt() + "); to take an"
+                    + " article down now, POST /api/articles/" + in.slug() + "/withdraw");
+        }
     }
 
     /** Milliseconds, which every database keeps: two writes in one second stay in order (deltas need it). */

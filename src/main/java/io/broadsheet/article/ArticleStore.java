@@ -35,6 +35,9 @@ public class ArticleStore {
 
     /** The articles after an id, by id: what {@link #findAfter} reads (a range of the primary key, never a sort). */
     public static final String AFTER_ID_SQL = "SELECT * FROM article WHERE id > :afterId ORDER BY id LIMIT :limit";
+    /** The live articles whose usage window ended by now: a range of article_expiry's primary key. */
+    static final String DUE_EXPIRIES_SQL = "SELECT article_id FROM article_expiry WHERE expires_at <= ?"
+            + " ORDER BY expires_at, article_id";
 
     private final ArticleRepository articles;
     private final ImageRepository images;
@@ -145,7 +148,7 @@ public class ArticleStore {
         rows.insertChildren(ids, inputs);
         List<StoredArticle> stored = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
-            stored.add(stored(ids.get(i), inputs.get(i), now, now, 0));
+            stored.add(stored(ids.get(i), inputs.get(i), now, now, 0, null, null, null));
         }
         return stored;
     }
@@ -166,15 +169,20 @@ public class ArticleStore {
         List<StoredArticle> stored = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
             ServerFields k = kept.get(i);
-            stored.add(stored(k.id(), inputs.get(i), k.createdAt(), k.updatedAt(), k.version()));
+            stored.add(stored(k.id(), inputs.get(i), k.createdAt(), k.updatedAt(), k.version(), k.withdrawnAt(),
+                    k.withdrawnReason(), k.corrections()));
         }
         return stored;
     }
 
-    /** Replaces the article {@code current} with {@code in} (possibly under a new slug); empty when stale. */
+    /**
+     * Replaces the article {@code current} with {@code in} (possibly under a new slug), adding its correction notice
+     * if it carries one; empty when stale. A withdrawn article stays withdrawn.
+     */
     @Transactional
     public Optional<StoredArticle> replace(Article current, ArticleInput in, Instant now) {
-        if (rows.replace(List.of(current.id()), List.of(current.version()), List.of(in), now)[0] == 0) {
+        if (rows.replace(List.of(current.id()), List.of(current.version()), List.of(in),
+                java.util.Collections.singletonList(correctionsAfter(current, in, now)), now)[0] == 0) {
             return Optional.empty();
         }
         categoryService.ensureExist(in.categories());
@@ -193,7 +201,12 @@ public class ArticleStore {
             return List.of();
         }
         List<Long> ids = current.stream().map(a -> a.article().id()).toList();
-        int[] updated = rows.replace(ids, current.stream().map(a -> a.article().version()).toList(), inputs, now);
+        List<String> corrections = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            corrections.add(correctionsAfter(current.get(i).article(), inputs.get(i), now));
+        }
+        int[] updated = rows.replace(ids, current.stream().map(a -> a.article().version()).toList(), inputs,
+                corrections, now);
         for (int i = 0; i < updated.length; i++) {
             if (updated[i] == 0) {
                 throw new StaleArticleException(current.get(i).article().slug(), null);
@@ -205,13 +218,43 @@ public class ArticleStore {
         List<StoredArticle> stored = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
             Article before = current.get(i).article();
-            stored.add(stored(before.id(), inputs.get(i), before.createdAt(), now, before.version() + 1));
+            stored.add(stored(before.id(), inputs.get(i), before.createdAt(), now, before.version() + 1,
+                    before.withdrawnAt(), before.withdrawnReason(), corrections.get(i)));
         }
         return stored;
     }
 
+    /** The corrections column after {@code in} replaced {@code current}: its notice added, if it has one. */
+    private static String correctionsAfter(Article current, ArticleInput in, Instant now) {
+        if (in.correction() == null) {
+            return current.corrections();
+        }
+        List<Correction> corrections = new ArrayList<>(Correction.decode(current.corrections()));
+        corrections.add(new Correction(now, in.correction()));
+        return Correction.encode(corrections);
+    }
+
+    /**
+     * Withdraws the article with a reason, as of {@code withdrawnAt}, or restores it ({@code reason} null), if it is
+     * still at its version; empty when it changed meanwhile.
+     */
+    @Transactional
+    public Optional<StoredArticle> setWithdrawn(Article current, Instant withdrawnAt, String reason, Instant now) {
+        if (!rows.setWithdrawn(current.id(), current.version(), withdrawnAt, reason, now)) {
+            return Optional.empty();
+        }
+        return findById(current.id());
+    }
+
+    /** The ids of the live articles whose usage window ended by {@code now}, soonest first. */
+    @Snapshot
+    public List<Long> dueExpiries(Instant now) {
+        return Statements.longs(jdbc, DUE_EXPIRIES_SQL, now.atOffset(ZoneOffset.UTC));
+    }
+
     /** An article as {@link ArticleRows} stored it from {@code in}. */
-    private static StoredArticle stored(long id, ArticleInput in, Instant created, Instant updated, long version) {
+    private static StoredArticle stored(long id, ArticleInput in, Instant created, Instant updated, long version,
+                                        Instant withdrawnAt, String withdrawnReason, String corrections) {
         List<ArticleImage> images = new ArrayList<>();
         for (int i = 0; i < in.images().size(); i++) {
             ArticleInput.Image img = in.images().get(i);
@@ -223,7 +266,8 @@ public class ArticleStore {
             authors.add(new ArticleAuthor(null, id, i, in.authors().get(i).name(), in.authors().get(i).url()));
         }
         return new StoredArticle(new Article(id, in.slug(), in.title(), in.summary(), in.body(), in.url(),
-                in.language(), in.publishedAt(), created, updated, version), images, authors, in.categories(), in.tags());
+                in.language(), in.publishedAt(), created, updated, version, in.expiresAt(), withdrawnAt, withdrawnReason,
+                corrections), images, authors, in.categories(), in.tags());
     }
 
     /**
@@ -332,6 +376,7 @@ public class ArticleStore {
 
     private static String where(ArticleSelection selection, List<Object> params) {
         List<String> clauses = new ArrayList<>();
+        clauses.add("a.withdrawn_at IS NULL"); // a withdrawn article is found by its slug, in no listing
         if (selection.publishedBy() != null) {
             clauses.add("a.published_at <= ?");
             params.add(selection.publishedBy().atOffset(ZoneOffset.UTC));
@@ -346,6 +391,6 @@ public class ArticleStore {
                     + Statements.placeholders(selection.tags().size()) + "))");
             params.addAll(selection.tags());
         }
-        return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
+        return " WHERE " + String.join(" AND ", clauses);
     }
 }

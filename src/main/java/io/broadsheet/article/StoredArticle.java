@@ -18,6 +18,11 @@ public record StoredArticle(Article article, List<ArticleImage> images, List<Art
         tags = List.copyOf(tags);
     }
 
+    /** Its correction notices, oldest first. */
+    public List<Correction> corrections() {
+        return Correction.decode(article.corrections());
+    }
+
     /** The strong entity tag of this version: changes with every write. */
     public String etag() {
         return "\"" + article.id() + "-" + article.version() + "\"";

@@ -17,9 +17,13 @@ import java.util.Optional;
  * @param feeds         named feeds by name, in file order
  * @param hubs          WebSub hubs told of every change and advertised in every feed
  * @param purge         the CDN purge webhook told of every change, or null
+ * @param tombstoneDays how long a withdrawn article's tombstone stays at the top of the feeds that held it
+ * @param mediaRss15    whether RSS and Atom carry the Media RSS 1.5 elements that the W3C Feed Validation Service
+ *                      does not know and reports as errors ({@code media:status}, {@code media:license})
  */
 public record FeedsConfig(SiteConfig site, int defaultLimit, ContentMode defaultContent, int defaultMaxAge,
-                          Map<String, FeedDefinition> feeds, List<URI> hubs, PurgeWebhook purge) {
+                          Map<String, FeedDefinition> feeds, List<URI> hubs, PurgeWebhook purge,
+                          int tombstoneDays, boolean mediaRss15) {
 
     public FeedsConfig {
         feeds = Collections.unmodifiableMap(new LinkedHashMap<>(feeds));
@@ -32,13 +36,19 @@ public record FeedsConfig(SiteConfig site, int defaultLimit, ContentMode default
                 defaultMaxAge, Access.PUBLIC);
     }
 
+    /** How long tombstones stay in the feeds. */
+    public java.time.Duration tombstoneRetention() {
+        return java.time.Duration.ofDays(tombstoneDays);
+    }
+
     /**
      * A stable digest of everything that shapes the feeds: when it changes, every feed's Last-Modified moves. The
      * purge webhook changes no feed, so it is left out (and the text is the one digested before it existed).
      */
     public String fingerprint() {
         return sha256("FeedsConfig[site=" + site + ", defaultLimit=" + defaultLimit + ", defaultContent="
-                + defaultContent + ", defaultMaxAge=" + defaultMaxAge + ", feeds=" + feeds + ", hubs=" + hubs + "]");
+                + defaultContent + ", defaultMaxAge=" + defaultMaxAge + ", feeds=" + feeds + ", hubs=" + hubs + "]"
+                + (mediaRss15 ? " mediaRss15" : "")); // unchanged text while the switch is off
     }
 
     /** A stable digest of what the named feeds select (categories, tags): when it changes, their rows are rebuilt. */

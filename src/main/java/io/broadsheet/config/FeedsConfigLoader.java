@@ -32,7 +32,7 @@ public final class FeedsConfigLoader {
     private static final Set<String> TOP_KEYS = Set.of("site", "defaults", "feeds", "websub", "cdn");
     private static final Set<String> SITE_KEYS = Set.of("title", "description", "base-url", "language",
             "icon", "copyright", "author", "id-authority", "id-date");
-    private static final Set<String> DEFAULT_KEYS = Set.of("limit", "content", "max-age");
+    private static final Set<String> DEFAULT_KEYS = Set.of("limit", "content", "max-age", "tombstone-days", "media-rss-1-5");
     private static final Set<String> FEED_KEYS = Set.of("title", "description", "categories", "tags",
             "limit", "content", "max-age", "access");
     private static final Set<String> PURGE_KEYS = Set.of("url", "headers", "body");
@@ -89,6 +89,9 @@ public final class FeedsConfigLoader {
         int defaultLimit = limit(defaults.get("limit"), "defaults.limit", 50);
         ContentMode defaultContent = content(defaults.get("content"), "defaults.content", ContentMode.FULL);
         int defaultMaxAge = maxAge(defaults.get("max-age"), "defaults.max-age", 300);
+        int tombstoneDays = wholeNumber(defaults.get("tombstone-days"), "defaults.tombstone-days", 30, 1, 3650,
+                "a whole number of days");
+        boolean mediaRss15 = flag(defaults.get("media-rss-1-5"), "defaults.media-rss-1-5");
         Map<String, FeedDefinition> feeds = new LinkedHashMap<>();
         Map<String, Object> feedMap = map(top.getOrDefault("feeds", Map.of()), "feeds", null);
         for (Map.Entry<String, Object> entry : feedMap.entrySet()) {
@@ -108,7 +111,7 @@ public final class FeedsConfigLoader {
                     access(f.get("access"), key + ".access")));
         }
         return new FeedsConfig(site, defaultLimit, defaultContent, defaultMaxAge, feeds, hubs(top, hubsOverride),
-                purgeWebhook(top.get("cdn")));
+                purgeWebhook(top.get("cdn")), tombstoneDays, mediaRss15);
     }
 
     private PurgeWebhook purgeWebhook(Object value) {
@@ -253,6 +256,16 @@ public final class FeedsConfigLoader {
 
     private String optionalText(Object value, String key) {
         return value == null ? null : text(value, key);
+    }
+
+    private boolean flag(Object value, String key) {
+        if (value == null) {
+            return false;
+        }
+        if (!(value instanceof Boolean b)) {
+            throw new ConfigException(file, key, "must be true or false, got '" + value + "'");
+        }
+        return b;
     }
 
     private int limit(Object value, String key, int fallback) {

@@ -1,5 +1,6 @@
 package io.broadsheet.feed;
 
+import io.broadsheet.article.ArticleService;
 import io.broadsheet.article.ArticlesChanged;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -18,9 +19,10 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Announces lifted embargoes with one timer, aimed at the next release instant read from the database: memory
- * does not grow with the number of embargoed articles. At start-up it announces what lifted while the service
- * was down; after each write it aims earlier if the write brought an earlier embargo.
+ * Announces lifted embargoes and withdraws expired articles with one timer, aimed at the next release or expiry
+ * instant read from the database: memory does not grow with the number of embargoed or expiring articles. At
+ * start-up it does what fell due while the service was down; after each write it aims earlier if the write brought an
+ * earlier embargo or expiry.
  */
 @Singleton
 public class EmbargoTimer {
@@ -31,6 +33,7 @@ public class EmbargoTimer {
     private final FeedIndex index;
     private final FeedPageQueries pages;
     private final FeedChanges changes;
+    private final ArticleService articles;
     private final Clock clock;
     private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
         Thread thread = new Thread(r, "embargo-timer");
@@ -40,7 +43,9 @@ public class EmbargoTimer {
     private ScheduledFuture<?> pending;
     private Instant pendingAt;
 
-    public EmbargoTimer(FeedIndex index, FeedPageQueries pages, FeedChanges changes, Clock clock) {
+    public EmbargoTimer(FeedIndex index, FeedPageQueries pages, FeedChanges changes, ArticleService articles,
+                        Clock clock) {
+        this.articles = articles;
         this.index = index;
         this.pages = pages;
         this.changes = changes;
@@ -53,15 +58,16 @@ public class EmbargoTimer {
         aimAt(clock.instant());
     }
 
-    /** After a write: an embargo earlier than the one aimed at moves the timer. */
+    /** After a write: an embargo or expiry earlier than the one aimed at moves the timer. */
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
     public void onChange(ArticlesChanged written) {
         Instant earliest = null;
         for (ArticlesChanged.Change change : written.changes()) {
-            if (change.after() != null) {
-                Instant at = change.after().article().publishedAt();
-                if (at.isAfter(written.at()) && (earliest == null || at.isBefore(earliest))) {
-                    earliest = at;
+            if (change.after() != null && !change.after().article().withdrawn()) {
+                for (Instant at : new Instant[]{change.after().article().publishedAt(), change.after().article().expiresAt()}) {
+                    if (at != null && at.isAfter(written.at()) && (earliest == null || at.isBefore(earliest))) {
+                        earliest = at;
+                    }
                 }
             }
         }
@@ -70,9 +76,12 @@ public class EmbargoTimer {
         }
     }
 
-    /** After another instance's write: aims at the next release in the database, if earlier than the one aimed at. */
+    /**
+     * After another instance's write: aims at the next release or expiry in the database, if earlier than the one
+     * aimed at.
+     */
     public void reaim() {
-        Instant next = pages.nextRelease(clock.instant());
+        Instant next = pages.nextEvent(clock.instant());
         if (next != null) {
             aimAt(next);
         }
@@ -113,7 +122,11 @@ public class EmbargoTimer {
                 LOG.info("Embargo lifted in {}", released);
                 changes.announce(released);
             }
-            next = pages.nextRelease(now);
+            int expired = articles.expireDue();
+            if (expired > 0) {
+                LOG.info("{} article(s) reached the end of their usage window and were withdrawn", expired);
+            }
+            next = pages.nextEvent(now);
         } catch (RuntimeException e) {
             LOG.warn("Embargo release failed; trying again in {} s", RETRY.toSeconds(), e);
             next = clock.instant().plus(RETRY);

@@ -24,6 +24,8 @@ import java.util.List;
  * @param lastPage    the feed's last page
  * @param hubs        WebSub hubs: RSS and Atom link rel=hub, JSON Feed hubs
  * @param maxAge      seconds a copy stays fresh: RSS ttl (minutes) and sy:updatePeriod/sy:updateFrequency
+ * @param tombstones  withdrawn items, newest withdrawal first, at the top of the first page (RFC 6721 in Atom)
+ * @param mediaRss15  whether to write the Media RSS 1.5 elements the W3C validator does not know (media:status)
  */
 public record Feed(
         String name,
@@ -42,11 +44,22 @@ public record Feed(
         int page,
         int lastPage,
         List<String> hubs,
-        int maxAge) {
+        int maxAge,
+        List<FeedTombstone> tombstones,
+        boolean mediaRss15) {
 
     public Feed {
         items = List.copyOf(items);
         hubs = List.copyOf(hubs);
+        tombstones = List.copyOf(tombstones);
+    }
+
+    /** A document without tombstones. */
+    public Feed(String name, String title, String description, String homePageUrl, String selfUrlBase, String id,
+                Instant updated, String language, URI icon, String copyright, String generator, FeedAuthor author,
+                List<FeedItem> items, int page, int lastPage, List<String> hubs, int maxAge) {
+        this(name, title, description, homePageUrl, selfUrlBase, id, updated, language, icon, copyright, generator,
+                author, items, page, lastPage, hubs, maxAge, List.of(), false);
     }
 
     /** The URL this document is served at in a given format. */
@@ -83,9 +96,9 @@ public record Feed(
         return links;
     }
 
-    /** The same document holding other items: a delta (RFC 3229 feed) of this one. */
-    public Feed withItems(List<FeedItem> subset) {
+    /** The same document holding other items and tombstones: a delta (RFC 3229 feed) of this one. */
+    public Feed withItems(List<FeedItem> subset, List<FeedTombstone> tombstoneSubset) {
         return new Feed(name, title, description, homePageUrl, selfUrlBase, id, updated, language, icon, copyright,
-                generator, author, subset, page, lastPage, hubs, maxAge);
+                generator, author, subset, page, lastPage, hubs, maxAge, tombstoneSubset, mediaRss15);
     }
 }

@@ -2,6 +2,7 @@ package io.broadsheet.feed;
 
 import io.broadsheet.article.ArticleAuthor;
 import io.broadsheet.article.ArticleImage;
+import io.broadsheet.article.Correction;
 import io.broadsheet.article.StoredArticle;
 import io.broadsheet.config.ContentMode;
 import io.broadsheet.config.FeedDefinition;
@@ -28,10 +29,20 @@ public final class FeedAssembler {
     private static final Document.OutputSettings HTML = new Document.OutputSettings()
             .prettyPrint(false).escapeMode(org.jsoup.nodes.Entities.EscapeMode.xhtml);
 
+    private static final java.time.format.DateTimeFormatter NOTICE_DATE = java.time.format.DateTimeFormatter
+            .ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC);
+
     private final SiteConfig site;
+    private final boolean mediaRss15;
 
     public FeedAssembler(SiteConfig site) {
+        this(site, false);
+    }
+
+    /** {@code mediaRss15}: documents carry the Media RSS 1.5 elements the W3C validator does not know. */
+    public FeedAssembler(SiteConfig site, boolean mediaRss15) {
         this.site = site;
+        this.mediaRss15 = mediaRss15;
     }
 
     /** Where a document stands: its page, the last page, and when the feed last changed. */
@@ -48,11 +59,12 @@ public final class FeedAssembler {
     public Feed assemble(FeedDefinition definition, List<StoredArticle> articles, Map<String, String> categoryNames,
                          Position position, List<String> hubs) {
         return assembleItems(definition, articles.stream().map(a -> item(a, definition.content(), categoryNames)).toList(),
-                position, hubs);
+                List.of(), position, hubs);
     }
 
-    /** The feed document around items already assembled (see {@link #item}). */
-    public Feed assembleItems(FeedDefinition definition, List<FeedItem> items, Position position, List<String> hubs) {
+    /** The feed document around items already assembled (see {@link #item}), its tombstones first. */
+    public Feed assembleItems(FeedDefinition definition, List<FeedItem> items, List<FeedTombstone> tombstones,
+                              Position position, List<String> hubs) {
         return new Feed(
                 definition.name(),
                 clean(definition.title()),
@@ -70,7 +82,16 @@ public final class FeedAssembler {
                 position.page(),
                 position.lastPage(),
                 hubs,
-                definition.maxAge());
+                definition.maxAge(),
+                tombstones,
+                mediaRss15);
+    }
+
+    /** A withdrawn article's tombstone: its item id and link, and nothing of its content but the reason. */
+    public FeedTombstone tombstone(long articleId, String slug, String url, Instant published, Instant withdrawnAt,
+                                   String reason) {
+        return new FeedTombstone(site.tagUri("article:" + articleId), url != null ? url : site.url("/articles/" + slug),
+                published, withdrawnAt, clean(reason));
     }
 
     /** One article as a feed entry, in a content mode, its categories labelled with their names. */
@@ -80,12 +101,15 @@ public final class FeedAssembler {
         // Storing an article is not a change to it: until it is replaced, its "updated" is its publication
         // (Atom: "modified in a way the publisher considers significant", RFC 4287 4.2.15).
         Instant updated = a.version() == 0 || a.publishedAt().isAfter(a.updatedAt()) ? a.publishedAt() : a.updatedAt();
+        List<Correction> corrections = stored.corrections();
+        String summary = a.summary() != null && !a.summary().isBlank() ? a.summary() : teaser(a.body());
         return new FeedItem(
                 site.tagUri("article:" + a.id()),
                 a.url() != null ? a.url() : site.url("/articles/" + a.slug()),
                 clean(a.title()),
-                clean(a.summary() != null && !a.summary().isBlank() ? a.summary() : teaser(a.body())),
-                mode == ContentMode.FULL ? clean(contentHtml(images, a.body())) : null,
+                // a teaser-only feed shows the corrections too: partners re-ingest it and must see why
+                clean(mode == ContentMode.FULL ? summary : summaryWithCorrections(summary, corrections)),
+                mode == ContentMode.FULL ? clean(contentHtml(images, a.body()) + correctionsHtml(corrections)) : null,
                 a.publishedAt(),
                 updated,
                 stored.authors().stream().map(FeedAssembler::author).toList(),
@@ -93,7 +117,34 @@ public final class FeedAssembler {
                         .map(slug -> new FeedCategory(slug, clean(categoryNames.getOrDefault(slug, slug)))).toList(),
                 stored.tags().stream().map(FeedAssembler::clean).toList(),
                 a.language() != null ? a.language() : site.language(),
-                images);
+                images,
+                a.expiresAt());
+    }
+
+    /** Each correction as a dated notice after the body, oldest first. */
+    static String correctionsHtml(List<Correction> corrections) {
+        StringBuilder html = new StringBuilder();
+        for (Correction c : corrections) {
+            Element notice = new Element("p").addClass("correction");
+            notice.appendElement("strong").text("Correction");
+            notice.appendText(" (");
+            notice.appendElement("time").attr("datetime", c.at().toString()).text(NOTICE_DATE.format(c.at()));
+            notice.appendText("): " + c.text());
+            Document doc = Document.createShell("");
+            doc.outputSettings(HTML);
+            doc.body().appendChild(notice);
+            html.append(notice.outerHtml());
+        }
+        return html.toString();
+    }
+
+    private static String summaryWithCorrections(String summary, List<Correction> corrections) {
+        StringBuilder text = new StringBuilder(summary);
+        for (Correction c : corrections) {
+            text.append(text.length() == 0 ? "" : " ").append("Correction (").append(NOTICE_DATE.format(c.at()))
+                    .append("): ").append(c.text());
+        }
+        return text.toString();
     }
 
     /** Each image as a figure with its caption and credit, then the body: readers that ignore Media RSS still show them. */

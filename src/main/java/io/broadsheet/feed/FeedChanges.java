@@ -45,10 +45,12 @@ public class FeedChanges {
     private final ClusterChanges cluster;
     private final FeedsConfig config;
     private final Clock clock;
+    private final TombstonePruner pruner;
 
     public FeedChanges(FeedService feeds, FeedStateStore states, FeedIndex index, FeedCache cache,
                        WebSubPublisher websub, CdnPurger cdn, ClusterChanges cluster, FeedsConfig config,
-                       Clock clock) {
+                       Clock clock, TombstonePruner pruner) {
+        this.pruner = pruner;
         this.cluster = cluster;
         this.feeds = feeds;
         this.states = states;
@@ -123,16 +125,46 @@ public class FeedChanges {
         return touched;
     }
 
+    /**
+     * The feeds whose documents change for a reader now: those that show either state as an item, or as a tombstone.
+     * A withdrawn article that stays withdrawn under the same tombstones changes nothing a reader sees.
+     */
     private Set<String> visibleFeeds(ArticlesChanged changes) {
         Set<String> names = new LinkedHashSet<>();
         for (ArticlesChanged.Change change : changes.changes()) {
+            StoredArticle before = change.before();
+            StoredArticle after = change.after();
+            if (before != null && after != null && before.article().withdrawn() && after.article().withdrawn()
+                    && before.article().withdrawnAt().equals(after.article().withdrawnAt())
+                    && index.feedsWithTombstone(before, changes.at()).equals(index.feedsWithTombstone(after, changes.at()))) {
+                continue;
+            }
             for (StoredArticle state : states(change)) {
-                if (!state.article().publishedAt().isAfter(changes.at())) {
+                if (state.article().withdrawn()) {
+                    names.addAll(index.feedsWithTombstone(state, changes.at()));
+                } else if (!state.article().publishedAt().isAfter(changes.at())) {
                     names.addAll(feeds.feedsHolding(state));
                 }
             }
         }
         return names;
+    }
+
+    /**
+     * Once an hour: tombstones older than the retention period leave the feeds, a change to those feeds like any
+     * other (Last-Modified, other instances, hubs and CDN).
+     */
+    @io.micronaut.scheduling.annotation.Scheduled(fixedDelay = "1h", initialDelay = "1m")
+    public void pruneTombstones() {
+        try {
+            Set<String> names = pruner.prune(clock.instant());
+            if (!names.isEmpty()) {
+                LOG.info("Tombstones past their retention left {}", names);
+                announce(names);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Tombstones past their retention could not be removed; trying again in an hour", e);
+        }
     }
 
     private static List<StoredArticle> states(ArticlesChanged.Change change) {

@@ -102,32 +102,43 @@ public class FeedIndex {
     }
 
     /**
-     * In the writing transaction: moves every changed article's rows and counts, and counts the items whose
-     * embargo lifted since the last write. Returns the keys of the feeds where an embargo lifted.
+     * In the writing transaction: moves every changed article's rows and counts, its tombstones and its pending
+     * expiry, and counts the items whose embargo lifted since the last write. Returns the keys of the feeds where an
+     * embargo lifted.
      */
     public Set<String> apply(List<ArticlesChanged.Change> changes, Instant now) {
         Instant counted = lockRelease();
         Map<String, long[]> deltas = new HashMap<>();
         List<Object[]> removed = new ArrayList<>();
         List<Object[]> added = new ArrayList<>();
+        List<Object[]> tombstonesRemoved = new ArrayList<>();
+        List<Object[]> tombstonesAdded = new ArrayList<>();
+        List<Object[]> expiriesRemoved = new ArrayList<>();
+        List<Object[]> expiriesAdded = new ArrayList<>();
         for (ArticlesChanged.Change change : changes) {
             StoredArticle before = change.before();
             StoredArticle after = change.after();
-            Set<String> beforeKeys = before == null ? Set.of() : keysHolding(before.categories(), before.tags());
-            Set<String> afterKeys = after == null ? Set.of() : keysHolding(after.categories(), after.tags());
-            if (before != null && after != null && beforeKeys.equals(afterKeys)
-                    && before.article().publishedAt().equals(after.article().publishedAt())) {
-                continue; // same rows: nothing moves
+            Set<String> beforeKeys = liveKeys(before);
+            Set<String> afterKeys = liveKeys(after);
+            if (!beforeKeys.equals(afterKeys) || !published(before).equals(published(after))) {
+                beforeKeys.forEach(k -> removed.add(new Object[]{k, published(before), before.article().id()}));
+                afterKeys.forEach(k -> added.add(new Object[]{k, published(after), after.article().id()}));
             }
-            if (before != null) {
-                OffsetDateTime published = before.article().publishedAt().atOffset(ZoneOffset.UTC);
-                for (String k : beforeKeys) {
-                    removed.add(new Object[]{k, published, before.article().id()});
+            Set<String> beforeTombs = tombstoneKeys(before, now);
+            Set<String> afterTombs = tombstoneKeys(after, now);
+            if (!beforeTombs.equals(afterTombs) || !withdrawn(before).equals(withdrawn(after))) {
+                beforeTombs.forEach(k -> tombstonesRemoved.add(new Object[]{k, withdrawn(before), before.article().id()}));
+                afterTombs.forEach(k -> tombstonesAdded.add(new Object[]{k, withdrawn(after), after.article().id()}));
+            }
+            Object[] expiryBefore = pendingExpiry(before);
+            Object[] expiryAfter = pendingExpiry(after);
+            if (!java.util.Arrays.equals(expiryBefore, expiryAfter)) {
+                if (expiryBefore != null) {
+                    expiriesRemoved.add(expiryBefore);
                 }
-            }
-            if (after != null) {
-                OffsetDateTime published = after.article().publishedAt().atOffset(ZoneOffset.UTC);
-                afterKeys.forEach(k -> added.add(new Object[]{k, published, after.article().id()}));
+                if (expiryAfter != null) {
+                    expiriesAdded.add(expiryAfter);
+                }
             }
         }
         int[] deleted = Statements.batch(jdbc, "DELETE FROM feed_item WHERE feed = ? AND published_at = ? AND article_id = ?", removed);
@@ -138,6 +149,11 @@ public class FeedIndex {
                 add(deltas, (String) removed.get(i)[0], wasCounted ? -1 : 0, -1);
             }
         }
+        Statements.batch(jdbc, "DELETE FROM feed_tombstone WHERE feed = ? AND withdrawn_at = ? AND article_id = ?",
+                tombstonesRemoved);
+        Statements.batch(jdbc, "INSERT INTO feed_tombstone (feed, withdrawn_at, article_id) VALUES (?, ?, ?)", tombstonesAdded);
+        Statements.batch(jdbc, "DELETE FROM article_expiry WHERE expires_at = ? AND article_id = ?", expiriesRemoved);
+        Statements.batch(jdbc, "INSERT INTO article_expiry (expires_at, article_id) VALUES (?, ?)", expiriesAdded);
         Map<String, Long> released = now.isAfter(counted) ? catchUp(counted, now) : Map.of();
         released.forEach((k, n) -> add(deltas, k, n, 0));
         Instant through = now.isAfter(counted) ? now : counted;
@@ -148,6 +164,71 @@ public class FeedIndex {
         }
         saveCounts(deltas);
         return released.keySet();
+    }
+
+    /** The feeds whose items include this state of an article: none when it is withdrawn or gone. */
+    private Set<String> liveKeys(StoredArticle state) {
+        return state == null || state.article().withdrawn() ? Set.of() : keysHolding(state.categories(), state.tags());
+    }
+
+    /**
+     * The feeds that carry this state's tombstone: those that showed it (it was published when it was withdrawn), for
+     * the retention period.
+     */
+    private Set<String> tombstoneKeys(StoredArticle state, Instant now) {
+        if (state == null || !state.article().withdrawn()) {
+            return Set.of();
+        }
+        Instant at = state.article().withdrawnAt();
+        boolean wasShown = !state.article().publishedAt().isAfter(at);
+        boolean retained = at.isAfter(now.minus(config.tombstoneRetention()));
+        return wasShown && retained ? keysHolding(state.categories(), state.tags()) : Set.of();
+    }
+
+    /** The feeds that carry a tombstone of this article, as its current state has them. */
+    public Set<String> feedsWithTombstone(StoredArticle state, Instant now) {
+        return feedNames(tombstoneKeys(state, now));
+    }
+
+    private static Object[] pendingExpiry(StoredArticle state) {
+        if (state == null || state.article().withdrawn() || state.article().expiresAt() == null) {
+            return null;
+        }
+        return new Object[]{state.article().expiresAt().atOffset(ZoneOffset.UTC), state.article().id()};
+    }
+
+    private static OffsetDateTime published(StoredArticle state) {
+        return state == null ? OffsetDateTime.MIN : state.article().publishedAt().atOffset(ZoneOffset.UTC);
+    }
+
+    private static OffsetDateTime withdrawn(StoredArticle state) {
+        return state == null || state.article().withdrawnAt() == null ? OffsetDateTime.MIN
+                : state.article().withdrawnAt().atOffset(ZoneOffset.UTC);
+    }
+
+    /**
+     * Removes the tombstones withdrawn before {@code cutoff}; returns the keys of the feeds that carried one. The
+     * caller records those feeds' change.
+     */
+    @Transactional
+    public Set<String> pruneTombstones(Instant cutoff) {
+        lockRelease();
+        OffsetDateTime before = cutoff.atOffset(ZoneOffset.UTC);
+        Set<String> keys = new LinkedHashSet<>(jdbc.prepareStatement(
+                "SELECT DISTINCT feed FROM feed_tombstone WHERE withdrawn_at < ?", ps -> {
+                    Statements.bind(ps, before);
+                    List<String> found = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            found.add(rs.getString(1));
+                        }
+                    }
+                    return found;
+                }));
+        if (!keys.isEmpty()) {
+            update("DELETE FROM feed_tombstone WHERE withdrawn_at < ?", before);
+        }
+        return keys;
     }
 
     private static void add(Map<String, long[]> deltas, String key, long visible, long total) {

@@ -20,6 +20,7 @@ import java.util.List;
  * @param language    JSON Feed item language; Atom entry xml:lang when it differs from the feed's
  * @param images      in article order; the first is the lead: RSS enclosure and media:thumbnail,
  *                    JSON Feed image; every one a media:content (RSS, Atom) and an attachment (JSON Feed)
+ * @param expires     the end of the article's usage window, or null: RSS and Atom dcterms:valid
  */
 public record FeedItem(
         String id,
@@ -33,13 +34,21 @@ public record FeedItem(
         List<FeedCategory> categories,
         List<String> tags,
         String language,
-        List<FeedImage> images) {
+        List<FeedImage> images,
+        Instant expires) {
 
     public FeedItem {
         authors = List.copyOf(authors);
         categories = List.copyOf(categories);
         tags = List.copyOf(tags);
         images = List.copyOf(images);
+    }
+
+    /** An item without a usage window. */
+    public FeedItem(String id, String url, String title, String summary, String contentHtml, Instant published,
+                    Instant updated, List<FeedAuthor> authors, List<FeedCategory> categories, List<String> tags,
+                    String language, List<FeedImage> images) {
+        this(id, url, title, summary, contentHtml, published, updated, authors, categories, tags, language, images, null);
     }
 
     /** The lead image, or null when the article has none. */

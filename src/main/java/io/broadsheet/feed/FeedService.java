@@ -31,6 +31,11 @@ public class FeedService {
 
     /** The feed of every category. */
     public static final String ALL = "all";
+    /**
+     * Most tombstones a first page carries: far more than a newsroom withdraws in a retention period, and a bound on
+     * the page's size when a whole agency's content expires at once.
+     */
+    static final int MAX_TOMBSTONES = 500;
 
     private final FeedsConfig config;
     private final ArticleStore store;
@@ -53,7 +58,7 @@ public class FeedService {
         this.store = store;
         this.categories = categories;
         this.states = states;
-        this.assembler = new FeedAssembler(config.site());
+        this.assembler = new FeedAssembler(config.site(), config.mediaRss15());
         this.clock = clock;
         renderers.forEach(r -> this.renderers.put(r.format(), r));
         for (FeedFormat format : FeedFormat.values()) {
@@ -102,11 +107,18 @@ public class FeedService {
                 (long) (page - 1) * definition.limit()));
         Map<Long, FeedItem> byId = items(stamps, definition.content());
         List<ArticleStore.Stamp> shown = stamps.stream().filter(s -> byId.containsKey(s.id())).toList();
-        Feed feed = assembler.assembleItems(definition, shown.stream().map(s -> byId.get(s.id())).toList(),
+        List<FeedTombstone> tombstones = page == 1 ? tombstones(key) : List.of();
+        Feed feed = assembler.assembleItems(definition, shown.stream().map(s -> byId.get(s.id())).toList(), tombstones,
                 new FeedAssembler.Position(page, lastPage, lastModified), hubs(definition));
         List<Instant> changedAt = shown.stream().map(s -> later(s.publishedAt(), s.updatedAt())).toList();
-        return new Rendered(format, renderers.get(format).render(feed), feed, changedAt, lastModified, window.nextRelease(),
+        return new Rendered(format, renderers.get(format).render(feed), feed, changedAt, lastModified, window.validUntil(),
                 CacheKeys.of(definition));
+    }
+
+    /** The first page's tombstones, newest withdrawal first, at most {@value #MAX_TOMBSTONES}. */
+    private List<FeedTombstone> tombstones(String key) {
+        return pages.tombstones(key, MAX_TOMBSTONES).stream().map(t -> assembler.tombstone(t.articleId(), t.slug(),
+                t.url(), t.published(), t.withdrawnAt(), t.reason())).toList();
     }
 
     /** The page's items: those of unchanged articles from the item cache, the others loaded and assembled. */
@@ -142,7 +154,9 @@ public class FeedService {
                 changed.add(current.feed().items().get(i));
             }
         }
-        return renderers.get(current.format()).render(current.feed().withItems(changed));
+        List<FeedTombstone> withdrawn = current.feed().tombstones().stream()
+                .filter(t -> t.withdrawnAt().isAfter(since)).toList();
+        return renderers.get(current.format()).render(current.feed().withItems(changed, withdrawn));
     }
 
     /** The definition of a named feed, {@code all}, or a category's feed. */

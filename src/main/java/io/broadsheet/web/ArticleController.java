@@ -109,6 +109,20 @@ public class ArticleController {
                 result.total());
     }
 
+    /** Takes the article down: {@code {"reason": "..."}}; a tombstone replaces it in every feed that showed it. */
+    @Post(value = "/{slug}/withdraw", consumes = MediaType.APPLICATION_JSON)
+    public HttpResponse<ArticleView> withdraw(String slug, @Body byte[] body) {
+        StoredArticle article = service.withdraw(slug, ArticleParser.withdrawalReason(json.read(body)));
+        return withEtag(HttpResponse.ok(view(article)), article);
+    }
+
+    /** Puts a withdrawn article back in its feeds, dated now. */
+    @Post("/{slug}/restore")
+    public HttpResponse<ArticleView> restore(String slug) {
+        StoredArticle article = service.restore(slug);
+        return withEtag(HttpResponse.ok(view(article)), article);
+    }
+
     @Delete("/{slug}")
     public HttpResponse<Void> delete(String slug) {
         service.delete(slug);

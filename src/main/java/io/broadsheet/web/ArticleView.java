@@ -27,7 +27,20 @@ public record ArticleView(
         Instant publishedAt,
         Instant createdAt,
         Instant updatedAt,
-        long version) {
+        long version,
+        Instant expiresAt,
+        Withdrawn withdrawn,
+        List<Correction> corrections) {
+
+    /** Set while the article is withdrawn. */
+    @Serdeable
+    public record Withdrawn(Instant at, String reason) {
+    }
+
+    /** A dated correction notice, oldest first. */
+    @Serdeable
+    public record Correction(Instant at, String text) {
+    }
 
     /** A person or agency. */
     @Serdeable
@@ -52,7 +65,8 @@ public record ArticleView(
         ArticleView view = asStored(stored);
         return view.url() != null ? view : new ArticleView(view.id(), view.slug(), view.title(), view.summary(),
                 view.body(), site.url("/articles/" + view.slug()), view.authors(), view.categories(), view.tags(),
-                view.language(), view.images(), view.publishedAt(), view.createdAt(), view.updatedAt(), view.version());
+                view.language(), view.images(), view.publishedAt(), view.createdAt(), view.updatedAt(), view.version(),
+                view.expiresAt(), view.withdrawn(), view.corrections());
     }
 
     /** As stored, a line of the export: {@code url} only when the article has its own, so it imports as it was. */
@@ -63,6 +77,9 @@ public record ArticleView(
                 stored.categories(), stored.tags(), a.language(),
                 stored.images().stream().map(i -> new Image(i.url(), i.mimeType(), i.width(), i.height(), i.length(),
                         i.caption(), i.credit(), i.alt())).toList(),
-                a.publishedAt(), a.createdAt(), a.updatedAt(), a.version());
+                a.publishedAt(), a.createdAt(), a.updatedAt(), a.version(), a.expiresAt(),
+                a.withdrawn() ? new Withdrawn(a.withdrawnAt(), a.withdrawnReason()) : null,
+                stored.corrections().isEmpty() ? null
+                        : stored.corrections().stream().map(c -> new Correction(c.at(), c.text())).toList());
     }
 }

@@ -1,6 +1,7 @@
 package io.broadsheet.web;
 
 import io.broadsheet.article.ArticleNotFoundException;
+import io.broadsheet.article.ArticleStateException;
 import io.broadsheet.article.SlugConflictException;
 import io.broadsheet.article.StaleArticleException;
 import io.broadsheet.feed.FeedNotFoundException;
@@ -39,7 +40,8 @@ public class ProblemHandler implements ExceptionHandler<RuntimeException, HttpRe
         if (exception instanceof BodyTooLargeException) {
             return Problem.of(HttpStatus.REQUEST_ENTITY_TOO_LARGE, exception.getMessage()).toResponse();
         }
-        if (exception instanceof SlugConflictException || exception instanceof DatabaseNotEmptyException) {
+        if (exception instanceof SlugConflictException || exception instanceof DatabaseNotEmptyException
+                || exception instanceof ArticleStateException) {
             return Problem.of(HttpStatus.CONFLICT, exception.getMessage()).toResponse();
         }
         if (exception instanceof StaleArticleException stale) {

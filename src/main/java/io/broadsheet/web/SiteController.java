@@ -6,6 +6,7 @@ import io.broadsheet.article.StoredArticle;
 import io.broadsheet.category.CategoryService;
 import io.broadsheet.feed.json.JsonFeedRenderer;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -38,12 +39,16 @@ public class SiteController {
         return html(pages.home(categories.listPublic()));
     }
 
-    /** An article's page; embargoed articles are not shown before their time. */
+    /** An article's page; embargoed articles are not shown before their time, withdrawn ones are gone (410). */
     @Get("/articles/{slug}")
     public HttpResponse<String> article(String slug) {
         StoredArticle article = articles.find(slug)
                 .filter(a -> !a.article().publishedAt().isAfter(clock.instant()))
                 .orElseThrow(() -> new ArticleNotFoundException(slug));
+        if (article.article().withdrawn()) {
+            return HttpResponse.<String>status(HttpStatus.GONE).body(pages.withdrawn(article))
+                    .header("Content-Type", HTML);
+        }
         return html(pages.article(article));
     }
 

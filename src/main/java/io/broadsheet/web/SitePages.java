@@ -1,6 +1,7 @@
 package io.broadsheet.web;
 
 import io.broadsheet.article.ArticleImage;
+import io.broadsheet.article.Correction;
 import io.broadsheet.article.StoredArticle;
 import io.broadsheet.category.Category;
 import io.broadsheet.config.FeedsConfig;
@@ -67,6 +68,28 @@ public class SitePages {
                     + (image.credit() == null ? "" : " \u2014 " + image.credit()));
         }
         article.appendElement("div").html(Objects.requireNonNullElse(a.body(), ""));
+        for (Correction c : stored.corrections()) {
+            Element notice = article.appendElement("p").addClass("correction");
+            notice.appendElement("strong").text("Correction");
+            notice.appendText(" (");
+            notice.appendElement("time").attr("datetime", c.at().toString()).text(c.at().toString());
+            notice.appendText("): " + c.text());
+        }
+        return doc.outerHtml();
+    }
+
+    /** What a withdrawn article's address shows (with 410 Gone): that it was withdrawn, when and why. */
+    public String withdrawn(StoredArticle stored) {
+        var a = stored.article();
+        Document doc = shell("Withdrawn — " + config.site().title());
+        doc.head().appendElement("meta").attr("name", "robots").attr("content", "noindex");
+        Element body = doc.body();
+        body.appendElement("h1").text("This article was withdrawn");
+        Element p = body.appendElement("p");
+        p.appendText("Withdrawn on ");
+        p.appendElement("time").attr("datetime", a.withdrawnAt().toString()).text(a.withdrawnAt().toString());
+        p.appendText(": " + a.withdrawnReason());
+        body.appendElement("p").appendElement("a").attr("href", config.site().baseUrl() + "/").text(config.site().title());
         return doc.outerHtml();
     }
 
@@ -82,6 +105,19 @@ public class SitePages {
         body.appendElement("pre").text("\"_media\": {\"about\": \"" + config.site().url(JsonFeedRenderer.MEDIA_DOCS_PATH)
                 + "\", \"images\": [{\"url\": \"https://media.example.com/kurti.jpg\", \"caption\": \"Albin Kurti speaks\","
                 + " \"credit\": \"Armend NIMANI / AFP\", \"alt\": \"Albin Kurti at a lectern\", \"width\": 1200, \"height\": 800}]}");
+        body.appendElement("h2").attr("id", "withdrawn").text("_withdrawn: articles taken down");
+        body.appendElement("p").text("When an article is withdrawn (a legal takedown, an error, or the end of its usage "
+                + "window), every feed that showed it carries, at the top of its first page and for the retention "
+                + "period, an item with the same id, the title \"Withdrawn\", a one-line content_text, date_modified at "
+                + "the withdrawal, and an object named _withdrawn whose member at is that instant (RFC 3339) and whose "
+                + "member reason says why, in plain text (\"expired\" when its usage window ended). A reader that holds "
+                + "a copy of the item should delete it. RSS carries the same signal as an item with dcterms:valid "
+                + "ended, Atom as an RFC 6721 at:deleted-entry.");
+        body.appendElement("pre").text("{\"id\": \"tag:news.example.com,2022:article:42\", \"title\": \"Withdrawn\","
+                + " \"content_text\": \"This article was withdrawn on 1 December 2026: legal request\","
+                + " \"date_published\": \"2026-11-30T08:00:00Z\", \"date_modified\": \"2026-12-01T10:15:00Z\","
+                + " \"_withdrawn\": {\"about\": \"" + config.site().url(JsonFeedRenderer.MEDIA_DOCS_PATH + "#withdrawn")
+                + "\", \"at\": \"2026-12-01T10:15:00Z\", \"reason\": \"legal request\"}}");
         return doc.outerHtml();
     }
 

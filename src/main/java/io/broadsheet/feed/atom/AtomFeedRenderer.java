@@ -15,6 +15,7 @@ import io.broadsheet.feed.FeedImage;
 import io.broadsheet.feed.FeedItem;
 import io.broadsheet.feed.FeedRenderer;
 import io.broadsheet.feed.xml.AtomLinks;
+import io.broadsheet.feed.xml.Lifecycle;
 import io.broadsheet.feed.xml.XmlBytes;
 import io.broadsheet.feed.media.MediaRss;
 import jakarta.inject.Singleton;
@@ -63,8 +64,10 @@ public class AtomFeedRenderer implements FeedRenderer {
         atom.setGenerator(generator);
         atom.setEntries(feed.items().stream().map(AtomFeedRenderer::entry).toList());
         // ROME's Atom generator drops the feed language: write it as xml:lang on the root
-        return XmlBytes.of(atom, document -> document.getRootElement()
-                .setAttribute("lang", feed.language(), Namespace.XML_NAMESPACE));
+        return XmlBytes.of(atom, document -> {
+            document.getRootElement().setAttribute("lang", feed.language(), Namespace.XML_NAMESPACE);
+            Lifecycle.atom(feed, document.getRootElement());
+        });
     }
 
     private static Entry entry(FeedItem item) {

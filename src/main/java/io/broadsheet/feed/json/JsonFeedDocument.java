@@ -54,7 +54,13 @@ public record JsonFeedDocument(
             List<String> tags,
             String language,
             List<Attachment> attachments,
-            @JsonProperty("_media") Media media) {
+            @JsonProperty("_media") Media media,
+            @JsonProperty("_withdrawn") Withdrawn withdrawn) {
+    }
+
+    /** The {@code _withdrawn} extension of a tombstone item: when the article was withdrawn, and why. */
+    @Serdeable
+    public record Withdrawn(String about, String at, String reason) {
     }
 
     /** An attachment: every image with a known media type. */

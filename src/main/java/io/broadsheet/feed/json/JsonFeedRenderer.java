@@ -7,6 +7,7 @@ import io.broadsheet.feed.FeedFormat;
 import io.broadsheet.feed.FeedImage;
 import io.broadsheet.feed.FeedItem;
 import io.broadsheet.feed.FeedRenderer;
+import io.broadsheet.feed.FeedTombstone;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
@@ -49,12 +50,24 @@ public class JsonFeedRenderer implements FeedRenderer {
                 feed.feedUrl(FeedFormat.JSON), feed.description(), feed.pagingLinks(FeedFormat.JSON).get("next"),
                 icon, icon, feed.language(), List.of(author(feed.author())),
                 feed.hubs().isEmpty() ? null : feed.hubs().stream().map(h -> new JsonFeedDocument.Hub("WebSub", h)).toList(),
-                feed.items().stream().map(item -> item(item, mediaDocs)).toList());
+                items(feed, mediaDocs));
         try {
             return json.writeValueAsBytes(document);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The tombstones first, then the items. */
+    private static List<JsonFeedDocument.Item> items(Feed feed, String mediaDocs) {
+        List<JsonFeedDocument.Item> items = new ArrayList<>();
+        for (FeedTombstone t : feed.tombstones()) {
+            items.add(new JsonFeedDocument.Item(t.id(), t.url(), FeedTombstone.TITLE, null, null, t.text(), null,
+                    date(t.published()), date(t.withdrawnAt()), null, null, null, null, null,
+                    new JsonFeedDocument.Withdrawn(mediaDocs + "#withdrawn", date(t.withdrawnAt()), t.reason())));
+        }
+        feed.items().forEach(item -> items.add(item(item, mediaDocs)));
+        return items;
     }
 
     private static JsonFeedDocument.Item item(FeedItem item, String mediaDocs) {
@@ -87,7 +100,8 @@ public class JsonFeedRenderer implements FeedRenderer {
                 tags.isEmpty() ? null : List.copyOf(tags),
                 item.language(),
                 attachments.isEmpty() ? null : attachments,
-                media.isEmpty() ? null : new JsonFeedDocument.Media(mediaDocs, media));
+                media.isEmpty() ? null : new JsonFeedDocument.Media(mediaDocs, media),
+                null);
     }
 
     private static JsonFeedDocument.Author author(FeedAuthor author) {

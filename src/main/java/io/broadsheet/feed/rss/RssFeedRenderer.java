@@ -21,6 +21,7 @@ import io.broadsheet.feed.FeedItem;
 import io.broadsheet.feed.FeedRenderer;
 import io.broadsheet.feed.Freshness;
 import io.broadsheet.feed.xml.AtomLinks;
+import io.broadsheet.feed.xml.Lifecycle;
 import io.broadsheet.feed.xml.XmlBytes;
 import io.broadsheet.feed.media.MediaRss;
 import jakarta.inject.Singleton;
@@ -81,6 +82,7 @@ public class RssFeedRenderer implements FeedRenderer {
             channelElement.addContent(new Element("updatePeriod", SY).setText(freshness.updatePeriod()));
             channelElement.addContent(new Element("updateFrequency", SY)
                     .setText(Integer.toString(freshness.updateFrequency())));
+            Lifecycle.rss(feed, channelElement);
         });
     }
 

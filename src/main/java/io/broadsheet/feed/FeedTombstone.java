@@ -1,0 +1,26 @@
+package io.broadsheet.feed;
+
+import java.time.Instant;
+
+/**
+ * A withdrawn article's place in a feed, at the top of its first page for the retention period: what tells a
+ * partner or an aggregator that copied the item to take it down.
+ *
+ * @param id          the withdrawn item's id: RSS guid, Atom at:deleted-entry ref, JSON Feed id
+ * @param url         the item's link, which now answers 410 Gone
+ * @param published   when the item was published: RSS pubDate, JSON Feed date_published
+ * @param withdrawnAt RSS dcterms:modified and the end of dcterms:valid, Atom when, JSON Feed date_modified and
+ *                    {@code _withdrawn.at}
+ * @param reason      RSS media:status reason, Atom at:comment, JSON Feed {@code _withdrawn.reason} (plain text)
+ */
+public record FeedTombstone(String id, String url, Instant published, Instant withdrawnAt, String reason) {
+
+    /** The title of a tombstone item in RSS and JSON Feed. */
+    public static final String TITLE = "Withdrawn";
+
+    /** The one line of text a tombstone item carries. */
+    public String text() {
+        return "This article was withdrawn on " + java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+                java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC).format(withdrawnAt) + ": " + reason;
+    }
+}

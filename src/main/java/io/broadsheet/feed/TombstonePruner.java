@@ -1,0 +1,42 @@
+package io.broadsheet.feed;
+
+import io.broadsheet.cluster.ClusterChanges;
+import io.broadsheet.config.FeedsConfig;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Removes the tombstones older than {@code defaults.tombstone-days}, in one transaction that records the change of
+ * the feeds that carried them, as a write does: their Last-Modified moves and the other instances hear of it.
+ */
+@Singleton
+public class TombstonePruner {
+
+    private final FeedIndex index;
+    private final FeedStateStore states;
+    private final ClusterChanges cluster;
+    private final FeedsConfig config;
+
+    public TombstonePruner(FeedIndex index, FeedStateStore states, ClusterChanges cluster, FeedsConfig config) {
+        this.index = index;
+        this.states = states;
+        this.cluster = cluster;
+        this.config = config;
+    }
+
+    /** Returns the names of the feeds that lost a tombstone. */
+    @Transactional
+    public Set<String> prune(Instant now) {
+        Set<String> keys = index.pruneTombstones(now.minus(config.tombstoneRetention()));
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> names = index.feedNames(keys);
+        states.touch(names, now);
+        cluster.feedsChanged(names);
+        return names;
+    }
+}
