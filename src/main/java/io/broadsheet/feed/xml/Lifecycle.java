@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The lifecycle signals of the XML formats, added to what ROME wrote: each item's usage window
- * ({@code dcterms:valid}), and the tombstones of withdrawn items at the top of the first page, as RSS items
+ * The lifecycle signals of the XML formats, added to what ROME wrote: each RSS item's date of change
+ * ({@code dcterms:modified}), each item's usage window ({@code dcterms:valid}), and the tombstones of withdrawn items at the top of the first page, as RSS items
  * ({@code dcterms:modified}, a {@code dcterms:valid} that has ended, {@code media:status}) and as RFC 6721
  * {@code at:deleted-entry} elements in Atom.
  * Specs: https://www.dublincore.org/specifications/dublin-core/dcmi-period/, https://www.rfc-editor.org/rfc/rfc6721,
@@ -47,6 +47,7 @@ public final class Lifecycle {
      */
     public static void rss(Feed feed, Element channel) {
         List<Element> items = channel.getChildren("item");
+        addModified(feed.items(), items);
         addValidity(feed.items(), items);
         if (feed.tombstones().isEmpty()) {
             return;
@@ -92,6 +93,20 @@ public final class Lifecycle {
                     .setAttribute("href", t.url()));
             deleted.addContent(new Element("comment", TOMBSTONES).setText(t.reason()));
             root.addContent(at++, deleted);
+        }
+    }
+
+    /**
+     * RSS has no date of change: an item that changed since its publication (a correction, a restore) carries it as
+     * {@code dcterms:modified}, the date partners re-ingest by.
+     */
+    private static void addModified(List<FeedItem> items, List<Element> elements) {
+        for (int i = 0; i < items.size() && i < elements.size(); i++) {
+            FeedItem item = items.get(i);
+            if (item.updated().isAfter(item.published())) {
+                elements.get(i).getDocument().getRootElement().addNamespaceDeclaration(DCTERMS);
+                elements.get(i).addContent(new Element("modified", DCTERMS).setText(date(item.updated())));
+            }
         }
     }
 
