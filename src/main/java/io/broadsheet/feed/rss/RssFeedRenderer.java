@@ -67,6 +67,9 @@ public class RssFeedRenderer implements FeedRenderer {
             image.setUrl(feed.icon().toString());
             image.setTitle(feed.title());
             image.setLink(feed.homePageUrl());
+            // ROME starts both at -1 and writes them: RSS 2.0 allows 1 to 144 and 1 to 400, or none (88 by 31)
+            image.setWidth(null);
+            image.setHeight(null);
             channel.setImage(image);
         }
         Freshness freshness = Freshness.of(feed.maxAge());
