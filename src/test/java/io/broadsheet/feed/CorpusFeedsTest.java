@@ -9,6 +9,7 @@ import com.networknt.schema.ValidationMessage;
 import io.broadsheet.FeedParsers;
 import io.broadsheet.Http;
 import io.broadsheet.HttpTest;
+import io.broadsheet.W3cFeedValidator;
 import io.broadsheet.ParsedFeed;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -98,6 +99,19 @@ class CorpusFeedsTest extends HttpTest {
             Set<ValidationMessage> problems = schema.validate(mapper.readTree(document));
             assertEquals(Set.of(), problems, name + ".json");
         }
+    }
+
+    @Test
+    void everyRssAndAtomFeedPassesTheW3cValidatorWithNoError() throws Exception {
+        W3cFeedValidator.assumeAvailable();
+        Map<String, byte[]> documents = new java.util.LinkedHashMap<>();
+        for (String name : feedNames) {
+            for (FeedFormat format : List.of(FeedFormat.RSS, FeedFormat.ATOM)) {
+                String path = "/feeds/" + name + "." + format.extension();
+                documents.put("https://news.example.com" + path, http.get(path).bytes());
+            }
+        }
+        W3cFeedValidator.validate(documents).forEach((url, report) -> assertEquals(List.of(), report.errors(), url));
     }
 
     @Test
