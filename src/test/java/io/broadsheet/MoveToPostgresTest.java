@@ -90,7 +90,8 @@ class MoveToPostgresTest {
 
     /**
      * The corpus and what else a newsroom's archive holds: embargoes (one in a category of its own), an update, a
-     * described category, and a deleted article, the newest. Returns the deleted article's id.
+     * usage window, a correction, a withdrawal and a restore, a described category, and a deleted article, the newest.
+     * Returns the deleted article's id.
      */
     private static long fill(Http http) throws IOException {
         Http.Answer corpus = http.importLines(Files.readString(CORPUS, StandardCharsets.UTF_8));
@@ -105,6 +106,19 @@ class MoveToPostgresTest {
                 "2022-03-29T10:00:00Z", "world", "europe"), "url", null))).status());
         assertEquals(200, http.put("/api/articles/moved-updated", Fixtures.json(Fixtures.with(Fixtures.article("moved-updated",
                 "2022-03-29T10:00:00Z", "world", "europe"), "url", null, "title", "moved-updated-title-2")), null).status());
+        // the lifecycle: a usage window, a correction, a withdrawal (its tombstones) and a withdrawal undone
+        Map<String, Object> windowed = Fixtures.with(Fixtures.article("moved-windowed", "2022-03-29T11:00:00Z", "world"),
+                "expiresAt", "2099-06-01T00:00:00Z");
+        assertEquals(201, http.post("/api/articles", Fixtures.json(windowed)).status());
+        assertEquals(200, http.put("/api/articles/moved-windowed", Fixtures.json(Fixtures.with(windowed,
+                "correction", "The date of the vote was wrong.")), null).status());
+        assertEquals(201, http.post("/api/articles", Fixtures.json(Fixtures.article("moved-withdrawn",
+                "2022-03-29T12:00:00Z", "world", "europe"))).status());
+        assertEquals(200, http.post("/api/articles/moved-withdrawn/withdraw", "{\"reason\": \"legal\"}").status());
+        assertEquals(201, http.post("/api/articles", Fixtures.json(Fixtures.article("moved-restored",
+                "2022-03-29T13:00:00Z", "europe"))).status());
+        assertEquals(200, http.post("/api/articles/moved-restored/withdraw", "{\"reason\": \"check\"}").status());
+        assertEquals(200, http.post("/api/articles/moved-restored/restore", "").status());
         assertEquals(200, http.put("/api/categories/world", Fixtures.json(Map.of("name", "World desk",
                 "description", "News from everywhere, moved along.")), null).status());
         Http.Answer deleted = http.post("/api/articles", Fixtures.json(Fixtures.article("moved-deleted",

@@ -177,6 +177,24 @@ class TwoInstancesIT {
             String url = "/feeds/culture." + format.extension();
             assertEquals(1, released.stream().filter(p -> p.contains(url + " ")).count(), url + " in " + released);
         }
+
+        // a usage window ends on both instances' timers; one of them withdraws the article, once
+        Instant expiry = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(6);
+        assertEquals(201, b.http().post("/api/articles", Fixtures.json(Fixtures.with(Fixtures.article("expires-once",
+                "2022-01-01T00:00:00Z", "travel"), "expiresAt", expiry.toString()))).status());
+        hub.awaitQuiet(Integer.MAX_VALUE, 1_500);
+        hub.clear();
+        Thread.sleep(Math.max(0, expiry.toEpochMilli() - System.currentTimeMillis()));
+        for (ServiceProcess instance : List.of(a, b)) {
+            awaitServed(instance, "/feeds/travel.json", body -> body.contains("\"_withdrawn\""));
+        }
+        List<String> expired = hub.awaitQuiet(3, 10_000);
+        for (FeedFormat format : FeedFormat.values()) {
+            String url = "/feeds/travel." + format.extension();
+            assertEquals(1, expired.stream().filter(p -> p.contains(url + " ")).count(), url + " in " + expired);
+        }
+        String view = a.http().getAsAdmin("/api/articles/expires-once").body();
+        assertTrue(view.contains("\"version\":1"), "withdrawn once, not once per instance: " + view);
     }
 
     @Test

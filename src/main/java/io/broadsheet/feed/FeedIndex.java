@@ -124,7 +124,8 @@ public class FeedIndex {
                 beforeKeys.forEach(k -> removed.add(new Object[]{k, published(before), before.article().id()}));
                 afterKeys.forEach(k -> added.add(new Object[]{k, published(after), after.article().id()}));
             }
-            Set<String> beforeTombs = tombstoneKeys(before, now);
+            // every tombstone a state may have left goes, even one past its retention that the prune has not reached
+            Set<String> beforeTombs = tombstoneKeys(before, null);
             Set<String> afterTombs = tombstoneKeys(after, now);
             if (!beforeTombs.equals(afterTombs) || !withdrawn(before).equals(withdrawn(after))) {
                 beforeTombs.forEach(k -> tombstonesRemoved.add(new Object[]{k, withdrawn(before), before.article().id()}));
@@ -173,7 +174,7 @@ public class FeedIndex {
 
     /**
      * The feeds that carry this state's tombstone: those that showed it (it was published when it was withdrawn), for
-     * the retention period.
+     * the retention period after {@code now} (null: whatever its age).
      */
     private Set<String> tombstoneKeys(StoredArticle state, Instant now) {
         if (state == null || !state.article().withdrawn()) {
@@ -181,7 +182,7 @@ public class FeedIndex {
         }
         Instant at = state.article().withdrawnAt();
         boolean wasShown = !state.article().publishedAt().isAfter(at);
-        boolean retained = at.isAfter(now.minus(config.tombstoneRetention()));
+        boolean retained = now == null || at.isAfter(now.minus(config.tombstoneRetention()));
         return wasShown && retained ? keysHolding(state.categories(), state.tags()) : Set.of();
     }
 
