@@ -143,9 +143,12 @@ public final class FeedAssembler {
         return text.substring(0, cut > 0 ? cut : TEASER_LENGTH) + "\u2026";
     }
 
-    private static FeedImage image(ArticleImage i) {
+    /** A stored picture as the feed model carries it, its text free of characters XML 1.0 forbids. */
+    public static FeedImage image(ArticleImage i) {
         return new FeedImage(i.url(), i.mimeType(), i.width(), i.height(), i.length(),
-                clean(i.caption()), clean(i.credit()), clean(i.alt()));
+                clean(i.caption()), clean(i.credit()), clean(i.alt()), clean(i.copyright()), i.license(),
+                i.renditions().stream().map(r -> new FeedImage.Rendition(r.url(), r.width(), r.height(), r.mimeType()))
+                        .toList());
     }
 
     private static FeedAuthor author(ArticleAuthor a) {

@@ -18,6 +18,7 @@ import io.broadsheet.feed.xml.AtomLinks;
 import io.broadsheet.feed.xml.XmlBytes;
 import io.broadsheet.feed.media.MediaRss;
 import jakarta.inject.Singleton;
+import org.jdom2.Element;
 import org.jdom2.Namespace;
 
 import java.util.ArrayList;
@@ -63,8 +64,11 @@ public class AtomFeedRenderer implements FeedRenderer {
         atom.setGenerator(generator);
         atom.setEntries(feed.items().stream().map(AtomFeedRenderer::entry).toList());
         // ROME's Atom generator drops the feed language: write it as xml:lang on the root
-        return XmlBytes.of(atom, document -> document.getRootElement()
-                .setAttribute("lang", feed.language(), Namespace.XML_NAMESPACE));
+        return XmlBytes.of(atom, document -> {
+            Element root = document.getRootElement();
+            root.setAttribute("lang", feed.language(), Namespace.XML_NAMESPACE);
+            MediaRss.restoreImageOrder(root.getChildren("entry", root.getNamespace()), feed.items());
+        });
     }
 
     private static Entry entry(FeedItem item) {

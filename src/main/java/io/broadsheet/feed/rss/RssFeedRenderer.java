@@ -81,6 +81,7 @@ public class RssFeedRenderer implements FeedRenderer {
             channelElement.addContent(new Element("updatePeriod", SY).setText(freshness.updatePeriod()));
             channelElement.addContent(new Element("updateFrequency", SY)
                     .setText(Integer.toString(freshness.updateFrequency())));
+            MediaRss.restoreImageOrder(channelElement.getChildren("item"), feed.items());
         });
     }
 
