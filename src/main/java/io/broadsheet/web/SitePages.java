@@ -4,6 +4,7 @@ import io.broadsheet.article.ArticleImage;
 import io.broadsheet.article.StoredArticle;
 import io.broadsheet.category.Category;
 import io.broadsheet.config.FeedsConfig;
+import io.broadsheet.feed.FeedAssembler;
 import io.broadsheet.feed.FeedFormat;
 import io.broadsheet.feed.FeedService;
 import io.broadsheet.feed.json.JsonFeedRenderer;
@@ -62,7 +63,12 @@ public class SitePages {
         }
         for (ArticleImage image : stored.images()) {
             Element figure = article.appendElement("figure");
-            figure.appendElement("img").attr("src", image.url()).attr("alt", Objects.requireNonNullElse(image.alt(), ""));
+            Element img = figure.appendElement("img").attr("src", image.url())
+                    .attr("alt", Objects.requireNonNullElse(image.alt(), ""));
+            String srcset = FeedAssembler.srcset(FeedAssembler.image(image));
+            if (srcset != null) {
+                img.attr("srcset", srcset).attr("sizes", "100vw");
+            }
             figure.appendElement("figcaption").text(Objects.requireNonNullElse(image.caption(), "")
                     + (image.credit() == null ? "" : " \u2014 " + image.credit()));
         }
