@@ -83,11 +83,19 @@ public class SitePages {
         body.appendElement("p").text("Each item of a Broadsheet JSON Feed (version 1.1) that has pictures carries an "
                 + "object named _media. Its member images lists every picture of the article, the lead picture "
                 + "first, each with url, caption (plain text), credit (the photographer or agency, plain text), "
-                + "alt (plain text), width and height (pixels). Members that are unknown are left out. The same "
-                + "pictures are also item attachments, whose title is the caption; the lead picture is the item's image.");
+                + "alt (plain text), width and height (pixels), copyright (plain text), license (the URL of the "
+                + "license the picture is published under) and renditions. Members that are unknown are left out. "
+                + "The same pictures are also item attachments, whose title is the caption.");
+        body.appendElement("p").text("renditions lists other sizes of the same picture, each with url, width and "
+                + "height (pixels) and mime_type; it is left out when there are none. The item's image is the size "
+                + "of the lead picture (the original or a rendition) whose width is closest to 1200 pixels; when "
+                + "no size has a known width, it is the original.");
         body.appendElement("pre").text("\"_media\": {\"about\": \"" + config.site().url(JsonFeedRenderer.MEDIA_DOCS_PATH)
                 + "\", \"images\": [{\"url\": \"https://media.example.com/kurti.jpg\", \"caption\": \"Albin Kurti speaks\","
-                + " \"credit\": \"Armend NIMANI / AFP\", \"alt\": \"Albin Kurti at a lectern\", \"width\": 1200, \"height\": 800}]}");
+                + " \"credit\": \"Armend NIMANI / AFP\", \"alt\": \"Albin Kurti at a lectern\", \"width\": 3000, \"height\": 2000,"
+                + " \"copyright\": \"\u00a9 AFP 2022\", \"license\": \"https://media.example.com/licenses/editorial\","
+                + " \"renditions\": [{\"url\": \"https://media.example.com/kurti-640.jpg\", \"width\": 640,"
+                + " \"height\": 427, \"mime_type\": \"image/jpeg\"}]}]}");
         return doc.outerHtml();
     }
 
