@@ -1,5 +1,11 @@
 package io.broadsheet.feed;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 import com.rometools.modules.mediarss.MediaEntryModule;
 import com.rometools.modules.mediarss.MediaModule;
 import com.rometools.modules.mediarss.types.MediaContent;
@@ -24,11 +30,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.io.InputStream;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -201,6 +209,16 @@ class ImageRenditionsTest extends HttpTest {
         List<String> attachments = new ArrayList<>();
         item.get("attachments").values().forEach(a -> attachments.add(a.get("url").getStringValue()));
         assertEquals(List.of(ORIGINAL, "https://media.example.com/r1-img2.jpg"), attachments, "attachments: the originals");
+    }
+
+    @Test
+    void jsonFeedWithRightsAndRenditionsPassesTheJsonFeedSchema() throws Exception {
+        try (InputStream in = getClass().getResourceAsStream("/schema/jsonfeed-1.1.schema.json")) {
+            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(in, SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+            Set<ValidationMessage> problems = schema.validate(new ObjectMapper().readTree(served(FeedFormat.JSON)));
+            assertEquals(Set.of(), problems);
+        }
     }
 
     @Test
