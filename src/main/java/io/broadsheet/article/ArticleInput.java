@@ -58,7 +58,7 @@ public record ArticleInput(
                 stored.authors().stream().map(x -> new Author(x.name(), x.url())).toList(),
                 stored.categories(), stored.tags(), a.language(),
                 stored.images().stream().map(i -> new Image(i.url(), i.mimeType(), i.width(), i.height(), i.length(),
-                        i.caption(), i.credit(), i.alt())).toList(),
+                        i.caption(), i.credit(), i.alt(), i.copyright(), i.license(), i.renditions())).toList(),
                 a.publishedAt(), a.expiresAt(), null);
     }
 
@@ -66,8 +66,25 @@ public record ArticleInput(
     public record Author(String name, String url) {
     }
 
-    /** A picture with its caption and credit; only the URL is required. */
+    /**
+     * A picture with its caption, credit and rights; only the URL is required.
+     *
+     * @param copyright  plain text
+     * @param license    the URL of the license
+     * @param renditions other sizes of the same picture; never null
+     */
     public record Image(String url, String mimeType, Integer width, Integer height, Long length,
-                        String caption, String credit, String alt) {
+                        String caption, String credit, String alt,
+                        String copyright, String license, List<ArticleImage.Rendition> renditions) {
+
+        public Image {
+            renditions = renditions == null ? List.of() : List.copyOf(renditions);
+        }
+
+        /** A picture without rights or renditions. */
+        public Image(String url, String mimeType, Integer width, Integer height, Long length,
+                     String caption, String credit, String alt) {
+            this(url, mimeType, width, height, length, caption, credit, alt, null, null, List.of());
+        }
     }
 }

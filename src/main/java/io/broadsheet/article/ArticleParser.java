@@ -43,7 +43,9 @@ public final class ArticleParser {
             "corrections");
     private static final Set<String> AUTHOR_FIELDS = Set.of("name", "url");
     private static final Set<String> IMAGE_FIELDS = Set.of("url", "mimeType", "width", "height", "length",
-            "caption", "credit", "alt");
+            "caption", "credit", "alt", "copyright", "license", "renditions");
+    private static final Set<String> RENDITION_FIELDS = Set.of("url", "width", "height", "mimeType");
+    static final int MAX_RENDITIONS = 20;
 
     private ArticleParser() {
     }
@@ -269,10 +271,7 @@ public final class ArticleParser {
                 continue;
             }
             f.rejectUnknown(node, path + ".", IMAGE_FIELDS, Set.of());
-            String mimeType = f.text(node, "mimeType", path + ".mimeType", 100, false);
-            if (mimeType != null && !IMAGE_TYPE.matcher(mimeType).matches()) {
-                f.error(path + ".mimeType", "must be an image media type like image/jpeg, got '" + mimeType + "'");
-            }
+            String mimeType = imageType(f, node, path);
             out.add(new ArticleInput.Image(
                     f.url(node, "url", path + ".url", true),
                     mimeType,
@@ -281,8 +280,41 @@ public final class ArticleParser {
                     f.nonNegativeLong(node, "length", path + ".length"),
                     f.text(node, "caption", path + ".caption", 5_000, false),
                     f.text(node, "credit", path + ".credit", 500, false),
-                    f.text(node, "alt", path + ".alt", 1_000, false)));
+                    f.text(node, "alt", path + ".alt", 1_000, false),
+                    f.text(node, "copyright", path + ".copyright", 500, false),
+                    f.url(node, "license", path + ".license", false),
+                    renditions(f, node, path)));
         }
         return out;
+    }
+
+    /** Other sizes of one picture: each a url with an optional width, height and mimeType. */
+    private static List<ArticleImage.Rendition> renditions(JsonFields f, JsonNode image, String imagePath) {
+        List<ArticleImage.Rendition> out = new ArrayList<>();
+        List<JsonNode> nodes = f.array(image, "renditions", imagePath + ".renditions", MAX_RENDITIONS);
+        for (int i = 0; i < nodes.size(); i++) {
+            String path = imagePath + ".renditions[" + i + "]";
+            JsonNode node = nodes.get(i);
+            if (!node.isObject()) {
+                f.error(path, "must be an object with at least a url, like {\"url\": \"https://...\", \"width\": 640}");
+                continue;
+            }
+            f.rejectUnknown(node, path + ".", RENDITION_FIELDS, Set.of());
+            String mimeType = imageType(f, node, path);
+            out.add(new ArticleImage.Rendition(
+                    f.url(node, "url", path + ".url", true),
+                    f.nonNegativeInt(node, "width", path + ".width"),
+                    f.nonNegativeInt(node, "height", path + ".height"),
+                    mimeType));
+        }
+        return out;
+    }
+
+    private static String imageType(JsonFields f, JsonNode node, String path) {
+        String mimeType = f.text(node, "mimeType", path + ".mimeType", 100, false);
+        if (mimeType != null && !IMAGE_TYPE.matcher(mimeType).matches()) {
+            f.error(path + ".mimeType", "must be an image media type like image/jpeg, got '" + mimeType + "'");
+        }
+        return mimeType;
     }
 }

@@ -131,7 +131,8 @@ class ArticleRows {
             for (int i = 0; i < in.images().size(); i++) {
                 ArticleInput.Image img = in.images().get(i);
                 images.add(new Object[]{id, i, img.url(), img.mimeType(), img.width(), img.height(), img.length(),
-                        img.caption(), img.credit(), img.alt()});
+                        img.caption(), img.credit(), img.alt(), img.copyright(), img.license(),
+                        ArticleImage.Rendition.encode(img.renditions())});
             }
             for (int i = 0; i < in.authors().size(); i++) {
                 authors.add(new Object[]{id, i, in.authors().get(i).name(), in.authors().get(i).url()});
@@ -144,7 +145,7 @@ class ArticleRows {
             }
         }
         Statements.batch(jdbc, "INSERT INTO article_image (article_id, ordinal, url, mime_type, width, height, file_size, caption,"
-                + " credit, alt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", images);
+                + " credit, alt, copyright, license, renditions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", images);
         Statements.batch(jdbc, "INSERT INTO article_author (article_id, ordinal, name, url) VALUES (?, ?, ?, ?)", authors);
         Statements.batch(jdbc, "INSERT INTO article_category (article_id, ordinal, category_slug) VALUES (?, ?, ?)", categories);
         Statements.batch(jdbc, "INSERT INTO article_tag (article_id, ordinal, tag, tag_key) VALUES (?, ?, ?, ?)", tags);

@@ -259,7 +259,8 @@ public class ArticleStore {
         for (int i = 0; i < in.images().size(); i++) {
             ArticleInput.Image img = in.images().get(i);
             images.add(new ArticleImage(null, id, i, img.url(), img.mimeType(), img.width(), img.height(),
-                    img.length(), img.caption(), img.credit(), img.alt()));
+                    img.length(), img.caption(), img.credit(), img.alt(), img.copyright(), img.license(),
+                    ArticleImage.Rendition.encode(img.renditions())));
         }
         List<ArticleAuthor> authors = new ArrayList<>();
         for (int i = 0; i < in.authors().size(); i++) {

@@ -13,9 +13,11 @@ import org.jsoup.nodes.Element;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Builds the neutral {@link Feed} from a definition and its articles. Every string leaves here free of
@@ -160,6 +162,11 @@ public final class FeedAssembler {
             if (image.height() != null) {
                 img.attr("height", image.height().toString());
             }
+            String srcset = srcset(image);
+            if (srcset != null) {
+                // width descriptors need sizes; 100vw is what a browser assumes without it
+                img.attr("srcset", srcset).attr("sizes", "100vw");
+            }
             String figcaption = figcaption(image);
             if (!figcaption.isEmpty()) {
                 figure.appendElement("figcaption").text(figcaption);
@@ -169,6 +176,26 @@ public final class FeedAssembler {
         doc.outputSettings(HTML);
         doc.body().appendChild(root);
         return root.html() + (body == null ? "" : body);
+    }
+
+    /**
+     * The {@code srcset} of a picture with renditions: each size of known width (the original first) as
+     * {@code url Nw}; null when it has no renditions or no size has a usable width. A width descriptor is a whole
+     * number above 0, once per set, and a candidate URL must not end with a comma.
+     * Spec: https://html.spec.whatwg.org/multipage/images.html#srcset-attributes
+     */
+    public static String srcset(FeedImage image) {
+        if (image.renditions().isEmpty()) {
+            return null;
+        }
+        Set<Integer> widths = new HashSet<>();
+        List<String> candidates = new ArrayList<>();
+        for (FeedImage.Rendition size : image.sizes()) {
+            if (size.width() != null && size.width() > 0 && !size.url().endsWith(",") && widths.add(size.width())) {
+                candidates.add(size.url() + " " + size.width() + "w");
+            }
+        }
+        return candidates.isEmpty() ? null : String.join(", ", candidates);
     }
 
     private static String figcaption(FeedImage image) {
@@ -194,9 +221,12 @@ public final class FeedAssembler {
         return text.substring(0, cut > 0 ? cut : TEASER_LENGTH) + "\u2026";
     }
 
-    private static FeedImage image(ArticleImage i) {
+    /** A stored picture as the feed model carries it, its text free of characters XML 1.0 forbids. */
+    public static FeedImage image(ArticleImage i) {
         return new FeedImage(i.url(), i.mimeType(), i.width(), i.height(), i.length(),
-                clean(i.caption()), clean(i.credit()), clean(i.alt()));
+                clean(i.caption()), clean(i.credit()), clean(i.alt()), clean(i.copyright()), i.license(),
+                i.renditions().stream().map(r -> new FeedImage.Rendition(r.url(), r.width(), r.height(), r.mimeType()))
+                        .toList());
     }
 
     private static FeedAuthor author(ArticleAuthor a) {

@@ -59,7 +59,11 @@ public class ItemCache {
     private static long size(FeedItem item) {
         long chars = length(item.title()) + length(item.summary()) + length(item.contentHtml()) + length(item.url());
         for (FeedImage image : item.images()) {
-            chars += length(image.url()) + length(image.caption()) + length(image.credit()) + length(image.alt());
+            chars += length(image.url()) + length(image.caption()) + length(image.credit()) + length(image.alt())
+                    + length(image.copyright()) + length(image.license());
+            for (FeedImage.Rendition rendition : image.renditions()) {
+                chars += length(rendition.url()) + length(rendition.mimeType()) + 32;
+            }
         }
         return 2 * chars + 512L + 256L * (item.authors().size() + item.categories().size() + item.tags().size());
     }

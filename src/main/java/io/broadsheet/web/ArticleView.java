@@ -2,6 +2,7 @@ package io.broadsheet.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.broadsheet.article.Article;
+import io.broadsheet.article.ArticleImage;
 import io.broadsheet.article.StoredArticle;
 import io.broadsheet.config.SiteConfig;
 import io.micronaut.serde.annotation.Serdeable;
@@ -48,11 +49,18 @@ public record ArticleView(
     public record Author(String name, String url) {
     }
 
-    /** A picture with its caption and credit. */
+    /** A picture with its caption, credit and rights; {@code renditions} is left out when there are none. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Image(String url, String mimeType, Integer width, Integer height, Long length,
-                        String caption, String credit, String alt) {
+                        String caption, String credit, String alt,
+                        String copyright, String license, List<Rendition> renditions) {
+    }
+
+    /** Another size of the same picture. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Rendition(String url, Integer width, Integer height, String mimeType) {
     }
 
     /** A page of a listing, newest first; pages count from 1. */
@@ -75,11 +83,17 @@ public record ArticleView(
         return new ArticleView(a.id(), a.slug(), a.title(), a.summary(), a.body(), a.url(),
                 stored.authors().stream().map(x -> new Author(x.name(), x.url())).toList(),
                 stored.categories(), stored.tags(), a.language(),
-                stored.images().stream().map(i -> new Image(i.url(), i.mimeType(), i.width(), i.height(), i.length(),
-                        i.caption(), i.credit(), i.alt())).toList(),
+                stored.images().stream().map(ArticleView::image).toList(),
                 a.publishedAt(), a.createdAt(), a.updatedAt(), a.version(), a.expiresAt(),
                 a.withdrawn() ? new Withdrawn(a.withdrawnAt(), a.withdrawnReason()) : null,
                 stored.corrections().isEmpty() ? null
                         : stored.corrections().stream().map(c -> new Correction(c.at(), c.text())).toList());
+    }
+
+    private static Image image(ArticleImage i) {
+        List<Rendition> renditions = i.renditions().stream()
+                .map(r -> new Rendition(r.url(), r.width(), r.height(), r.mimeType())).toList();
+        return new Image(i.url(), i.mimeType(), i.width(), i.height(), i.length(), i.caption(), i.credit(), i.alt(),
+                i.copyright(), i.license(), renditions.isEmpty() ? null : renditions);
     }
 }

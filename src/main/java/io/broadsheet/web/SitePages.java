@@ -5,6 +5,7 @@ import io.broadsheet.article.Correction;
 import io.broadsheet.article.StoredArticle;
 import io.broadsheet.category.Category;
 import io.broadsheet.config.FeedsConfig;
+import io.broadsheet.feed.FeedAssembler;
 import io.broadsheet.feed.FeedFormat;
 import io.broadsheet.feed.FeedService;
 import io.broadsheet.feed.json.JsonFeedRenderer;
@@ -63,7 +64,12 @@ public class SitePages {
         }
         for (ArticleImage image : stored.images()) {
             Element figure = article.appendElement("figure");
-            figure.appendElement("img").attr("src", image.url()).attr("alt", Objects.requireNonNullElse(image.alt(), ""));
+            Element img = figure.appendElement("img").attr("src", image.url())
+                    .attr("alt", Objects.requireNonNullElse(image.alt(), ""));
+            String srcset = FeedAssembler.srcset(FeedAssembler.image(image));
+            if (srcset != null) {
+                img.attr("srcset", srcset).attr("sizes", "100vw");
+            }
             figure.appendElement("figcaption").text(Objects.requireNonNullElse(image.caption(), "")
                     + (image.credit() == null ? "" : " \u2014 " + image.credit()));
         }
@@ -100,11 +106,19 @@ public class SitePages {
         body.appendElement("p").text("Each item of a Broadsheet JSON Feed (version 1.1) that has pictures carries an "
                 + "object named _media. Its member images lists every picture of the article, the lead picture "
                 + "first, each with url, caption (plain text), credit (the photographer or agency, plain text), "
-                + "alt (plain text), width and height (pixels). Members that are unknown are left out. The same "
-                + "pictures are also item attachments, whose title is the caption; the lead picture is the item's image.");
+                + "alt (plain text), width and height (pixels), copyright (plain text), license (the URL of the "
+                + "license the picture is published under) and renditions. Members that are unknown are left out. "
+                + "The same pictures are also item attachments, whose title is the caption.");
+        body.appendElement("p").text("renditions lists other sizes of the same picture, each with url, width and "
+                + "height (pixels) and mime_type; it is left out when there are none. The item's image is the size "
+                + "of the lead picture (the original or a rendition) whose width is closest to 1200 pixels; when "
+                + "no size has a known width, it is the original.");
         body.appendElement("pre").text("\"_media\": {\"about\": \"" + config.site().url(JsonFeedRenderer.MEDIA_DOCS_PATH)
                 + "\", \"images\": [{\"url\": \"https://media.example.com/kurti.jpg\", \"caption\": \"Albin Kurti speaks\","
-                + " \"credit\": \"Armend NIMANI / AFP\", \"alt\": \"Albin Kurti at a lectern\", \"width\": 1200, \"height\": 800}]}");
+                + " \"credit\": \"Armend NIMANI / AFP\", \"alt\": \"Albin Kurti at a lectern\", \"width\": 3000, \"height\": 2000,"
+                + " \"copyright\": \"\u00a9 AFP 2022\", \"license\": \"https://media.example.com/licenses/editorial\","
+                + " \"renditions\": [{\"url\": \"https://media.example.com/kurti-640.jpg\", \"width\": 640,"
+                + " \"height\": 427, \"mime_type\": \"image/jpeg\"}]}]}");
         body.appendElement("h2").attr("id", "withdrawn").text("_withdrawn: articles taken down");
         body.appendElement("p").text("When an article is withdrawn (a legal takedown, an error, or the end of its usage "
                 + "window), every feed that showed it carries, at the top of its first page and for the retention "

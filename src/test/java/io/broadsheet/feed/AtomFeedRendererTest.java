@@ -73,4 +73,21 @@ class AtomFeedRendererTest {
         assertEquals("World", categories.get(0).getAttribute("label"));
         assertEquals("a1-tag", categories.get(1).getAttribute("term"));
     }
+
+    @Test
+    void picturesStayInArticleOrderWhenOnlyALaterOneHasRenditions() {
+        FeedImage grouped = TestFeeds.withRenditions(TestFeeds.image("a1", 2), 640);
+        Element entry = child(root(TestFeeds.item("a1", "<p>b</p>", List.of(TestFeeds.image("a1", 1), grouped))), ATOM, "entry");
+        List<String> media = new java.util.ArrayList<>();
+        for (org.w3c.dom.Node n = entry.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && MEDIA.equals(e.getNamespaceURI()) && List.of("content", "group").contains(e.getLocalName())) {
+                media.add(e.getLocalName());
+            }
+        }
+        assertEquals(List.of("content", "group"), media, "the lead picture first, as in the article");
+        List<Element> sizes = children(child(entry, MEDIA, "group"), MEDIA, "content");
+        assertEquals("true", sizes.get(0).getAttribute("isDefault"));
+        assertEquals("https://media.example.com/a1-img2-640.jpg", sizes.get(1).getAttribute("url"));
+        assertEquals("a1-img2-caption", child(sizes.get(1), MEDIA, "description").getTextContent());
+    }
 }

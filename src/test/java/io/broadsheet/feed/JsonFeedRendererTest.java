@@ -57,6 +57,39 @@ class JsonFeedRendererTest {
         assertEquals("a1-summary", item.get("content_text").getStringValue());
     }
 
+    @Test
+    void imageIsTheLeadSizeWhoseWidthIsClosestTo1200PxTheWiderOnATie() {
+        FeedImage lead = TestFeeds.withRenditions(TestFeeds.withWidth(TestFeeds.image("a1", 1), 2000), 1000, 1400, null);
+        assertEquals("https://media.example.com/a1-img1-1400.jpg", image(lead));
+        lead = TestFeeds.withRenditions(TestFeeds.withWidth(TestFeeds.image("a1", 1), 1300), 1000, 1400);
+        assertEquals("https://media.example.com/a1-img1.jpg", image(lead), "the original is a size like the others");
+    }
+
+    @Test
+    void sizesOfUnknownWidthCountOnlyWhenNoneHasAWidthAndThenItIsTheOriginal() {
+        FeedImage lead = TestFeeds.withRenditions(TestFeeds.withWidth(TestFeeds.image("a1", 1), null), null, 300);
+        assertEquals("https://media.example.com/a1-img1-300.jpg", image(lead));
+        lead = TestFeeds.withRenditions(TestFeeds.withWidth(TestFeeds.image("a1", 1), null), null, null);
+        assertEquals("https://media.example.com/a1-img1.jpg", image(lead));
+    }
+
+    @Test
+    void mediaImageCarriesRightsAndRenditionsInSnakeCaseLeavingOutUnknownValues() {
+        FeedImage lead = TestFeeds.withRenditions(TestFeeds.image("a1", 1), 640, null);
+        JsonNode image = render(TestFeeds.item("a1", "<p>b</p>", List.of(lead))).get("items").get(0)
+                .get("_media").get("images").get(0);
+        assertEquals("a1-img1-copyright", image.get("copyright").getStringValue());
+        assertEquals("https://licenses.example.com/a1-img1", image.get("license").getStringValue());
+        assertEquals("{\"url\":\"https://media.example.com/a1-img1-640.jpg\",\"width\":640,\"height\":426,"
+                + "\"mime_type\":\"image/jpeg\"}", io.broadsheet.Fixtures.json(image.get("renditions").get(0)));
+        assertEquals("{\"url\":\"https://media.example.com/a1-img1-null.jpg\",\"mime_type\":\"image/jpeg\"}",
+                io.broadsheet.Fixtures.json(image.get("renditions").get(1)));
+    }
+
+    private String image(FeedImage lead) {
+        return render(TestFeeds.item("a1", "<p>b</p>", List.of(lead))).get("items").get(0).get("image").getStringValue();
+    }
+
     private static List<String> tags(JsonNode item) {
         List<String> tags = new java.util.ArrayList<>();
         item.get("tags").values().forEach(t -> tags.add(t.getStringValue()));

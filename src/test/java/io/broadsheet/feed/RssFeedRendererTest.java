@@ -129,4 +129,41 @@ class RssFeedRendererTest {
         assertTrue(children(item, null, "enclosure").isEmpty(), "no enclosure without a type (never guessed)");
         assertEquals("cap", child(child(item, MEDIA, "content"), MEDIA, "description").getTextContent());
     }
+
+    @Test
+    void picturesStayInArticleOrderWhenOnlyALaterOneHasRenditions() {
+        FeedImage grouped = TestFeeds.withRenditions(TestFeeds.image("a1", 2), 640, 1024);
+        Element item = onlyItem(TestFeeds.item("a1", "<p>b</p>", List.of(TestFeeds.image("a1", 1), grouped)));
+        List<String> media = childNames(item).stream().filter(n -> n.equals("media:content") || n.equals("media:group")).toList();
+        assertEquals(List.of("media:content", "media:group"), media, "the lead picture first, as in the article");
+        assertEquals("https://media.example.com/a1-img1.jpg", child(item, MEDIA, "content").getAttribute("url"));
+        List<Element> sizes = children(child(item, MEDIA, "group"), MEDIA, "content");
+        assertEquals(List.of("https://media.example.com/a1-img2.jpg", "https://media.example.com/a1-img2-640.jpg",
+                "https://media.example.com/a1-img2-1024.jpg"), sizes.stream().map(e -> e.getAttribute("url")).toList());
+        assertEquals("true", sizes.get(0).getAttribute("isDefault"));
+        assertEquals("a1-img2-copyright", child(sizes.get(2), MEDIA, "copyright").getTextContent());
+        assertEquals("https://licenses.example.com/a1-img2", child(sizes.get(2), MEDIA, "license").getAttribute("href"));
+        assertEquals("https://media.example.com/a1-img1.jpg", child(item, MEDIA, "thumbnail").getAttribute("url"),
+                "the thumbnail is the lead picture's");
+    }
+
+    @Test
+    void thumbnailIsTheOriginalWhenNoSizeIsKnownToBe400PxWide() {
+        FeedImage lead = TestFeeds.withRenditions(TestFeeds.withWidth(TestFeeds.image("a1", 1), null), 120, 399, null);
+        Element thumbnail = child(onlyItem(TestFeeds.item("a1", "<p>b</p>", List.of(lead))), MEDIA, "thumbnail");
+        assertEquals("https://media.example.com/a1-img1.jpg", thumbnail.getAttribute("url"));
+        assertEquals("", thumbnail.getAttribute("width"), "no width when the original's is unknown");
+    }
+
+    @Test
+    void thumbnailIsTheSmallestSizeAtLeast400PxWideTheOriginalIncluded() {
+        FeedImage lead = TestFeeds.withRenditions(TestFeeds.withWidth(TestFeeds.image("a1", 1), 400), 200, 800, 401);
+        Element thumbnail = child(onlyItem(TestFeeds.item("a1", "<p>b</p>", List.of(lead))), MEDIA, "thumbnail");
+        assertEquals("https://media.example.com/a1-img1.jpg", thumbnail.getAttribute("url"));
+        lead = TestFeeds.withRenditions(TestFeeds.image("a1", 1), 200, 800, 401);
+        thumbnail = child(onlyItem(TestFeeds.item("a1", "<p>b</p>", List.of(lead))), MEDIA, "thumbnail");
+        assertEquals("https://media.example.com/a1-img1-401.jpg", thumbnail.getAttribute("url"));
+        assertEquals("401", thumbnail.getAttribute("width"));
+        assertEquals("267", thumbnail.getAttribute("height"));
+    }
 }

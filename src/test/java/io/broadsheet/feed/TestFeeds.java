@@ -27,6 +27,24 @@ final class TestFeeds {
                 100_000L + n, key + "-img" + n + "-caption", key + "-img" + n + "-credit", key + "-img" + n + "-alt");
     }
 
+    /** The same picture with its rights and renditions of these widths (null: unknown), named by width. */
+    static FeedImage withRenditions(FeedImage image, Integer... widths) {
+        List<FeedImage.Rendition> renditions = new ArrayList<>();
+        for (Integer width : widths) {
+            renditions.add(new FeedImage.Rendition(image.url().replace(".jpg", "-" + width + ".jpg"), width,
+                    width == null ? null : width * 2 / 3, "image/jpeg"));
+        }
+        return new FeedImage(image.url(), image.mimeType(), image.width(), image.height(), image.length(),
+                image.caption(), image.credit(), image.alt(), image.caption().replace("caption", "copyright"),
+                "https://licenses.example.com/" + image.caption().replace("-caption", ""), renditions);
+    }
+
+    /** The same picture with another width (null: unknown). */
+    static FeedImage withWidth(FeedImage image, Integer width) {
+        return new FeedImage(image.url(), image.mimeType(), width, image.height(), image.length(), image.caption(),
+                image.credit(), image.alt(), image.copyright(), image.license(), image.renditions());
+    }
+
     static FeedItem item(String key, String body, List<FeedImage> images) {
         return new FeedItem("tag:news.example.com,2022:article:" + key, "https://news.example.com/" + key,
                 key + "-title", key + "-summary", body == null ? null : FeedAssembler.contentHtml(images, body),

@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Feeds that carry every lifecycle signal at once (tombstones of a withdrawn and of an expired article, a usage
- * window, a correction, a restore) stay valid: JSON Feed against its schema, RSS and Atom through the W3C Feed
+ * window, a correction, a restore, a picture with its rights and renditions) stay valid: JSON Feed against its schema, RSS and Atom through the W3C Feed
  * Validation Service's code with no error.
  */
 @MicronautTest(transactional = false)
@@ -74,6 +74,14 @@ class LifecycleValidityTest extends HttpTest {
         post(http, with(article("v-restored", "2026-11-30T11:00:00Z", "europe"), "tags", tags));
         post(http, with(article("v-expiring", "2026-11-30T12:00:00Z", "world"), "tags", tags,
                 "expiresAt", NOW.plusSeconds(1).toString()));
+        // a picture with its rights and renditions ahead of a plain one: a media:group, srcset, the JSON image's pick
+        Map<String, Object> pictured = with(io.broadsheet.Fixtures.image("v-pictured", 1), "width", 3000, "height", 2000,
+                "copyright", "\u00a9 AFP 2026", "license", "https://creativecommons.org/licenses/by-nd/4.0/",
+                "renditions", List.of(Map.of("url", "https://media.example.com/v-pictured-640.jpg", "width", 640,
+                        "height", 427, "mimeType", "image/jpeg"), Map.of("url", "https://media.example.com/v-pictured-1200.webp",
+                        "width", 1200, "height", 800, "mimeType", "image/webp")));
+        post(http, with(article("v-pictured", "2026-11-30T13:00:00Z", "world", "europe"), "tags", tags,
+                "images", List.of(pictured, io.broadsheet.Fixtures.image("v-pictured", 2))));
         clock.set(NOW.plusSeconds(60));
         assertEquals(200, http.put("/api/articles/v-corrected", json(with(corrected, "correction",
                 "An earlier version misspelt the minister\u2019s name & title <sic>.")), null).status());
@@ -116,6 +124,9 @@ class LifecycleValidityTest extends HttpTest {
         assertTrue(worldRss.contains("<dcterms:modified>2026-12-01T10:01:00Z</dcterms:modified>"), "a correction's date");
         assertTrue(worldRss.contains("class=\"correction\""), worldRss);
         assertTrue(europeAtom.contains("<at:deleted-entry"), europeAtom);
+        assertTrue(worldRss.contains("<media:group>") && worldRss.contains("isDefault=\"true\"")
+                && worldRss.contains("srcset="), "renditions: " + worldRss);
+        assertTrue(worldRss.contains("<media:copyright url=\"https://creativecommons.org/licenses/by-nd/4.0/\">"), worldRss);
         assertTrue(worldJson.contains("\"_withdrawn\""), worldJson);
         assertEquals(2, worldJson.split("\"_withdrawn\"", -1).length - 1, "the withdrawn and the expired: " + worldJson);
     }

@@ -1,5 +1,6 @@
 package io.broadsheet.lifecycle;
 
+import io.broadsheet.Fixtures;
 import io.broadsheet.HttpTest;
 import io.broadsheet.MutableClock;
 import io.broadsheet.Signals;
@@ -17,6 +18,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -24,8 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * With {@code defaults.media-rss-1-5: true}, RSS tombstones also carry Media RSS 1.5's {@code media:status}; the
- * W3C validator's code, whose Media RSS support predates that element, then reports it, and nothing else.
+ * With {@code defaults.media-rss-1-5: true}, RSS tombstones also carry Media RSS 1.5's {@code media:status} and image
+ * licenses are {@code media:license} elements; the W3C validator's code, whose Media RSS support predates both, then
+ * reports them, and nothing else.
  */
 @MicronautTest(transactional = false)
 class MediaRss15Test extends HttpTest {
@@ -51,9 +55,14 @@ class MediaRss15Test extends HttpTest {
         return properties;
     }
 
+    private static final String LICENSE = "https://creativecommons.org/licenses/by/4.0/";
+
     @BeforeAll
     void publishEverySignal() {
         LifecycleValidityTest.publishEverySignal(http, clock, articles);
+        Map<String, Object> image = Fixtures.with(Fixtures.image("licensed", 1), "license", LICENSE);
+        assertEquals(201, http.post("/api/articles", Fixtures.json(Fixtures.with(Fixtures.article("licensed",
+                "2026-11-30T07:00:00Z", "licensed"), "images", List.of(image)))).status());
     }
 
     @Test
@@ -66,16 +75,27 @@ class MediaRss15Test extends HttpTest {
     }
 
     @Test
-    void theW3cValidatorReportsMediaStatusAsUnknownAndNothingElse() throws Exception {
+    void licensesAreMediaLicenseElements() {
+        Element content = Signals.xml(http.get("/feeds/licensed.rss").body()).getRootElement().getChild("channel")
+                .getChild("item").getChild("content", Signals.MEDIA);
+        assertEquals(LICENSE, content.getChild("license", Signals.MEDIA).getAttributeValue("href"));
+        assertEquals(null, content.getChild("copyright", Signals.MEDIA), "no copyright text was sent");
+    }
+
+    @Test
+    void theW3cValidatorReportsMediaStatusAndMediaLicenseAsUnknownAndNothingElse() throws Exception {
         W3cFeedValidator.assumeAvailable();
-        Map<String, W3cFeedValidator.Report> reports = W3cFeedValidator.validate(LifecycleValidityTest.xmlDocuments(http));
-        boolean seen = false;
+        Map<String, byte[]> documents = LifecycleValidityTest.xmlDocuments(http);
+        documents.put("https://news.example.com/feeds/licensed.rss", http.get("/feeds/licensed.rss").bytes());
+        Map<String, W3cFeedValidator.Report> reports = W3cFeedValidator.validate(documents);
+        Set<String> seen = new HashSet<>();
         for (Map.Entry<String, W3cFeedValidator.Report> report : reports.entrySet()) {
             for (String error : report.getValue().errors()) {
-                assertTrue(error.contains("Undefined item element: media:status"), report.getKey() + ": " + error);
-                seen = true;
+                assertTrue(error.contains("Undefined item element: media:status")
+                        || error.contains("Undefined media:content element: media:license"), report.getKey() + ": " + error);
+                seen.add(error.contains("media:status") ? "status" : "license");
             }
         }
-        assertTrue(seen, "the validator does not know media:status: " + reports);
+        assertEquals(Set.of("status", "license"), seen, "the validator knows neither: " + reports);
     }
 }

@@ -133,7 +133,35 @@ class ArticleApiTest extends HttpTest {
                 Arguments.of("url over 2048 characters", with(ok, "url", "https://news.example.com/" + "a".repeat(2030)), "url"),
                 Arguments.of("image height negative", with(ok, "images", List.of(with(badImage, "height", -5))), "images[0].height"),
                 Arguments.of("summary with U+FFFE", with(ok, "summary", "a\uFFFEb"), "summary"),
-                Arguments.of("credit with a NUL", with(ok, "images", List.of(with(badImage, "credit", "a\u0000b"))), "images[0].credit"));
+                Arguments.of("credit with a NUL", with(ok, "images", List.of(with(badImage, "credit", "a\u0000b"))), "images[0].credit"),
+                Arguments.of("copyright too long", with(ok, "images", List.of(with(badImage, "copyright", "c".repeat(501)))), "images[0].copyright"),
+                Arguments.of("copyright with a control character", with(ok, "images", List.of(with(badImage, "copyright", "\u0008"))), "images[0].copyright"),
+                Arguments.of("license relative", with(ok, "images", List.of(with(badImage, "license", "/terms"))), "images[0].license"),
+                Arguments.of("license not a string", with(ok, "images", List.of(with(badImage, "license", 4))), "images[0].license"),
+                Arguments.of("renditions not an array", with(ok, "images", List.of(with(badImage, "renditions", rendition(320)))), "images[0].renditions"),
+                Arguments.of("21 renditions", with(ok, "images", List.of(with(badImage, "renditions",
+                        java.util.Collections.nCopies(21, rendition(320))))), "images[0].renditions"),
+                Arguments.of("rendition not an object", with(ok, "images", List.of(with(badImage, "renditions",
+                        List.of("https://m.example.com/a-320.jpg")))), "images[0].renditions[0]"),
+                Arguments.of("rendition url missing", with(ok, "images", List.of(with(badImage, "renditions",
+                        List.of(rendition(320), with(rendition(640), "url", null))))), "images[0].renditions[1].url"),
+                Arguments.of("rendition url relative", with(ok, "images", List.of(with(badImage, "renditions",
+                        List.of(rendition(320), with(rendition(640), "url", "a-640.jpg"))))), "images[0].renditions[1].url"),
+                Arguments.of("rendition url javascript", with(ok, "images", List.of(with(badImage, "renditions",
+                        List.of(with(rendition(640), "url", "javascript:alert(1)"))))), "images[0].renditions[0].url"),
+                Arguments.of("rendition mimeType not an image", with(ok, "images", List.of(with(badImage, "renditions",
+                        List.of(with(rendition(640), "mimeType", "text/html"))))), "images[0].renditions[0].mimeType"),
+                Arguments.of("rendition width negative", with(ok, "images", List.of(with(badImage, "renditions",
+                        List.of(with(rendition(640), "width", -640))))), "images[0].renditions[0].width"),
+                Arguments.of("rendition height fractional", with(ok, "images", List.of(with(badImage, "renditions",
+                        List.of(with(rendition(640), "height", 426.7))))), "images[0].renditions[0].height"),
+                Arguments.of("rendition with an unknown member", with(ok, "images", List.of(with(badImage, "renditions",
+                        List.of(with(rendition(640), "length", 1000))))), "images[0].renditions[0].length"));
+    }
+
+    private static Map<String, Object> rendition(int width) {
+        return new java.util.LinkedHashMap<>(Map.of("url", "https://m.example.com/a-" + width + ".jpg", "width", width,
+                "height", width * 2 / 3, "mimeType", "image/jpeg"));
     }
 
     @ParameterizedTest(name = "{0}")

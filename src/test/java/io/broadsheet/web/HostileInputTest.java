@@ -48,7 +48,8 @@ class HostileInputTest {
     private static final List<String> FIELDS = List.of("slug", "title", "summary", "body", "url", "authors",
             "categories", "tags", "language", "images", "publishedAt", "unexpected");
     private static final List<String> IMAGE_FIELDS = List.of("url", "mimeType", "width", "height", "length",
-            "caption", "credit", "alt");
+            "caption", "credit", "alt", "copyright", "license", "renditions");
+    private static final List<String> RENDITION_FIELDS = List.of("url", "width", "height", "mimeType", "unexpected");
 
     private static EmbeddedServer server;
     private static Http http;
@@ -203,8 +204,19 @@ class HostileInputTest {
                 });
         Arbitrary<Mutation> manyImages = Arbitraries.integers().between(45, 55)
                 .map(n -> a -> a.put("images", java.util.Collections.nCopies(n, Fixtures.image("many", 1))));
+        Arbitrary<Mutation> rendition = Combinators.combine(Arbitraries.of(RENDITION_FIELDS), hostileValue(),
+                Arbitraries.integers().between(1, 22)).as((f, v, n) -> a -> {
+                    Map<String, Object> r = new LinkedHashMap<>(Map.of("url", "https://media.example.com/h-640.jpg",
+                            "width", 640, "height", 427, "mimeType", "image/jpeg"));
+                    r.put(f, v);
+                    Map<String, Object> img = new LinkedHashMap<>(Fixtures.image("h", 1));
+                    img.put("copyright", "\u00a9 h");
+                    img.put("license", "https://licenses.example.com/h");
+                    img.put("renditions", java.util.Collections.nCopies(n, r));
+                    a.put("images", List.of(img));
+                });
         Arbitrary<Mutation> categories = hostileValue().list().ofMaxSize(25).map(list -> a -> a.put("categories", list));
-        return Arbitraries.oneOf(remove, replace, replace, image, image, manyImages, categories);
+        return Arbitraries.oneOf(remove, replace, replace, image, image, rendition, manyImages, categories);
     }
 
     private Arbitrary<Object> hostileValue() {

@@ -19,6 +19,7 @@ import io.broadsheet.feed.xml.Lifecycle;
 import io.broadsheet.feed.xml.XmlBytes;
 import io.broadsheet.feed.media.MediaRss;
 import jakarta.inject.Singleton;
+import org.jdom2.Element;
 import org.jdom2.Namespace;
 
 import java.util.ArrayList;
@@ -62,15 +63,17 @@ public class AtomFeedRenderer implements FeedRenderer {
         Generator generator = new Generator();
         generator.setValue(feed.generator());
         atom.setGenerator(generator);
-        atom.setEntries(feed.items().stream().map(AtomFeedRenderer::entry).toList());
+        atom.setEntries(feed.items().stream().map(i -> entry(i, feed.mediaRss15())).toList());
         // ROME's Atom generator drops the feed language: write it as xml:lang on the root
         return XmlBytes.of(atom, document -> {
-            document.getRootElement().setAttribute("lang", feed.language(), Namespace.XML_NAMESPACE);
-            Lifecycle.atom(feed, document.getRootElement());
+            Element root = document.getRootElement();
+            root.setAttribute("lang", feed.language(), Namespace.XML_NAMESPACE);
+            MediaRss.restoreImageOrder(root.getChildren("entry", root.getNamespace()), feed.items());
+            Lifecycle.atom(feed, root); // after: it puts tombstones ahead of the entries
         });
     }
 
-    private static Entry entry(FeedItem item) {
+    private static Entry entry(FeedItem item, boolean mediaRss15) {
         Entry entry = new Entry();
         entry.setId(item.id());
         entry.setTitleEx(text(item.title()));
@@ -101,7 +104,7 @@ public class AtomFeedRenderer implements FeedRenderer {
         item.tags().forEach(tag -> categories.add(category(tag, tag)));
         entry.setCategories(categories);
         List<Module> modules = new ArrayList<>();
-        var media = MediaRss.module(item);
+        var media = MediaRss.module(item, mediaRss15);
         if (media != null) {
             modules.add(media);
         }

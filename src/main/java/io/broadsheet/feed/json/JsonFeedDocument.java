@@ -73,15 +73,23 @@ public record JsonFeedDocument(
             @JsonProperty("size_in_bytes") Long sizeInBytes) {
     }
 
-    /** The {@code _media} extension: every image with its caption and credit. */
+    /** The {@code _media} extension: every image with its caption, credit, rights and renditions. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Media(String about, List<MediaImage> images) {
     }
 
-    /** One image of the {@code _media} extension. */
+    /** One image of the {@code _media} extension; {@code renditions} is left out when there are none. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record MediaImage(String url, String caption, String credit, String alt, Integer width, Integer height) {
+    public record MediaImage(String url, String caption, String credit, String alt, Integer width, Integer height,
+                             String copyright, String license, List<MediaRendition> renditions) {
+    }
+
+    /** Another size of an image of the {@code _media} extension. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MediaRendition(String url, Integer width, Integer height,
+                                 @JsonProperty("mime_type") String mimeType) {
     }
 }

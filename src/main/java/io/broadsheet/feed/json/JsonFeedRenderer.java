@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +31,8 @@ public class JsonFeedRenderer implements FeedRenderer {
     static final String VERSION = "https://jsonfeed.org/version/1.1";
     /** Where the {@code _media} extension is described, relative to the site base URL. */
     public static final String MEDIA_DOCS_PATH = "/docs/json-feed-media";
+    /** The width the item's {@code image} is chosen for: a large picture in a reader's article view. */
+    static final int IMAGE_WIDTH = 1200;
 
     private final JsonMapper json;
 
@@ -81,8 +84,7 @@ public class JsonFeedRenderer implements FeedRenderer {
                 attachments.add(new JsonFeedDocument.Attachment(image.url(), image.mimeType(), image.caption(),
                         image.length()));
             }
-            media.add(new JsonFeedDocument.MediaImage(image.url(), image.caption(), image.credit(), image.alt(),
-                    image.width(), image.height()));
+            media.add(mediaImage(image));
         }
         FeedImage lead = item.leadImage();
         boolean full = item.contentHtml() != null;
@@ -93,7 +95,7 @@ public class JsonFeedRenderer implements FeedRenderer {
                 item.summary(),
                 full ? item.contentHtml() : null,
                 full ? null : item.summary(),
-                lead == null ? null : lead.url(),
+                lead == null ? null : image(lead).url(),
                 date(item.published()),
                 date(item.updated()),
                 item.authors().isEmpty() ? null : item.authors().stream().map(JsonFeedRenderer::author).toList(),
@@ -102,6 +104,27 @@ public class JsonFeedRenderer implements FeedRenderer {
                 attachments.isEmpty() ? null : attachments,
                 media.isEmpty() ? null : new JsonFeedDocument.Media(mediaDocs, media),
                 null);
+    }
+
+    private static JsonFeedDocument.MediaImage mediaImage(FeedImage image) {
+        List<JsonFeedDocument.MediaRendition> renditions = image.renditions().stream()
+                .map(r -> new JsonFeedDocument.MediaRendition(r.url(), r.width(), r.height(), r.mimeType())).toList();
+        return new JsonFeedDocument.MediaImage(image.url(), image.caption(), image.credit(), image.alt(),
+                image.width(), image.height(), image.copyright(), image.license(),
+                renditions.isEmpty() ? null : renditions);
+    }
+
+    /**
+     * The size of the lead picture that stands as the item's {@code image}: the one whose width is closest to
+     * {@value #IMAGE_WIDTH} px (the wider on a tie); sizes of unknown width only count when none has a width, and
+     * then it is the original.
+     */
+    static FeedImage.Rendition image(FeedImage lead) {
+        return lead.sizes().stream()
+                .filter(size -> size.width() != null)
+                .min(Comparator.<FeedImage.Rendition>comparingInt(size -> Math.abs(size.width() - IMAGE_WIDTH))
+                        .thenComparing(FeedImage.Rendition::width, Comparator.reverseOrder()))
+                .orElse(lead.sizes().get(0));
     }
 
     private static JsonFeedDocument.Author author(FeedAuthor author) {

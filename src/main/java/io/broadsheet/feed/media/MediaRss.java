@@ -1,58 +1,143 @@
 package io.broadsheet.feed.media;
 
 import com.rometools.modules.mediarss.MediaEntryModuleImpl;
+import com.rometools.modules.mediarss.MediaModule;
 import com.rometools.modules.mediarss.types.Credit;
+import com.rometools.modules.mediarss.types.License;
 import com.rometools.modules.mediarss.types.MediaContent;
+import com.rometools.modules.mediarss.types.MediaGroup;
 import com.rometools.modules.mediarss.types.Metadata;
 import com.rometools.modules.mediarss.types.Thumbnail;
 import com.rometools.modules.mediarss.types.UrlReference;
 import io.broadsheet.feed.FeedImage;
 import io.broadsheet.feed.FeedItem;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
 
+import java.net.MalformedURLException;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 
 /**
  * The Media RSS module of an item, shared by the RSS and Atom renderers: one {@code media:content} per image
- * with its caption and credit, and the lead image's caption, credit and thumbnail again at item level.
- * {@code media:group} is not used: it is for renditions of one image, not for different photos.
+ * with its caption, credit, copyright and license, and the lead image's caption, credit and thumbnail again at
+ * item level. A picture with renditions is a {@code media:group}: a {@code media:content} per size, the original
+ * first and {@code isDefault}, each with the picture's caption, credit, copyright and license. {@code media:group}
+ * is never used to wrap different photos.
  * Spec: https://www.rssboard.org/media-rss
  */
 public final class MediaRss {
 
     /** The Media RSS credit role of a photo credit. */
     static final String PHOTOGRAPHER = "photographer";
+    /** The narrowest size that may stand as the item's thumbnail; narrower ones are left to icons. */
+    static final int THUMBNAIL_MIN_WIDTH = 400;
+    private static final Namespace MEDIA = Namespace.getNamespace(MediaModule.URI);
 
     private MediaRss() {
     }
 
-    /** The module for an item's images, or null when it has none. */
-    public static MediaEntryModuleImpl module(FeedItem item) {
+    /**
+     * The module for an item's images, or null when it has none. {@code mediaRss15}: a license is Media RSS 1.5's
+     * {@code media:license}, which the W3C validator does not know; otherwise it is the {@code url} of
+     * {@code media:copyright} ("terms of use or additional copyright information"), which it accepts.
+     */
+    public static MediaEntryModuleImpl module(FeedItem item, boolean mediaRss15) {
         if (item.images().isEmpty()) {
             return null;
         }
         MediaEntryModuleImpl module = new MediaEntryModuleImpl();
-        List<FeedImage> images = item.images();
-        MediaContent[] contents = new MediaContent[images.size()];
-        for (int i = 0; i < images.size(); i++) {
-            contents[i] = content(images.get(i));
+        List<MediaContent> contents = new ArrayList<>();
+        List<MediaGroup> groups = new ArrayList<>();
+        for (FeedImage image : item.images()) {
+            if (image.renditions().isEmpty()) {
+                contents.add(content(image, mediaRss15));
+            } else {
+                groups.add(group(image, mediaRss15));
+            }
         }
-        module.setMediaContents(contents);
+        module.setMediaContents(contents.toArray(new MediaContent[0]));
+        module.setMediaGroups(groups.toArray(new MediaGroup[0]));
         FeedImage lead = item.leadImage();
         Metadata itemLevel = metadata(lead);
-        itemLevel.setThumbnail(new Thumbnail[] {new Thumbnail(URI.create(lead.url()), lead.width(), lead.height())});
+        FeedImage.Rendition thumbnail = thumbnail(lead);
+        itemLevel.setThumbnail(new Thumbnail[] {
+                new Thumbnail(URI.create(thumbnail.url()), thumbnail.width(), thumbnail.height())});
         module.setMetadata(itemLevel);
         return module;
     }
 
-    private static MediaContent content(FeedImage image) {
-        MediaContent content = new MediaContent(new UrlReference(URI.create(image.url())));
-        content.setMedium("image");
-        content.setType(image.mimeType());
-        content.setWidth(image.width());
-        content.setHeight(image.height());
+    /**
+     * ROME writes every {@code media:group} of an item before its plain {@code media:content}s: this puts them back
+     * in article order, the lead picture first. {@code elements} are the RSS items or Atom entries of {@code items}.
+     */
+    public static void restoreImageOrder(List<Element> elements, List<FeedItem> items) {
+        for (int i = 0; i < items.size(); i++) {
+            List<FeedImage> images = items.get(i).images();
+            Element parent = elements.get(i);
+            List<Element> groups = new ArrayList<>(parent.getChildren("group", MEDIA));
+            List<Element> contents = new ArrayList<>(parent.getChildren("content", MEDIA));
+            if (groups.isEmpty() || contents.isEmpty()) {
+                continue; // one kind only: already in article order
+            }
+            int at = parent.indexOf(groups.get(0));
+            groups.forEach(Element::detach);
+            contents.forEach(Element::detach);
+            Iterator<Element> group = groups.iterator();
+            Iterator<Element> content = contents.iterator();
+            List<Element> ordered = new ArrayList<>(images.size());
+            for (FeedImage image : images) {
+                ordered.add(image.renditions().isEmpty() ? content.next() : group.next());
+            }
+            parent.addContent(at, ordered);
+        }
+    }
+
+    /** The smallest size at least {@value #THUMBNAIL_MIN_WIDTH} px wide, or the original when none is known to be. */
+    static FeedImage.Rendition thumbnail(FeedImage image) {
+        return image.sizes().stream()
+                .filter(size -> size.width() != null && size.width() >= THUMBNAIL_MIN_WIDTH)
+                .min(Comparator.comparing(FeedImage.Rendition::width))
+                .orElse(image.sizes().get(0));
+    }
+
+    private static MediaContent content(FeedImage image, boolean mediaRss15) {
+        MediaContent content = content(image.sizes().get(0), image, mediaRss15);
         content.setFileSize(image.length());
-        content.setMetadata(metadata(image));
+        return content;
+    }
+
+    private static MediaGroup group(FeedImage image, boolean mediaRss15) {
+        List<MediaContent> contents = new ArrayList<>();
+        MediaContent original = content(image, mediaRss15);
+        original.setDefaultContent(true);
+        contents.add(original);
+        image.renditions().forEach(rendition -> contents.add(content(rendition, image, mediaRss15)));
+        return new MediaGroup(contents.toArray(new MediaContent[0]));
+    }
+
+    private static MediaContent content(FeedImage.Rendition size, FeedImage image, boolean mediaRss15) {
+        MediaContent content = new MediaContent(new UrlReference(URI.create(size.url())));
+        content.setMedium("image");
+        content.setType(size.mimeType());
+        content.setWidth(size.width());
+        content.setHeight(size.height());
+        Metadata metadata = metadata(image);
+        boolean hasCopyright = image.copyright() != null && !image.copyright().isBlank();
+        if (hasCopyright) {
+            metadata.setCopyright(image.copyright());
+        }
+        if (image.license() != null && mediaRss15) {
+            metadata.setLicenses(new License[] {license(image.license())});
+        } else if (image.license() != null) {
+            // media:copyright carries the url only with a text: the license's address stands in for a missing one
+            metadata.setCopyright(hasCopyright ? image.copyright() : image.license());
+            metadata.setCopyrightUrl(URI.create(image.license()));
+        }
+        content.setMetadata(metadata);
         return content;
     }
 
@@ -66,5 +151,15 @@ public final class MediaRss {
             metadata.setCredits(new Credit[] {new Credit(Credit.SCHEME_EBU, PHOTOGRAPHER, image.credit())});
         }
         return metadata;
+    }
+
+    private static License license(String url) {
+        License license = new License();
+        try {
+            license.setHref(URI.create(url).toURL());
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            throw new IllegalStateException("An image license is not a URL: " + url, e);
+        }
+        return license;
     }
 }

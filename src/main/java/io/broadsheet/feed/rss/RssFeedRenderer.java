@@ -77,7 +77,7 @@ public class RssFeedRenderer implements FeedRenderer {
         AtomLinkModuleImpl atom = new AtomLinkModuleImpl();
         atom.setLinks(AtomLinks.feedLinks(feed, FeedFormat.RSS));
         channel.setModules(new ArrayList<>(List.of(atom)));
-        channel.setItems(feed.items().stream().map(RssFeedRenderer::item).toList());
+        channel.setItems(feed.items().stream().map(i -> item(i, feed.mediaRss15())).toList());
         // ROME registers no Syndication module generator for RSS 2.0: add sy:* to the channel ourselves
         return XmlBytes.of(channel, document -> {
             Element channelElement = document.getRootElement().getChild("channel");
@@ -85,11 +85,12 @@ public class RssFeedRenderer implements FeedRenderer {
             channelElement.addContent(new Element("updatePeriod", SY).setText(freshness.updatePeriod()));
             channelElement.addContent(new Element("updateFrequency", SY)
                     .setText(Integer.toString(freshness.updateFrequency())));
-            Lifecycle.rss(feed, channelElement);
+            MediaRss.restoreImageOrder(channelElement.getChildren("item"), feed.items());
+            Lifecycle.rss(feed, channelElement); // after: it puts tombstone items ahead of the items
         });
     }
 
-    private static Item item(FeedItem entry) {
+    private static Item item(FeedItem entry, boolean mediaRss15) {
         Item item = new Item();
         item.setTitle(entry.title());
         item.setLink(entry.url());
@@ -130,7 +131,7 @@ public class RssFeedRenderer implements FeedRenderer {
             dc.setCreators(entry.authors().stream().map(FeedAuthor::name).toList());
             modules.add(dc);
         }
-        var media = MediaRss.module(entry);
+        var media = MediaRss.module(entry, mediaRss15);
         if (media != null) {
             modules.add(media);
         }
