@@ -20,12 +20,13 @@ EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT expires_at FROM article_expiry WHER
 \echo '--- 4. due expiries (ArticleStore.DUE_EXPIRIES_SQL): none due now, then a day of them (the timer a day late)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT article_id FROM article_expiry WHERE expires_at <= TIMESTAMP WITH TIME ZONE '2026-01-05 00:00:00+00' ORDER BY expires_at, article_id;
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT article_id FROM article_expiry WHERE expires_at <= TIMESTAMP WITH TIME ZONE '2026-01-06 00:00:00+00' ORDER BY expires_at, article_id;
-\echo '--- 5. a withdrawal''s and an expiry''s writes (FeedIndex, ArticleRows.setWithdrawn), rolled back'
+\echo '--- 5. a withdrawal''s and an expiry''s writes (FeedIndex, ArticleRows.setWithdrawn), rolled back; the second delete is one of the agency''s tombstones (none before the stress data)'
 BEGIN;
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) DELETE FROM feed_tombstone WHERE feed = 'all' AND withdrawn_at = TIMESTAMP WITH TIME ZONE '2026-01-04 23:45:36+00' AND article_id = 7;
-EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) INSERT INTO feed_tombstone (feed, withdrawn_at, article_id) VALUES ('all', TIMESTAMP WITH TIME ZONE '2026-01-05 00:00:00+00', 12343);
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) DELETE FROM feed_tombstone WHERE feed = 'all' AND withdrawn_at = TIMESTAMP WITH TIME ZONE '2026-01-04 23:00:00+00' AND article_id = 999997;
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) INSERT INTO feed_tombstone (feed, withdrawn_at, article_id) VALUES ('all', TIMESTAMP WITH TIME ZONE '2026-01-05 00:00:00+00', 500002);
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) DELETE FROM article_expiry WHERE expires_at = TIMESTAMP WITH TIME ZONE '2026-01-05 00:01:28+00' AND article_id = 434073;
-EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) UPDATE article SET withdrawn_at = TIMESTAMP WITH TIME ZONE '2026-01-05 00:00:00+00', withdrawn_reason = 'Withdrawn for legal reasons.', updated_at = TIMESTAMP WITH TIME ZONE '2026-01-05 00:00:00+00', version = version + 1 WHERE id = 12343 AND version = 0;
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) UPDATE article SET withdrawn_at = TIMESTAMP WITH TIME ZONE '2026-01-05 00:00:00+00', withdrawn_reason = 'Withdrawn for legal reasons.', updated_at = TIMESTAMP WITH TIME ZONE '2026-01-05 00:00:00+00', version = version + 1 WHERE id = 500002 AND version = 0;
 ROLLBACK;
 \echo '--- 6. hourly prune (FeedIndex.pruneTombstones), rolled back: the hour that leaves at now, then 30 days after the agency''s expiry (every tombstone leaves)'
 BEGIN;

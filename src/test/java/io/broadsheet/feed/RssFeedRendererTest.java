@@ -142,7 +142,8 @@ class RssFeedRendererTest {
                 "https://media.example.com/a1-img2-1024.jpg"), sizes.stream().map(e -> e.getAttribute("url")).toList());
         assertEquals("true", sizes.get(0).getAttribute("isDefault"));
         assertEquals("a1-img2-copyright", child(sizes.get(2), MEDIA, "copyright").getTextContent());
-        assertEquals("https://licenses.example.com/a1-img2", child(sizes.get(2), MEDIA, "license").getAttribute("href"));
+        assertEquals("https://licenses.example.com/a1-img2", child(sizes.get(2), MEDIA, "copyright").getAttribute("url"),
+                "the license is the copyright's terms of use (media:license only with media-rss-1-5)");
         assertEquals("https://media.example.com/a1-img1.jpg", child(item, MEDIA, "thumbnail").getAttribute("url"),
                 "the thumbnail is the lead picture's");
     }
