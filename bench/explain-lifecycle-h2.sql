@@ -1,13 +1,13 @@
 -- EXPLAIN ANALYZE (rows scanned per table) of what the syndication lifecycle reads and writes, on the embedded H2
 -- database: the statements of explain-lifecycle-postgresql.sql (FeedPageQueries', FeedIndex's, ArticleRows' and
--- ArticleStore's, parameters as literals, "now" 2026-01-05 00:00 UTC); the writes are rolled back.
+-- ArticleStore's, parameters as literals, "now" 2026-01-05 00:00 UTC), the writes rolled back.
 --
--- Data (plans-lifecycle.txt): the 1,000,000-article database archive-scale.sh imports from the generated corpus
--- (data-1000000, at V4), copied, brought to V6 by running V5 and V6 in H2's Shell, then lifecycle-plan-data.sql;
--- run this file, then lifecycle-plan-data-stress.sql and this file again. With the service stopped, H2's Shell
--- prints each plan and its time (maxwidth keeps it from cutting the plans' lines):
+-- Data (plans-lifecycle.txt): a copy of the 1,000,000-article database archive-scale.sh imports from the generated
+-- corpus (data-1000000, at V4), brought to V6 by running V5 and V6 in H2's Shell, then lifecycle-plan-data.sql.
+-- Run this file, then lifecycle-plan-data-stress.sql and this file again. With the service stopped, H2's Shell
+-- prints each plan with its time (maxwidth keeps it from cutting the plans' lines):
 --   (echo 'maxwidth 100000'; cat bench/explain-lifecycle-h2.sql) | java -cp h2-2.3.232.jar org.h2.tools.Shell \
---     -url "jdbc:h2:file:<data-dir>/broadsheet;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" -user sa -password ''
+--     -url "<the service's JDBC URL>" -user sa -password ''
 -- 1. tombstones of the first page of all, then of category:world (FeedPageQueries.TOMBSTONES_SQL, limit 500)
 EXPLAIN ANALYZE SELECT t.article_id, a.slug, a.url, a.published_at, t.withdrawn_at, a.withdrawn_reason FROM feed_tombstone t JOIN article a ON a.id = t.article_id WHERE t.feed = 'all' ORDER BY t.feed, t.withdrawn_at DESC, t.article_id DESC LIMIT 500;
 EXPLAIN ANALYZE SELECT t.article_id, a.slug, a.url, a.published_at, t.withdrawn_at, a.withdrawn_reason FROM feed_tombstone t JOIN article a ON a.id = t.article_id WHERE t.feed = 'category:world' ORDER BY t.feed, t.withdrawn_at DESC, t.article_id DESC LIMIT 500;
