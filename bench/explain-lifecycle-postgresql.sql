@@ -6,8 +6,8 @@
 --
 -- Data (plans-lifecycle.txt): a 1,000,000-article archive made by lifecycle-plan-data-postgresql.sql on V1..V6,
 -- then lifecycle-plan-data.sql (3,000 withdrawals in 30 days: 9,525 tombstones; 100,000 pending expiries); run
--- this file, then lifecycle-plan-data-stress.sql (64,000 more articles expired at once: 200,000 more tombstones)
--- and this file again:
+-- this file, then lifecycle-plan-data-stress.sql (56,714 more articles expired at one instant: 179,589 more
+-- tombstones) and this file again:
 --   psql -h localhost -U broadsheet bslifecycle -f bench/explain-lifecycle-postgresql.sql
 ANALYZE article, article_tag, article_category, feed_item, feed_count, feed_release, feed_tombstone, article_expiry;
 \echo '--- 1. tombstones of the first page of all, then of category:world (FeedPageQueries.TOMBSTONES_SQL, limit 500)'

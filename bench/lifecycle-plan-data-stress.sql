@@ -1,8 +1,8 @@
 -- The lifecycle's rows at a stress size, after lifecycle-plan-data.sql: one agency's contract ended at
 -- 2026-01-04 23:00 UTC, so every live article it supplied (ids 5, 19, 33, ... but those with a pending expiry of
--- their own: about 64,000 articles) expired at that one instant and was withdrawn with the reason 'expired'. Each
--- leaves a tombstone in every feed that held it: about 200,000 more rows, 64,000 of them in 'all'. Portable, like
--- lifecycle-plan-data.sql.
+-- their own and those already withdrawn: 56,714 articles) expired at that one instant and was withdrawn with the
+-- reason 'expired'. Each leaves a tombstone in every feed that held it: 179,589 more rows on the generated
+-- PostgreSQL archive, 185,266 on the corpus, 56,714 of them in 'all'. Portable, like lifecycle-plan-data.sql.
 
 UPDATE article
 SET expires_at = TIMESTAMP WITH TIME ZONE '2026-01-04 23:00:00+00',

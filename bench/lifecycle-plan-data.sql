@@ -1,9 +1,9 @@
 -- The syndication lifecycle's rows at a realistic size, on a 1,000,000-article archive that carries V6, as of
 -- 2026-01-05 00:00 UTC (the instant the explain-lifecycle-*.sql files take as now). Portable: the same file runs
--- on PostgreSQL (psql -f) and on H2 (RunScript). What it writes is what FeedIndex writes for these articles:
+-- on PostgreSQL (psql -f) and on H2 (RunScript or Shell). It writes what FeedIndex would for these articles:
 --   - 3,000 articles withdrawn over the 30 days before (100 a day, the default tombstone-days), each withdrawn
---     article a tombstone in every feed that held it (9,525 rows here, 9,861 on the corpus) and none of its
---     feed_item rows left,
+--     article a tombstone in every feed that held it (9,525 rows on the generated PostgreSQL archive, 9,861 on the
+--     corpus) and none of its feed_item rows left,
 --   - 100,000 live articles with a usage window ending in the coming year (article.expires_at, article_expiry).
 -- Then lifecycle-plan-data-stress.sql adds what one agency's contract ending would leave.
 

@@ -1,11 +1,6 @@
--- The syndication lifecycle: expiry, withdrawals and corrections.
--- expires_at: the end of the article's usage window; at that instant it is withdrawn with the reason 'expired'.
--- withdrawn_at, withdrawn_reason: set while the article is withdrawn (its page answers 410, it leaves the feeds).
--- corrections: the dated correction notices, one per line ('<instant>\t<text>', text escaped), oldest first.
-ALTER TABLE article ADD COLUMN expires_at TIMESTAMP WITH TIME ZONE;
-ALTER TABLE article ADD COLUMN withdrawn_at TIMESTAMP WITH TIME ZONE;
-ALTER TABLE article ADD COLUMN withdrawn_reason VARCHAR(1000);
-ALTER TABLE article ADD COLUMN corrections TEXT;
+-- The syndication lifecycle: expiry, withdrawals and corrections. The article's new columns come in
+-- db.migration.V6_1__Lifecycle_and_image_columns, one statement per table and database: H2 rewrites a table for
+-- each ALTER TABLE.
 
 -- A withdrawn article's tombstone in each feed that showed it, kept for defaults.tombstone-days: the first page of
 -- a feed reads the newest ones as one range of feed_tombstone_newest_idx. Moved by the writer, like feed_item.
@@ -17,6 +12,8 @@ CREATE TABLE feed_tombstone (
 
 CREATE UNIQUE INDEX feed_tombstone_newest_idx ON feed_tombstone (feed, withdrawn_at DESC, article_id DESC);
 CREATE INDEX feed_tombstone_withdrawn_idx ON feed_tombstone (withdrawn_at);
+-- a restore or a delete removes an article's tombstones, wherever they are
+CREATE INDEX feed_tombstone_article_idx ON feed_tombstone (article_id);
 
 -- The live articles that have an end to their usage window: the next expiry and the due ones are index ranges
 -- that do not grow with the expired past. A row leaves when its article is withdrawn, replaced or deleted.

@@ -10,6 +10,8 @@ import java.util.List;
  * @param url        null for {@code {base-url}/articles/{slug}}
  * @param expiresAt  the end of the article's usage window, or null
  * @param correction a correction notice this write adds (plain text), or null
+ * @param withdrawn  whether it came with a {@code withdrawn} member (a GET answer or an export line of a withdrawn
+ *                   article): ignored on a replace, refused on a create, which would publish what was taken down
  */
 public record ArticleInput(
         String slug,
@@ -24,7 +26,8 @@ public record ArticleInput(
         List<Image> images,
         Instant publishedAt,
         Instant expiresAt,
-        String correction) {
+        String correction,
+        boolean withdrawn) {
 
     public ArticleInput {
         authors = List.copyOf(authors);
@@ -36,19 +39,19 @@ public record ArticleInput(
     /** The same article under another slug. */
     public ArticleInput withSlug(String newSlug) {
         return new ArticleInput(newSlug, title, summary, body, url, authors, categories, tags, language, images,
-                publishedAt, expiresAt, correction);
+                publishedAt, expiresAt, correction, withdrawn);
     }
 
     /** The same article with another body. */
     public ArticleInput withBody(String newBody) {
         return new ArticleInput(slug, title, summary, newBody, url, authors, categories, tags, language, images,
-                publishedAt, expiresAt, correction);
+                publishedAt, expiresAt, correction, withdrawn);
     }
 
-    /** The same article without a correction notice: what it stores besides the notice. */
+    /** The same article without a correction notice or a withdrawn member: what it stores besides the notice. */
     public ArticleInput withoutCorrection() {
         return new ArticleInput(slug, title, summary, body, url, authors, categories, tags, language, images,
-                publishedAt, expiresAt, null);
+                publishedAt, expiresAt, null, false);
     }
 
     /** The article as stored, as a write would send it (without a correction): what tells an idle replace. */
@@ -59,7 +62,7 @@ public record ArticleInput(
                 stored.categories(), stored.tags(), a.language(),
                 stored.images().stream().map(i -> new Image(i.url(), i.mimeType(), i.width(), i.height(), i.length(),
                         i.caption(), i.credit(), i.alt(), i.copyright(), i.license(), i.renditions())).toList(),
-                a.publishedAt(), a.expiresAt(), null);
+                a.publishedAt(), a.expiresAt(), null, false);
     }
 
     /** A person or agency. */

@@ -100,7 +100,8 @@ public final class ArticleParser {
                 images(f, json),
                 f.dateTime(json, "publishedAt", "publishedAt", true),
                 f.dateTime(json, "expiresAt", "expiresAt", false),
-                correction(f, json));
+                correction(f, json),
+                json.get("withdrawn") != null && !json.get("withdrawn").isNull());
         if (input.expiresAt() != null && input.publishedAt() != null && !input.expiresAt().isAfter(input.publishedAt())) {
             f.error("expiresAt", "must be after publishedAt (" + input.publishedAt() + "), got " + input.expiresAt());
         }

@@ -285,6 +285,7 @@ public class ArticleService {
         for (StoredArticle due : store.findByIds(store.dueExpiries(now))) {
             Article a = due.article();
             if (a.withdrawn() || a.expiresAt() == null || a.expiresAt().isAfter(now)) {
+                store.dropDueExpiry(a.id(), now); // a row its article no longer backs: the timer must not come back for it
                 continue;
             }
             // another instance may have withdrawn it meanwhile: then the version no longer matches
@@ -309,10 +310,14 @@ public class ArticleService {
 
     /** True when {@code in} would store exactly what {@code existing} holds and corrects nothing. */
     private static boolean unchanged(StoredArticle existing, ArticleInput in) {
-        return in.correction() == null && ArticleInput.of(existing).equals(in);
+        return in.correction() == null && ArticleInput.of(existing).equals(in.withoutCorrection());
     }
 
     private static void checkNew(ArticleInput in, Instant now) {
+        if (in.withdrawn()) {
+            throw InvalidInputException.of("withdrawn", "'" + in.slug() + "' is new, and a new article cannot be"
+                    + " withdrawn: leave the member out to publish it, or import with preserve-ids to move it as it is");
+        }
         if (in.correction() != null) {
             throw InvalidInputException.of("correction", "corrects an existing article; '" + in.slug()
                     + "' is new: put what is right in the body");

@@ -252,6 +252,15 @@ public class ArticleStore {
         return Statements.longs(jdbc, DUE_EXPIRIES_SQL, now.atOffset(ZoneOffset.UTC));
     }
 
+    /** Forgets the article's expiries that fell due by {@code now}. */
+    @Transactional
+    public void dropDueExpiry(long id, Instant now) {
+        jdbc.prepareStatement("DELETE FROM article_expiry WHERE expires_at <= ? AND article_id = ?", ps -> {
+            Statements.bind(ps, now.atOffset(ZoneOffset.UTC), id);
+            return ps.executeUpdate();
+        });
+    }
+
     /** An article as {@link ArticleRows} stored it from {@code in}. */
     private static StoredArticle stored(long id, ArticleInput in, Instant created, Instant updated, long version,
                                         Instant withdrawnAt, String withdrawnReason, String corrections) {
@@ -377,7 +386,6 @@ public class ArticleStore {
 
     private static String where(ArticleSelection selection, List<Object> params) {
         List<String> clauses = new ArrayList<>();
-        clauses.add("a.withdrawn_at IS NULL"); // a withdrawn article is found by its slug, in no listing
         if (selection.publishedBy() != null) {
             clauses.add("a.published_at <= ?");
             params.add(selection.publishedBy().atOffset(ZoneOffset.UTC));
@@ -392,6 +400,6 @@ public class ArticleStore {
                     + Statements.placeholders(selection.tags().size()) + "))");
             params.addAll(selection.tags());
         }
-        return " WHERE " + String.join(" AND ", clauses);
+        return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
     }
 }

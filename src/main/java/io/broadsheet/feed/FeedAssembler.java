@@ -91,9 +91,9 @@ public final class FeedAssembler {
 
     /** A withdrawn article's tombstone: its item id and link, and nothing of its content but the reason. */
     public FeedTombstone tombstone(long articleId, String slug, String url, Instant published, Instant withdrawnAt,
-                                   String reason) {
+                                   String reason, Instant changedAt) {
         return new FeedTombstone(site.tagUri("article:" + articleId), url != null ? url : site.url("/articles/" + slug),
-                published, withdrawnAt, clean(reason));
+                published, withdrawnAt, clean(reason), changedAt);
     }
 
     /** One article as a feed entry, in a content mode, its categories labelled with their names. */

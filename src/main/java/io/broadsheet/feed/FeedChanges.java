@@ -65,9 +65,14 @@ public class FeedChanges {
     /** In the writing transaction: the feeds' rows move, and the feeds whose visible content changes record the time. */
     @EventListener
     public void record(ArticlesChanged changes) {
-        Set<String> released = index.apply(changes.changes(), changes.at());
-        states.touch(visibleFeeds(changes), changes.at());
-        cluster.feedsChanged(touchedFeeds(changes));
+        FeedIndex.Applied applied = index.apply(changes.changes(), changes.at());
+        Set<String> released = applied.released();
+        Set<String> visible = visibleFeeds(changes, index.feedNames(applied.tombstoneFeeds()));
+        recorded.set(new Recorded(changes, visible));
+        states.touch(visible, changes.at());
+        Set<String> touched = touchedFeeds(changes);
+        touched.addAll(visible);
+        cluster.feedsChanged(touched);
         // a lifted embargo is visible from its instant on, whether or not this transaction commits
         announce(index.feedNames(released));
     }
@@ -75,8 +80,14 @@ public class FeedChanges {
     /** After the commit: no cached render of an altered feed survives, and the hubs hear of the visible change. */
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
     public void publish(ArticlesChanged changes) {
-        cache.invalidate(touchedFeeds(changes));
-        ping(visibleFeeds(changes));
+        Recorded mine = recorded.get();
+        recorded.remove();
+        // what record() found, on this thread, for this very event (the tombstone rows it moved are gone now)
+        Set<String> visible = mine != null && mine.changes() == changes ? mine.visible() : visibleFeeds(changes, Set.of());
+        Set<String> touched = touchedFeeds(changes);
+        touched.addAll(visible);
+        cache.invalidate(touched);
+        ping(visible);
     }
 
     @EventListener
@@ -125,24 +136,21 @@ public class FeedChanges {
         return touched;
     }
 
+    /** What {@link #record} found the change altered for readers, kept for {@link #publish} on the same thread. */
+    private record Recorded(ArticlesChanged changes, Set<String> visible) {
+    }
+
+    private final ThreadLocal<Recorded> recorded = new ThreadLocal<>();
+
     /**
-     * The feeds whose documents change for a reader now: those that show either state as an item, or as a tombstone.
-     * A withdrawn article that stays withdrawn under the same tombstones changes nothing a reader sees.
+     * The feeds whose documents change for a reader now: those that show either state as an item, and those whose
+     * tombstones changed ({@code tombstoneFeeds}, as {@link FeedIndex#apply} moved them).
      */
-    private Set<String> visibleFeeds(ArticlesChanged changes) {
-        Set<String> names = new LinkedHashSet<>();
+    private Set<String> visibleFeeds(ArticlesChanged changes, Set<String> tombstoneFeeds) {
+        Set<String> names = new LinkedHashSet<>(tombstoneFeeds);
         for (ArticlesChanged.Change change : changes.changes()) {
-            StoredArticle before = change.before();
-            StoredArticle after = change.after();
-            if (before != null && after != null && before.article().withdrawn() && after.article().withdrawn()
-                    && before.article().withdrawnAt().equals(after.article().withdrawnAt())
-                    && index.feedsWithTombstone(before, changes.at()).equals(index.feedsWithTombstone(after, changes.at()))) {
-                continue;
-            }
             for (StoredArticle state : states(change)) {
-                if (state.article().withdrawn()) {
-                    names.addAll(index.feedsWithTombstone(state, changes.at()));
-                } else if (!state.article().publishedAt().isAfter(changes.at())) {
+                if (!state.article().withdrawn() && !state.article().publishedAt().isAfter(changes.at())) {
                     names.addAll(feeds.feedsHolding(state));
                 }
             }

@@ -39,12 +39,17 @@ public class FeedIndex {
     private static final String NAMED = "feed:";
     /** The feed_state row whose fingerprint names the named feeds' selections their rows were built for. */
     private static final String INDEX_STATE = FeedStateStore.INDEX;
+    /** The feeds that carry a tombstone of an article: (article id). */
+    static final String TOMBSTONE_FEEDS_SQL = "SELECT feed FROM feed_tombstone WHERE article_id = ?";
 
     private final FeedsConfig config;
     private final FeedStateStore states;
     private final JdbcOperations jdbc;
 
-    public FeedIndex(FeedsConfig config, FeedStateStore states, JdbcOperations jdbc) {
+    private final java.time.Clock clock;
+
+    public FeedIndex(FeedsConfig config, FeedStateStore states, JdbcOperations jdbc, java.time.Clock clock) {
+        this.clock = clock;
         this.states = states;
         this.config = config;
         this.jdbc = jdbc;
@@ -102,17 +107,30 @@ public class FeedIndex {
     }
 
     /**
-     * In the writing transaction: moves every changed article's rows and counts, its tombstones and its pending
-     * expiry, and counts the items whose embargo lifted since the last write. Returns the keys of the feeds where an
-     * embargo lifted.
+     * What {@link #apply} changed beyond the items.
+     *
+     * @param released       keys of the feeds where an embargo lifted
+     * @param tombstoneFeeds keys of the feeds whose tombstones a reader sees changed (added, removed, or showing
+     *                       another link or date)
      */
-    public Set<String> apply(List<ArticlesChanged.Change> changes, Instant now) {
+    public record Applied(Set<String> released, Set<String> tombstoneFeeds) {
+    }
+
+    /**
+     * In the writing transaction: moves every changed article's rows and counts, its tombstones and its pending
+     * expiry, and counts the items whose embargo lifted since the last write.
+     *
+     * <p>A withdrawal puts a tombstone in each feed that showed the article then; they stay where they are while the
+     * withdrawn article is edited (its categories may change: the feeds that showed it do not), and all of them go when
+     * it is restored or deleted.
+     */
+    public Applied apply(List<ArticlesChanged.Change> changes, Instant now) {
         Instant counted = lockRelease();
         Map<String, long[]> deltas = new HashMap<>();
         List<Object[]> removed = new ArrayList<>();
         List<Object[]> added = new ArrayList<>();
-        List<Object[]> tombstonesRemoved = new ArrayList<>();
         List<Object[]> tombstonesAdded = new ArrayList<>();
+        Set<String> tombstoneFeeds = new LinkedHashSet<>();
         List<Object[]> expiriesRemoved = new ArrayList<>();
         List<Object[]> expiriesAdded = new ArrayList<>();
         for (ArticlesChanged.Change change : changes) {
@@ -124,12 +142,21 @@ public class FeedIndex {
                 beforeKeys.forEach(k -> removed.add(new Object[]{k, published(before), before.article().id()}));
                 afterKeys.forEach(k -> added.add(new Object[]{k, published(after), after.article().id()}));
             }
-            // every tombstone a state may have left goes, even one past its retention that the prune has not reached
-            Set<String> beforeTombs = tombstoneKeys(before, null);
-            Set<String> afterTombs = tombstoneKeys(after, now);
-            if (!beforeTombs.equals(afterTombs) || !withdrawn(before).equals(withdrawn(after))) {
-                beforeTombs.forEach(k -> tombstonesRemoved.add(new Object[]{k, withdrawn(before), before.article().id()}));
-                afterTombs.forEach(k -> tombstonesAdded.add(new Object[]{k, withdrawn(after), after.article().id()}));
+            boolean wasWithdrawn = before != null && before.article().withdrawn();
+            boolean isWithdrawn = after != null && after.article().withdrawn();
+            if (wasWithdrawn && isWithdrawn) {
+                if (!showsTheSame(before, after)) { // its tombstones now link or date otherwise
+                    tombstoneFeeds.addAll(tombstoneFeedsOf(before.article().id()));
+                }
+            } else if (wasWithdrawn) { // restored or deleted: every tombstone goes, past its retention or not
+                tombstoneFeeds.addAll(tombstoneFeedsOf(before.article().id()));
+                update("DELETE FROM feed_tombstone WHERE article_id = ?", before.article().id());
+            } else if (isWithdrawn) {
+                OffsetDateTime at = after.article().withdrawnAt().atOffset(ZoneOffset.UTC);
+                for (String k : tombstoneKeys(after, now)) {
+                    tombstonesAdded.add(new Object[]{k, at, after.article().id()});
+                    tombstoneFeeds.add(k);
+                }
             }
             Object[] expiryBefore = pendingExpiry(before);
             Object[] expiryAfter = pendingExpiry(after);
@@ -150,8 +177,6 @@ public class FeedIndex {
                 add(deltas, (String) removed.get(i)[0], wasCounted ? -1 : 0, -1);
             }
         }
-        Statements.batch(jdbc, "DELETE FROM feed_tombstone WHERE feed = ? AND withdrawn_at = ? AND article_id = ?",
-                tombstonesRemoved);
         Statements.batch(jdbc, "INSERT INTO feed_tombstone (feed, withdrawn_at, article_id) VALUES (?, ?, ?)", tombstonesAdded);
         Statements.batch(jdbc, "DELETE FROM article_expiry WHERE expires_at = ? AND article_id = ?", expiriesRemoved);
         Statements.batch(jdbc, "INSERT INTO article_expiry (expires_at, article_id) VALUES (?, ?)", expiriesAdded);
@@ -164,7 +189,28 @@ public class FeedIndex {
             add(deltas, (String) row[0], visible ? 1 : 0, 1);
         }
         saveCounts(deltas);
-        return released.keySet();
+        return new Applied(released.keySet(), tombstoneFeeds);
+    }
+
+    /** Whether two states of a withdrawn article show the same tombstone (its link and publication). */
+    private static boolean showsTheSame(StoredArticle a, StoredArticle b) {
+        return java.util.Objects.equals(a.article().slug(), b.article().slug())
+                && java.util.Objects.equals(a.article().url(), b.article().url())
+                && a.article().publishedAt().equals(b.article().publishedAt());
+    }
+
+    /** The keys of the feeds that carry a tombstone of this article: one range of its index. */
+    private List<String> tombstoneFeedsOf(long articleId) {
+        return jdbc.prepareStatement(TOMBSTONE_FEEDS_SQL, ps -> {
+            ps.setLong(1, articleId);
+            List<String> feeds = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    feeds.add(rs.getString(1));
+                }
+            }
+            return feeds;
+        });
     }
 
     /** The feeds whose items include this state of an article: none when it is withdrawn or gone. */
@@ -174,7 +220,7 @@ public class FeedIndex {
 
     /**
      * The feeds that carry this state's tombstone: those that showed it (it was published when it was withdrawn), for
-     * the retention period after {@code now} (null: whatever its age).
+     * the retention period before {@code now}.
      */
     private Set<String> tombstoneKeys(StoredArticle state, Instant now) {
         if (state == null || !state.article().withdrawn()) {
@@ -182,14 +228,10 @@ public class FeedIndex {
         }
         Instant at = state.article().withdrawnAt();
         boolean wasShown = !state.article().publishedAt().isAfter(at);
-        boolean retained = now == null || at.isAfter(now.minus(config.tombstoneRetention()));
+        boolean retained = at.isAfter(now.minus(config.tombstoneRetention()));
         return wasShown && retained ? keysHolding(state.categories(), state.tags()) : Set.of();
     }
 
-    /** The feeds that carry a tombstone of this article, as its current state has them. */
-    public Set<String> feedsWithTombstone(StoredArticle state, Instant now) {
-        return feedNames(tombstoneKeys(state, now));
-    }
 
     private static Object[] pendingExpiry(StoredArticle state) {
         if (state == null || state.article().withdrawn() || state.article().expiresAt() == null) {
@@ -202,10 +244,6 @@ public class FeedIndex {
         return state == null ? OffsetDateTime.MIN : state.article().publishedAt().atOffset(ZoneOffset.UTC);
     }
 
-    private static OffsetDateTime withdrawn(StoredArticle state) {
-        return state == null || state.article().withdrawnAt() == null ? OffsetDateTime.MIN
-                : state.article().withdrawnAt().atOffset(ZoneOffset.UTC);
-    }
 
     /**
      * Removes the tombstones withdrawn before {@code cutoff}; returns the keys of the feeds that carried one. The
@@ -299,7 +337,7 @@ public class FeedIndex {
     /** Counts the embargoes lifted by {@code now}; returns the keys of the feeds where one lifted. */
     @Transactional
     public Set<String> release(Instant now) {
-        return apply(List.of(), now);
+        return apply(List.of(), now).released();
     }
 
     /**
@@ -316,6 +354,7 @@ public class FeedIndex {
         Instant counted = lockRelease();
         update("DELETE FROM feed_item WHERE feed LIKE ?", NAMED + "%");
         update("DELETE FROM feed_count WHERE feed LIKE ?", NAMED + "%");
+        update("DELETE FROM feed_tombstone WHERE feed LIKE ?", NAMED + "%");
         for (FeedDefinition feed : config.feeds().values()) {
             if (!feed.selectsEverything()) {
                 fill(feed, counted);
@@ -330,8 +369,21 @@ public class FeedIndex {
     private void fill(FeedDefinition feed, Instant counted) {
         List<Object> params = new ArrayList<>();
         params.add(NAMED + feed.name());
-        StringBuilder sql = new StringBuilder("INSERT INTO feed_item (feed, published_at, article_id)"
-                + " SELECT ?, a.published_at, a.id FROM article a WHERE 1 = 1");
+        String selection = selection(feed, params);
+        update("INSERT INTO feed_item (feed, published_at, article_id) SELECT ?, a.published_at, a.id FROM article a"
+                + " WHERE a.withdrawn_at IS NULL" + selection, params.toArray());
+        update("INSERT INTO feed_count (feed, visible, total) SELECT feed,"
+                + " SUM(CASE WHEN published_at <= ? THEN 1 ELSE 0 END), COUNT(*) FROM feed_item WHERE feed = ? GROUP BY feed",
+                counted.atOffset(ZoneOffset.UTC), NAMED + feed.name());
+        // the tombstones the feed would carry had it selected this all along
+        params.add(1, clock.instant().minus(config.tombstoneRetention()).atOffset(ZoneOffset.UTC));
+        update("INSERT INTO feed_tombstone (feed, withdrawn_at, article_id) SELECT ?, a.withdrawn_at, a.id FROM article a"
+                + " WHERE a.withdrawn_at > ? AND a.published_at <= a.withdrawn_at" + selection, params.toArray());
+    }
+
+    /** The conditions of a named feed's selection on {@code article a}, after the feed key in {@code params}. */
+    private static String selection(FeedDefinition feed, List<Object> params) {
+        StringBuilder sql = new StringBuilder();
         if (!feed.categories().isEmpty()) {
             sql.append(" AND EXISTS (SELECT 1 FROM article_category c WHERE c.article_id = a.id AND c.category_slug IN (")
                     .append(Statements.placeholders(feed.categories().size())).append("))");
@@ -342,10 +394,7 @@ public class FeedIndex {
                     .append(Statements.placeholders(feed.tags().size())).append("))");
             feed.tags().forEach(t -> params.add(t.toLowerCase(Locale.ROOT)));
         }
-        update(sql.toString(), params.toArray());
-        update("INSERT INTO feed_count (feed, visible, total) SELECT feed,"
-                + " SUM(CASE WHEN published_at <= ? THEN 1 ELSE 0 END), COUNT(*) FROM feed_item WHERE feed = ? GROUP BY feed",
-                counted.atOffset(ZoneOffset.UTC), NAMED + feed.name());
+        return sql.toString();
     }
 
     private void update(String sql, Object... params) {

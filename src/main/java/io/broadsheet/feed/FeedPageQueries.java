@@ -21,22 +21,21 @@ public class FeedPageQueries {
 
     // What a feed page reads. H2 walks an index in order only when ORDER BY names its leading column too.
     /**
-     * counted_through, the feed's visible count, its newest visible item, the next embargo, the next expiry:
-     * (key, now, now, now, key).
+     * counted_through, the feed's visible count, its newest visible item, the next embargo, the earliest pending
+     * expiry (past ones too, until the timer withdraws them): (key, now, now, key).
      */
     static final String WINDOW_SQL = "SELECT r.counted_through, c.visible,"
             + " (SELECT f.published_at FROM feed_item f WHERE f.feed = ? AND f.published_at <= ?"
             + " ORDER BY f.feed, f.published_at DESC, f.article_id DESC LIMIT 1),"
             + " (SELECT a.published_at FROM article a WHERE a.published_at > ? ORDER BY a.published_at, a.id LIMIT 1),"
-            + " (SELECT x.expires_at FROM article_expiry x WHERE x.expires_at > ? ORDER BY x.expires_at, x.article_id LIMIT 1)"
+            + " (SELECT x.expires_at FROM article_expiry x ORDER BY x.expires_at, x.article_id LIMIT 1)"
             + " FROM feed_release r LEFT JOIN feed_count c ON c.feed = ? WHERE r.id = 1";
     /** A feed's newest tombstones, with what they show of their articles: (key, limit). */
     static final String TOMBSTONES_SQL = "SELECT t.article_id, a.slug, a.url, a.published_at, t.withdrawn_at,"
-            + " a.withdrawn_reason FROM feed_tombstone t JOIN article a ON a.id = t.article_id WHERE t.feed = ?"
+            + " a.withdrawn_reason, a.updated_at FROM feed_tombstone t JOIN article a ON a.id = t.article_id WHERE t.feed = ?"
             + " ORDER BY t.feed, t.withdrawn_at DESC, t.article_id DESC LIMIT ?";
-    /** The next usage window to end anywhere: (now). */
-    static final String NEXT_EXPIRY_SQL = "SELECT expires_at FROM article_expiry WHERE expires_at > ?"
-            + " ORDER BY expires_at, article_id LIMIT 1";
+    /** The earliest pending expiry anywhere, past or not: a live article whose window ended is withdrawn at once. */
+    static final String NEXT_EXPIRY_SQL = "SELECT expires_at FROM article_expiry ORDER BY expires_at, article_id LIMIT 1";
     /** Items of a feed published in a span: (key, from, to). */
     static final String COUNT_BETWEEN_SQL = "SELECT COUNT(*) FROM feed_item WHERE feed = ? AND published_at > ?"
             + " AND published_at <= ?";
@@ -76,7 +75,7 @@ public class FeedPageQueries {
     public Window window(String key, Instant now) {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         Object[] base = jdbc.prepareStatement(WINDOW_SQL, ps -> {
-            Statements.bind(ps, key, at, at, at, key);
+            Statements.bind(ps, key, at, at, key);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new Object[]{rs.getObject(1, OffsetDateTime.class), rs.getLong(2),
@@ -132,8 +131,9 @@ public class FeedPageQueries {
     }
 
     /** A withdrawn article's tombstone in a feed, with what it shows of the article. */
+    /** @param changedAt when the article last changed (the withdrawal, or a later edit): the base of deltas */
     public record Tombstone(long articleId, String slug, String url, Instant published, Instant withdrawnAt,
-                            String reason) {
+                            String reason, Instant changedAt) {
     }
 
     /** The newest {@code limit} tombstones of the feed whose rows are {@code key}: one range of their index. */
@@ -145,19 +145,22 @@ public class FeedPageQueries {
                 while (rs.next()) {
                     found.add(new Tombstone(rs.getLong(1), rs.getString(2), rs.getString(3),
                             rs.getObject(4, OffsetDateTime.class).toInstant(),
-                            rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getString(6)));
+                            rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getString(6),
+                            rs.getObject(7, OffsetDateTime.class).toInstant()));
                 }
             }
             return found;
         });
     }
 
-    /** The next embargo to lift or usage window to end after {@code now} anywhere, whichever comes first, or null. */
+    /**
+     * The next embargo to lift after {@code now} or the earliest pending expiry (an expiry already due, such as one an
+     * import brought, counts: the timer then fires at once), whichever comes first, or null.
+     */
     @ReadOnly
     public Instant nextEvent(Instant now) {
         Instant release = nextRelease(now);
         Instant expiry = jdbc.prepareStatement(NEXT_EXPIRY_SQL, ps -> {
-            Statements.bind(ps, now.atOffset(ZoneOffset.UTC));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getObject(1, OffsetDateTime.class).toInstant() : null;
             }

@@ -118,7 +118,7 @@ public class FeedService {
     /** The first page's tombstones, newest withdrawal first, at most {@value #MAX_TOMBSTONES}. */
     private List<FeedTombstone> tombstones(String key) {
         return pages.tombstones(key, MAX_TOMBSTONES).stream().map(t -> assembler.tombstone(t.articleId(), t.slug(),
-                t.url(), t.published(), t.withdrawnAt(), t.reason())).toList();
+                t.url(), t.published(), t.withdrawnAt(), t.reason(), t.changedAt())).toList();
     }
 
     /** The page's items: those of unchanged articles from the item cache, the others loaded and assembled. */
@@ -155,7 +155,7 @@ public class FeedService {
             }
         }
         List<FeedTombstone> withdrawn = current.feed().tombstones().stream()
-                .filter(t -> t.withdrawnAt().isAfter(since)).toList();
+                .filter(t -> t.changedAt().isAfter(since)).toList();
         return renderers.get(current.format()).render(current.feed().withItems(changed, withdrawn));
     }
 

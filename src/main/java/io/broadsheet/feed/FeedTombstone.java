@@ -12,8 +12,11 @@ import java.time.Instant;
  * @param withdrawnAt RSS dcterms:modified and the end of dcterms:valid, Atom when, JSON Feed date_modified and
  *                    {@code _withdrawn.at}
  * @param reason      RSS media:status reason, Atom at:comment, JSON Feed {@code _withdrawn.reason} (plain text)
+ * @param changedAt   when the tombstone was written (an expiry is dated at the window's end, and written a little
+ *                    later): what an RFC 3229 delta compares with its base; not shown
  */
-public record FeedTombstone(String id, String url, Instant published, Instant withdrawnAt, String reason) {
+public record FeedTombstone(String id, String url, Instant published, Instant withdrawnAt, String reason,
+                            Instant changedAt) {
 
     /** The title of a tombstone item in RSS and JSON Feed. */
     public static final String TITLE = "Withdrawn";

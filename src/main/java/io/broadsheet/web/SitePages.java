@@ -25,6 +25,9 @@ import java.util.Objects;
 @Singleton
 public class SitePages {
 
+    private static final java.time.format.DateTimeFormatter NOTICE_DATE = java.time.format.DateTimeFormatter
+            .ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC);
+
     private final FeedsConfig config;
 
     public SitePages(FeedsConfig config) {
@@ -78,7 +81,7 @@ public class SitePages {
             Element notice = article.appendElement("p").addClass("correction");
             notice.appendElement("strong").text("Correction");
             notice.appendText(" (");
-            notice.appendElement("time").attr("datetime", c.at().toString()).text(c.at().toString());
+            notice.appendElement("time").attr("datetime", c.at().toString()).text(NOTICE_DATE.format(c.at()));
             notice.appendText("): " + c.text());
         }
         return doc.outerHtml();

@@ -106,7 +106,7 @@ class FeedPlansTest extends HttpTest {
                 String key = feed.getValue();
                 for (int page : new int[]{1, 3}) {
                     List<Long> ids = new ArrayList<>();
-                    long read = scanned(connection, FeedPageQueries.WINDOW_SQL, key, now, now, now, key)
+                    long read = scanned(connection, FeedPageQueries.WINDOW_SQL, key, now, now, key)
                             + scanned(connection, FeedPageQueries.TOMBSTONES_SQL, key, 500)
                             + scanned(connection, FeedPageQueries.COUNT_BETWEEN_SQL, key, now.minusSeconds(5), now)
                             + scanned(connection, FeedPageQueries.NEWEST_SQL, key, now, 50, (page - 1) * 50L);

@@ -130,9 +130,10 @@ public final class MediaRss {
         if (hasCopyright) {
             metadata.setCopyright(image.copyright());
         }
-        if (image.license() != null && mediaRss15) {
-            metadata.setLicenses(new License[] {license(image.license())});
-        } else if (image.license() != null) {
+        License license = license(image.license());
+        if (license != null && mediaRss15) {
+            metadata.setLicenses(new License[] {license});
+        } else if (license != null) {
             // media:copyright carries the url only with a text: the license's address stands in for a missing one
             metadata.setCopyright(hasCopyright ? image.copyright() : image.license());
             metadata.setCopyrightUrl(URI.create(image.license()));
@@ -153,12 +154,16 @@ public final class MediaRss {
         return metadata;
     }
 
+    /** The license at {@code url}, or null when there is none or it is not a URL (stored by another path). */
     private static License license(String url) {
+        if (url == null) {
+            return null;
+        }
         License license = new License();
         try {
             license.setHref(URI.create(url).toURL());
         } catch (MalformedURLException | IllegalArgumentException e) {
-            throw new IllegalStateException("An image license is not a URL: " + url, e);
+            return null; // the API never stores such a license; a feed must not fail for one
         }
         return license;
     }
