@@ -23,6 +23,8 @@ import java.util.Optional;
 @Singleton
 public class ArticleService {
 
+    /** Most expired articles one transaction withdraws (a whole agency's content may end at one instant). */
+    public static final int EXPIRY_CHUNK = 500;
     /** The reason of a withdrawal at the end of an article's usage window. */
     public static final String EXPIRED = "expired";
     /** SQLSTATE of a unique-constraint violation, the same on H2 and PostgreSQL. */
@@ -275,8 +277,9 @@ public class ArticleService {
     }
 
     /**
-     * Withdraws, with the reason {@value #EXPIRED}, every live article whose usage window ended by now, as of the
-     * instant it ended; what the embargo timer calls. Returns how many it withdrew.
+     * Withdraws, with the reason {@value #EXPIRED}, the live articles whose usage window ended by now (the first
+     * {@value #EXPIRY_CHUNK} of them: the timer comes back at once for the rest), as of the instant each ended; what
+     * the embargo timer calls. Returns how many it withdrew.
      */
     @Transactional
     public int expireDue() {

@@ -37,7 +37,7 @@ public class ArticleStore {
     public static final String AFTER_ID_SQL = "SELECT * FROM article WHERE id > :afterId ORDER BY id LIMIT :limit";
     /** The live articles whose usage window ended by now: a range of article_expiry's primary key. */
     static final String DUE_EXPIRIES_SQL = "SELECT article_id FROM article_expiry WHERE expires_at <= ?"
-            + " ORDER BY expires_at, article_id";
+            + " ORDER BY expires_at, article_id LIMIT " + ArticleService.EXPIRY_CHUNK;
 
     private final ArticleRepository articles;
     private final ImageRepository images;
@@ -246,7 +246,7 @@ public class ArticleStore {
         return findById(current.id());
     }
 
-    /** The ids of the live articles whose usage window ended by {@code now}, soonest first. */
+    /** The ids of the live articles whose usage window ended by {@code now}, soonest first, a chunk of them. */
     @Snapshot
     public List<Long> dueExpiries(Instant now) {
         return Statements.longs(jdbc, DUE_EXPIRIES_SQL, now.atOffset(ZoneOffset.UTC));

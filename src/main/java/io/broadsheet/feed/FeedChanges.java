@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -165,10 +166,15 @@ public class FeedChanges {
     @io.micronaut.scheduling.annotation.Scheduled(fixedDelay = "1h", initialDelay = "1m")
     public void pruneTombstones() {
         try {
-            Set<String> names = pruner.prune(clock.instant());
-            if (!names.isEmpty()) {
-                LOG.info("Tombstones past their retention left {}", names);
-                announce(names);
+            Instant now = clock.instant();
+            Set<String> pruned = new LinkedHashSet<>();
+            for (Set<String> names = pruner.pruneChunk(now); !names.isEmpty(); names = pruner.pruneChunk(now)) {
+                cache.invalidate(names); // each chunk is committed: no cached render may keep what it removed
+                pruned.addAll(names);
+            }
+            if (!pruned.isEmpty()) {
+                LOG.info("Tombstones past their retention left {}", pruned);
+                announce(pruned);
             }
         } catch (RuntimeException e) {
             LOG.warn("Tombstones past their retention could not be removed; trying again in an hour", e);

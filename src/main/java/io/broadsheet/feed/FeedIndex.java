@@ -245,28 +245,35 @@ public class FeedIndex {
     }
 
 
+    /** Most tombstones one prune transaction removes: the release lock every write waits for is held briefly. */
+    static final int PRUNE_CHUNK = 5_000;
+    /** The oldest tombstones past the cutoff, a chunk of them: a range of feed_tombstone_withdrawn_idx. */
+    static final String PRUNE_SQL = "SELECT feed, article_id FROM feed_tombstone WHERE withdrawn_at < ?"
+            + " ORDER BY withdrawn_at LIMIT " + PRUNE_CHUNK;
+
     /**
-     * Removes the tombstones withdrawn before {@code cutoff}; returns the keys of the feeds that carried one. The
-     * caller records those feeds' change.
+     * Removes up to {@value #PRUNE_CHUNK} of the tombstones withdrawn before {@code cutoff} (all of their articles'
+     * that are); returns the keys of the feeds that carried one, empty when none was left. The caller records those
+     * feeds' change in the same transaction, and calls again until it is empty.
      */
     @Transactional
     public Set<String> pruneTombstones(Instant cutoff) {
         lockRelease();
         OffsetDateTime before = cutoff.atOffset(ZoneOffset.UTC);
-        Set<String> keys = new LinkedHashSet<>(jdbc.prepareStatement(
-                "SELECT DISTINCT feed FROM feed_tombstone WHERE withdrawn_at < ?", ps -> {
-                    Statements.bind(ps, before);
-                    List<String> found = new ArrayList<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            found.add(rs.getString(1));
-                        }
-                    }
-                    return found;
-                }));
-        if (!keys.isEmpty()) {
-            update("DELETE FROM feed_tombstone WHERE withdrawn_at < ?", before);
-        }
+        Set<String> keys = new LinkedHashSet<>();
+        Set<Long> articles = new LinkedHashSet<>();
+        jdbc.prepareStatement(PRUNE_SQL, ps -> {
+            Statements.bind(ps, before);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                    articles.add(rs.getLong(2));
+                }
+            }
+            return null;
+        });
+        List<Object[]> rows = articles.stream().map(id -> new Object[]{id, before}).toList();
+        Statements.batch(jdbc, "DELETE FROM feed_tombstone WHERE article_id = ? AND withdrawn_at < ?", rows);
         return keys;
     }
 

@@ -27,9 +27,12 @@ public class TombstonePruner {
         this.config = config;
     }
 
-    /** Returns the names of the feeds that lost a tombstone. */
+    /**
+     * Removes a chunk of the tombstones past their retention, in one transaction; returns the names of the feeds that
+     * lost one, empty when none was left (call again until then).
+     */
     @Transactional
-    public Set<String> prune(Instant now) {
+    public Set<String> pruneChunk(Instant now) {
         Set<String> keys = index.pruneTombstones(now.minus(config.tombstoneRetention()));
         if (keys.isEmpty()) {
             return Set.of();

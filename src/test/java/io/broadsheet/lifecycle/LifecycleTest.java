@@ -481,6 +481,30 @@ class LifecycleTest extends HttpTest {
     }
 
     @Test
+    void aWholeAgencyExpiringAtOneInstantIsWithdrawnInChunks() {
+        Instant expires = NOW.plus(Duration.ofDays(300));
+        clock.set(expires.minusSeconds(3600));
+        StringBuilder agency = new StringBuilder();
+        for (int i = 0; i < 1_200; i++) {
+            agency.append(json(with(article("agency-" + i, PUBLISHED, "agency"), "expiresAt", expires.toString()))).append('\n');
+        }
+        assertEquals(1_200, jsonTree(http.importLines(agency.toString()).body()).get("created").getIntValue());
+        clock.set(expires.plusSeconds(1));
+        int withdrawn = 0;
+        List<Integer> chunks = new java.util.ArrayList<>();
+        for (int n = articles.expireDue(); n > 0; n = articles.expireDue()) {
+            chunks.add(n);
+            withdrawn += n;
+        }
+        assertTrue(withdrawn >= 1_200, "every one of them (other tests' windows may have ended too): " + chunks);
+        assertTrue(http.getAsAdmin("/api/articles/agency-0").body().contains("\"reason\":\"expired\""));
+        assertTrue(http.getAsAdmin("/api/articles/agency-1199").body().contains("\"reason\":\"expired\""));
+        assertTrue(chunks.stream().allMatch(n -> n <= 500), "500 at most a transaction: " + chunks);
+        assertEquals(500, signals("agency", FeedFormat.JSON).stream().filter(Signal::withdrawn).count(),
+                "a first page carries 500 tombstones at most");
+    }
+
+    @Test
     void aNewArticleCannotBeCreatedWithdrawnAndAWithdrawnOneSentBackIsUnchanged() {
         clock.set(NOW);
         http.post("/api/articles", json(article("sent-back", PUBLISHED, "sent-back")));
