@@ -36,7 +36,7 @@ public class ArticleStore {
     /** The articles after an id, by id: what {@link #findAfter} reads (a range of the primary key, never a sort). */
     public static final String AFTER_ID_SQL = "SELECT * FROM article WHERE id > :afterId ORDER BY id LIMIT :limit";
     /** The live articles whose usage window ended by now: a range of article_expiry's primary key. */
-    static final String DUE_EXPIRIES_SQL = "SELECT article_id FROM article_expiry WHERE expires_at <= ?"
+    public static final String DUE_EXPIRIES_SQL = "SELECT article_id FROM article_expiry WHERE expires_at <= ?"
             + " ORDER BY expires_at, article_id LIMIT " + ArticleService.EXPIRY_CHUNK;
 
     private final ArticleRepository articles;

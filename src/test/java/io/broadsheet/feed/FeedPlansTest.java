@@ -66,6 +66,37 @@ class FeedPlansTest extends HttpTest {
         assertEquals(small, large, "rows read per feed page at 600 and at 6,000 articles");
         large.forEach((page, rows) -> assertTrue(rows > 0 && rows <= 700,
                 page + " reads about a page of rows (50 items, their pictures, authors, categories, tags), not " + rows + ": " + large));
+
+        // the lifecycle's own statements read their range and no more: 20 withdrawn articles' ~80 tombstones
+        OffsetDateTime later = Instant.parse("2999-01-01T00:00:00Z").atOffset(ZoneOffset.UTC);
+        try (Connection connection = TestDatabase.connect(databaseUrl)) {
+            long tombstones = count(connection, "SELECT COUNT(*) FROM feed_tombstone");
+            long id = count(connection, "SELECT MIN(article_id) FROM feed_tombstone");
+            long pruneRead = scanned(connection, FeedIndex.PRUNE_SQL, later);
+            assertTrue(pruneRead <= tombstones + 1, "a prune chunk: its range (H2 counts the row that ends it), " + pruneRead + " rows read for "
+                    + tombstones + " tombstones: " + plan(connection, FeedIndex.PRUNE_SQL, later));
+            assertTrue(scanned(connection, FeedIndex.TOMBSTONE_FEEDS_SQL, id) <= 10, "an article's tombstones: by article");
+            assertTrue(scanned(connection, FeedPageQueries.NEXT_EXPIRY_SQL) <= 2, "the next expiry: one row");
+            assertTrue(scanned(connection, io.broadsheet.article.ArticleStore.DUE_EXPIRIES_SQL,
+                    Instant.parse("2022-01-01T00:00:00Z").atOffset(ZoneOffset.UTC)) <= 2, "no expiry due: nothing read");
+        }
+    }
+
+    private static String plan(Connection connection, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("EXPLAIN ANALYZE " + sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static long count(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Test
@@ -165,6 +196,9 @@ class FeedPlansTest extends HttpTest {
             Map<String, Object> article = Fixtures.article("plan-" + n, published,
                     CATEGORIES[n % CATEGORIES.length], CATEGORIES[(n + 2) % CATEGORIES.length]);
             article.put("tags", n % 2 == 0 ? List.of(TAGS[n % TAGS.length], "NATO") : List.of(TAGS[n % TAGS.length]));
+            if (n % 7 == 3) {
+                article.put("expiresAt", "2999-12-31T00:00:00Z"); // pending expiries: the window reads the first
+            }
             ndjson.append(Fixtures.json(article)).append('\n');
         }
         assertEquals(200, http.importLines(ndjson.toString()).status());
