@@ -46,7 +46,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HostileInputTest {
 
     private static final List<String> FIELDS = List.of("slug", "title", "summary", "body", "url", "authors",
-            "categories", "tags", "language", "images", "publishedAt", "unexpected");
+            "categories", "tags", "language", "images", "publishedAt", "expiresAt", "correction", "withdrawn",
+            "unexpected");
     private static final List<String> IMAGE_FIELDS = List.of("url", "mimeType", "width", "height", "length",
             "caption", "credit", "alt", "copyright", "license", "renditions");
     private static final List<String> RENDITION_FIELDS = List.of("url", "width", "height", "mimeType", "unexpected");
@@ -100,6 +101,35 @@ class HostileInputTest {
                 assertFeedsParse(category.getStringValue());
             }
         }
+    }
+
+    /** Withdrawals with hostile reasons (and bodies), then a restore: never a 5xx, and the feeds still parse. */
+    @Property(tries = 60)
+    void hostileWithdrawalsNeverCauseA5xxNorBreakAFeed(@ForAll("hostileReasons") String body) {
+        Map<String, Object> article = new HashMap<>(corpus.get(0));
+        article.put("slug", "withdrawn-" + (++counter));
+        article.put("categories", List.of("withdrawals"));
+        Http.Answer created = http.post("/api/articles", json(article));
+        assertEquals(201, created.status(), created.body());
+        Http.Answer answer = http.post("/api/articles/" + article.get("slug") + "/withdraw", body);
+        assertTrue(answer.status() < 500, "5xx for " + shorten(body) + "\n-> " + answer);
+        assertTrue(answer.status() == 200 || answer.header("Content-Type").orElse("").startsWith("application/problem+json"),
+                answer.toString());
+        assertFeedsParse("withdrawals");
+        assertFeedsParse("all");
+        assertTrue(http.post("/api/articles/" + article.get("slug") + "/restore", "").status() < 300);
+        assertFeedsParse("withdrawals");
+    }
+
+    @Provide
+    Arbitrary<String> hostileReasons() {
+        Arbitrary<String> reasons = hostileValue().map(v -> {
+            Map<String, Object> body = new HashMap<>();
+            body.put("reason", v);
+            return json(body);
+        });
+        return Arbitraries.oneOf(reasons, nastyText().map(t -> json(Map.of("reason", t))),
+                Arbitraries.of("{}", "[]", "null", "{\"reason\": \"x\", \"extra\": 1}", "{\"reason\":", ""));
     }
 
     @Property(tries = 150)
