@@ -58,7 +58,7 @@ public class FeedPageQueries {
      * @param visible       items published by {@code now}
      * @param newestVisible the latest publication among them, or null
      * @param nextRelease   the next embargo to lift anywhere (a cached page goes stale then), or null
-     * @param nextExpiry    the next usage window to end anywhere (likewise), or null
+     * @param nextExpiry    the earliest pending expiry anywhere, past ones too (likewise), or null
      */
     public record Window(long visible, Instant newestVisible, Instant nextRelease, Instant nextExpiry) {
 

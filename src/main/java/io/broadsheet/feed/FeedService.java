@@ -73,7 +73,7 @@ public class FeedService {
      *
      * @param changedAt    when each item (in document order) was last published or updated: the base of deltas
      * @param lastModified when the feed's content last changed
-     * @param validUntil   when an embargo lifts and the document goes stale without any write, or null
+     * @param validUntil   when an embargo lifts or a usage window ends, and the document goes stale without any write, or null
      * @param cacheKeys    what a CDN files the answers under, to drop them when the feed changes
      */
     public record Rendered(FeedFormat format, byte[] bytes, Feed feed, List<Instant> changedAt, Instant lastModified,
