@@ -11,6 +11,14 @@ import java.util.List;
  */
 public record Correction(Instant at, String text) {
 
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter
+            .ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC);
+
+    /** A day as notices write it, such as "1 December 2026" (UTC). */
+    public static String day(Instant instant) {
+        return DAY.format(instant);
+    }
+
     /** The column value of these notices, or null for none. */
     public static String encode(List<Correction> corrections) {
         if (corrections.isEmpty()) {

@@ -31,9 +31,6 @@ public final class FeedAssembler {
     private static final Document.OutputSettings HTML = new Document.OutputSettings()
             .prettyPrint(false).escapeMode(org.jsoup.nodes.Entities.EscapeMode.xhtml);
 
-    private static final java.time.format.DateTimeFormatter NOTICE_DATE = java.time.format.DateTimeFormatter
-            .ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC);
-
     private final SiteConfig site;
     private final boolean mediaRss15;
 
@@ -130,7 +127,7 @@ public final class FeedAssembler {
             Element notice = new Element("p").addClass("correction");
             notice.appendElement("strong").text("Correction");
             notice.appendText(" (");
-            notice.appendElement("time").attr("datetime", c.at().toString()).text(NOTICE_DATE.format(c.at()));
+            notice.appendElement("time").attr("datetime", c.at().toString()).text(Correction.day(c.at()));
             notice.appendText("): " + c.text());
             Document doc = Document.createShell("");
             doc.outputSettings(HTML);
@@ -143,7 +140,7 @@ public final class FeedAssembler {
     private static String summaryWithCorrections(String summary, List<Correction> corrections) {
         StringBuilder text = new StringBuilder(summary);
         for (Correction c : corrections) {
-            text.append(text.length() == 0 ? "" : " ").append("Correction (").append(NOTICE_DATE.format(c.at()))
+            text.append(text.length() == 0 ? "" : " ").append("Correction (").append(Correction.day(c.at()))
                     .append("): ").append(c.text());
         }
         return text.toString();

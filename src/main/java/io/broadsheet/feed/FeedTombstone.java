@@ -23,7 +23,6 @@ public record FeedTombstone(String id, String url, Instant published, Instant wi
 
     /** The one line of text a tombstone item carries. */
     public String text() {
-        return "This article was withdrawn on " + java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
-                java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC).format(withdrawnAt) + ": " + reason;
+        return "This article was withdrawn on " + io.broadsheet.article.Correction.day(withdrawnAt) + ": " + reason;
     }
 }

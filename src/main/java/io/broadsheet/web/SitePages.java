@@ -25,9 +25,6 @@ import java.util.Objects;
 @Singleton
 public class SitePages {
 
-    private static final java.time.format.DateTimeFormatter NOTICE_DATE = java.time.format.DateTimeFormatter
-            .ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC);
-
     private final FeedsConfig config;
 
     public SitePages(FeedsConfig config) {
@@ -81,7 +78,7 @@ public class SitePages {
             Element notice = article.appendElement("p").addClass("correction");
             notice.appendElement("strong").text("Correction");
             notice.appendText(" (");
-            notice.appendElement("time").attr("datetime", c.at().toString()).text(NOTICE_DATE.format(c.at()));
+            notice.appendElement("time").attr("datetime", c.at().toString()).text(Correction.day(c.at()));
             notice.appendText("): " + c.text());
         }
         return doc.outerHtml();
