@@ -301,7 +301,7 @@ class ArticleApiTest extends HttpTest {
     void listingIsNewestFirstFilteredAndPaged() {
         for (int i = 1; i <= 5; i++) {
             http.post("/api/articles", json(with(article("list" + i, "2021-01-0" + i + "T00:00:00Z", "listing"),
-                    "tags", List.of(i % 2 == 0 ? "Even" : "Odd"))));
+                    "tags", List.of(i % 2 == 0 ? "Even" : "Odd", "Listed"))));
         }
         JsonNode page1 = FeedParsers.jsonTree(http.getAsAdmin("/api/articles?category=listing&size=2").body());
         assertEquals(5, page1.get("total").getIntValue());
@@ -310,6 +310,9 @@ class ArticleApiTest extends HttpTest {
         assertEquals(List.of("list1"), slugs(page3));
         JsonNode even = FeedParsers.jsonTree(http.getAsAdmin("/api/articles?category=listing&tag=even").body());
         assertEquals(List.of("list4", "list2"), slugs(even));
+        JsonNode tagged = FeedParsers.jsonTree(http.getAsAdmin("/api/articles?tag=listed&size=2").body());
+        assertEquals(5, tagged.get("total").getIntValue(), "counted from the tag's rows alone");
+        assertEquals(List.of("list5", "list4"), slugs(tagged));
         Http.Answer badPage = http.getAsAdmin("/api/articles?page=zero");
         assertEquals(400, badPage.status());
         assertEquals(List.of("page"), fields(badPage));
