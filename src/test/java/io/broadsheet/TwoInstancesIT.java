@@ -198,6 +198,31 @@ class TwoInstancesIT {
     }
 
     @Test
+    void pollStatisticsAddUpAcrossInstances() {
+        write(a, "statistics", "statistics");
+        String feedly = "Feedly/1.0 (+http://www.feedly.com/fetcher.html; 30 subscribers; )";
+        String reader = "NetNewsWire (RSS Reader; https://netnewswire.com/)";
+        for (ServiceProcess instance : List.of(a, b, a)) {
+            assertEquals(200, instance.http().send(instance.http().request("/feeds/statistics.rss")
+                    .header("User-Agent", feedly)).status());
+        }
+        for (ServiceProcess instance : List.of(a, b)) { // one reader behind a proxy, reaching both: one poller
+            assertEquals(200, instance.http().send(instance.http().request("/feeds/statistics.rss")
+                    .header("User-Agent", reader).header("X-Forwarded-For", "192.0.2.44")).status());
+        }
+        b.http().getAsAdmin("/api/stats/feeds"); // b writes what it counted
+        JsonNode feeds = FeedParsers.jsonTree(a.http().getAsAdmin("/api/stats/feeds").body()).get("feeds");
+        JsonNode statistics = null;
+        for (JsonNode feed : feeds.values()) {
+            if (feed.get("feed").getStringValue().equals("statistics")) {
+                statistics = feed;
+            }
+        }
+        assertEquals(5, statistics.get("polls").getLongValue(), feeds.toString());
+        assertEquals(31, statistics.get("subscribers").getLongValue(), "Feedly's 30 and one other poller: " + statistics);
+    }
+
+    @Test
     void partnerKeysAndTheirCountersAreShared() throws Exception {
         write(a, "for-partners", "world");
         Http.Answer created = a.http().post("/api/partners", Fixtures.json(Map.of("name", "Shared", "feeds", List.of("partner-wire"))));

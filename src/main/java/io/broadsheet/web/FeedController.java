@@ -47,10 +47,12 @@ public class FeedController {
     private final ExecutorService blocking;
     private final ProblemHandler problems;
     private final BroadsheetMetrics metrics;
+    private final io.broadsheet.stats.PollRecorder polls;
 
     public FeedController(FeedCache cache, FeedService feeds, FeedsConfig config, PartnerKeys partners, Clock clock,
                           @Named(TaskExecutors.BLOCKING) ExecutorService blocking, ProblemHandler problems,
-                          BroadsheetMetrics metrics) {
+                          BroadsheetMetrics metrics, io.broadsheet.stats.PollRecorder polls) {
+        this.polls = polls;
         this.cache = cache;
         this.feeds = feeds;
         this.responses = new FeedResponses(config, clock);
@@ -72,7 +74,7 @@ public class FeedController {
         try {
             return serve(name, format, page, key, gzip, request);
         } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(counted(name, format, gzip, problems.handle(request, e)));
+            return CompletableFuture.completedFuture(counted(request, name, format, gzip, problems.handle(request, e)));
         }
     }
 
@@ -84,7 +86,7 @@ public class FeedController {
                     + name + "' is none of these.");
         }
         if (config.isPartnerFeed(name) && partners.authorise(partnerKey(request, key), name).isEmpty()) {
-            return CompletableFuture.completedFuture(counted(name, format, gzip, Problem.of(HttpStatus.UNAUTHORIZED,
+            return CompletableFuture.completedFuture(counted(request, name, format, gzip, Problem.of(HttpStatus.UNAUTHORIZED,
                     "The feed '" + name + "' is for partners: send a partner key that grants it, as"
                             + " 'Authorization: Bearer <key>' or ?key=<key>.")
                     .toResponse().header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"broadsheet-partners\"")));
@@ -93,14 +95,14 @@ public class FeedController {
         boolean delta = FeedResponses.wantsDelta(request);
         Optional<FeedCache.Entry> cached = delta ? Optional.empty() : cache.peek(name, format, number);
         if (cached.isPresent()) {
-            return CompletableFuture.completedFuture(counted(name, format, gzip,
+            return CompletableFuture.completedFuture(counted(request, name, format, gzip,
                     responses.answer(request, cached.get(), null, gzip)));
         }
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return counted(name, format, gzip, render(name, format, number, delta, gzip, request));
+                return counted(request, name, format, gzip, render(name, format, number, delta, gzip, request));
             } catch (RuntimeException e) {
-                return counted(name, format, gzip, problems.handle(request, e));
+                return counted(request, name, format, gzip, problems.handle(request, e));
             }
         }, blocking);
     }
@@ -118,11 +120,27 @@ public class FeedController {
     }
 
     /** Counts the answer; a name gets its own label only once an answer shows the feed exists (bounded labels). */
-    private HttpResponse<?> counted(String name, FeedFormat format, boolean gzip, HttpResponse<?> response) {
+    private HttpResponse<?> counted(HttpRequest<?> request, String name, FeedFormat format, boolean gzip,
+                                    HttpResponse<?> response) {
         int status = response.code();
         metrics.feedRequest(name, format == null ? UNKNOWN_FORMAT : format.extension(), status, gzip,
                 status < 400 || status == 401);
+        if (status == 200 || status == 226 || status == 304) {
+            polls.record(name, format.extension(), status, clientAddress(request),
+                    request.getHeaders().get(HttpHeaders.USER_AGENT));
+        }
         return response;
+    }
+
+    /** The client: the first address of X-Forwarded-For (a proxy in front), else the connection's. */
+    private static String clientAddress(HttpRequest<?> request) {
+        String forwarded = request.getHeaders().get("X-Forwarded-For");
+        if (forwarded != null && !forwarded.isBlank()) {
+            int comma = forwarded.indexOf(',');
+            return (comma < 0 ? forwarded : forwarded.substring(0, comma)).strip();
+        }
+        var remote = request.getRemoteAddress();
+        return remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
     }
 
     /** CORS preflight: browsers send it before a cross-origin GET that carries validators. */
