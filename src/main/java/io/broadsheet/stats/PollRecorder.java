@@ -68,6 +68,9 @@ public class PollRecorder {
     private final Map<FeedDay, Set<Long>> pollers = new ConcurrentHashMap<>();
     /** Today's and tomorrow's salts, loaded ahead by {@link #flush}: a poll never reads the database for one. */
     private final Map<LocalDate, byte[]> salts = new ConcurrentHashMap<>();
+    /** User-Agents already read; emptied when it reaches {@value #MAX_USER_AGENTS}. */
+    private final Map<String, Fetcher> fetchers = new ConcurrentHashMap<>();
+    static final int MAX_USER_AGENTS = 10_000;
 
     public PollRecorder(JdbcOperations jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -81,7 +84,7 @@ public class PollRecorder {
     public void record(String feed, String format, int status, String address, String userAgent) {
         Instant now = clock.instant();
         LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        Fetcher fetcher = Fetcher.of(userAgent);
+        Fetcher fetcher = fetcher(userAgent);
         Tally tally = tallies.computeIfAbsent(new PollKey(day, feed, format, fetcher.name()), k -> new Tally());
         tally.polls.increment();
         if (status == 304) {
@@ -97,6 +100,22 @@ public class PollRecorder {
             pollers.computeIfAbsent(new FeedDay(day, feed), k -> ConcurrentHashMap.newKeySet())
                     .add(poller(salt, address, userAgent));
         }
+    }
+
+    /** A User-Agent read once: pollers repeat theirs on every poll, and reading one takes a few regular expressions. */
+    private Fetcher fetcher(String userAgent) {
+        if (userAgent == null) {
+            return Fetcher.of(null);
+        }
+        Fetcher known = fetchers.get(userAgent);
+        if (known == null) {
+            if (fetchers.size() >= MAX_USER_AGENTS) {
+                fetchers.clear(); // a flood of made-up User-Agents costs a re-read, never memory
+            }
+            known = Fetcher.of(userAgent);
+            fetchers.put(userAgent, known);
+        }
+        return known;
     }
 
     @EventListener
