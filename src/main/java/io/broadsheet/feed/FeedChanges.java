@@ -69,10 +69,9 @@ public class FeedChanges {
         FeedIndex.Applied applied = index.apply(changes.changes(), changes.at());
         Set<String> released = applied.released();
         Set<String> visible = visibleFeeds(changes, index.feedNames(applied.tombstoneFeeds()));
-        recorded.set(new Recorded(changes, visible));
+        Set<String> touched = touchedFeeds(changes, visible);
+        recorded.set(new Recorded(changes, visible, touched));
         states.touch(visible, changes.at());
-        Set<String> touched = touchedFeeds(changes);
-        touched.addAll(visible);
         cluster.feedsChanged(touched);
         // a lifted embargo is visible from its instant on, whether or not this transaction commits
         announce(index.feedNames(released));
@@ -84,11 +83,12 @@ public class FeedChanges {
         Recorded mine = recorded.get();
         recorded.remove();
         // what record() found, on this thread, for this very event (the tombstone rows it moved are gone now)
-        Set<String> visible = mine != null && mine.changes() == changes ? mine.visible() : visibleFeeds(changes, Set.of());
-        Set<String> touched = touchedFeeds(changes);
-        touched.addAll(visible);
-        cache.invalidate(touched);
-        ping(visible);
+        if (mine == null || mine.changes() != changes) {
+            Set<String> visible = visibleFeeds(changes, Set.of());
+            mine = new Recorded(changes, visible, touchedFeeds(changes, visible));
+        }
+        cache.invalidate(mine.touched());
+        ping(mine.visible());
     }
 
     @EventListener
@@ -126,9 +126,12 @@ public class FeedChanges {
         }
     }
 
-    /** The feeds whose rendered documents change: embargoed states too, a render must learn its next release. */
-    private Set<String> touchedFeeds(ArticlesChanged changes) {
-        Set<String> touched = new LinkedHashSet<>();
+    /**
+     * The feeds whose rendered documents change: the {@code visible} ones, and those holding either state (embargoed
+     * states too: a render must learn its next release).
+     */
+    private Set<String> touchedFeeds(ArticlesChanged changes, Set<String> visible) {
+        Set<String> touched = new LinkedHashSet<>(visible);
         for (ArticlesChanged.Change change : changes.changes()) {
             for (StoredArticle state : states(change)) {
                 touched.addAll(feeds.feedsHolding(state));
@@ -138,7 +141,7 @@ public class FeedChanges {
     }
 
     /** What {@link #record} found the change altered for readers, kept for {@link #publish} on the same thread. */
-    private record Recorded(ArticlesChanged changes, Set<String> visible) {
+    private record Recorded(ArticlesChanged changes, Set<String> visible, Set<String> touched) {
     }
 
     private final ThreadLocal<Recorded> recorded = new ThreadLocal<>();
