@@ -201,16 +201,7 @@ public class FeedIndex {
 
     /** The keys of the feeds that carry a tombstone of this article: one range of its index. */
     private List<String> tombstoneFeedsOf(long articleId) {
-        return jdbc.prepareStatement(TOMBSTONE_FEEDS_SQL, ps -> {
-            ps.setLong(1, articleId);
-            List<String> feeds = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    feeds.add(rs.getString(1));
-                }
-            }
-            return feeds;
-        });
+        return Statements.strings(jdbc, TOMBSTONE_FEEDS_SQL, articleId);
     }
 
     /** The feeds whose items include this state of an article: none when it is withdrawn or gone. */

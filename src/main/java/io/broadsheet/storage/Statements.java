@@ -31,12 +31,25 @@ public final class Statements {
 
     /** The first column of every row a query answers, as longs (ids). */
     public static List<Long> longs(JdbcOperations jdbc, String sql, Object... params) {
+        return column(jdbc, sql, rs -> rs.getLong(1), params);
+    }
+
+    /** The first column of every row a query answers, as strings. */
+    public static List<String> strings(JdbcOperations jdbc, String sql, Object... params) {
+        return column(jdbc, sql, rs -> rs.getString(1), params);
+    }
+
+    private interface Column<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private static <T> List<T> column(JdbcOperations jdbc, String sql, Column<T> column, Object... params) {
         return jdbc.prepareStatement(sql, ps -> {
             bind(ps, params);
-            List<Long> values = new ArrayList<>();
+            List<T> values = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    values.add(rs.getLong(1));
+                    values.add(column.read(rs));
                 }
             }
             return values;
