@@ -50,7 +50,7 @@ public final class TestDatabase {
     }
 
     public static String url(String dir) {
-        return "jdbc:h2:file:./" + dir + "/broadsheet;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=500;RETENTION_TIME=0;COMPRESS=TRUE;AUTO_COMPACT_FILL_RATE=60;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:./" + dir + "/broadsheet;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=500;RETENTION_TIME=0;COMPRESS=TRUE;AUTO_COMPACT_FILL_RATE=60;LOCK_TIMEOUT=10000;OPTIMIZE_REUSE_RESULTS=FALSE;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /** A connection of its own to a test database, as the service's user. */
