@@ -77,7 +77,7 @@ public class ArticleService {
     @Transactional
     public Written put(String slug, ArticleInput in, String ifMatch) {
         ArticleInput clean = in.withBody(sanitiser.sanitise(in.body()));
-        Optional<StoredArticle> current = store.findBySlug(slug);
+        Optional<StoredArticle> current = store.lockBySlug(slug);
         if (current.isEmpty()) {
             if (ifMatch != null) {
                 throw new StaleArticleException(slug, null);
@@ -98,9 +98,7 @@ public class ArticleService {
         try {
             Instant now = now();
             checkReplacing(existing, clean, now);
-            StoredArticle replaced = store.replace(existing.article(), clean, now)
-                    .orElseThrow(() -> new StaleArticleException(slug,
-                            store.findBySlug(slug).map(StoredArticle::etag).orElse(null)));
+            StoredArticle replaced = locked(store.replace(existing.article(), clean, now), slug);
             events.publishEvent(ArticlesChanged.of(existing, replaced, now));
             return new Written(replaced, false, true);
         } catch (DataAccessException e) {
@@ -221,14 +219,12 @@ public class ArticleService {
 
     @Transactional
     public void delete(String slug) {
-        // the version guards the delete: the feeds' rows are moved by what the article was when it was deleted
-        while (true) {
-            StoredArticle existing = store.findBySlug(slug).orElseThrow(() -> new ArticleNotFoundException(slug));
-            if (store.delete(existing.article())) {
-                events.publishEvent(ArticlesChanged.of(existing, null, now()));
-                return;
-            }
+        // the row lock makes the stored version the one deleted: the feeds' rows are moved by what it was
+        StoredArticle existing = store.lockBySlug(slug).orElseThrow(() -> new ArticleNotFoundException(slug));
+        if (!store.delete(existing.article())) {
+            throw new IllegalStateException("the locked article '" + slug + "' changed");
         }
+        events.publishEvent(ArticlesChanged.of(existing, null, now()));
     }
 
     /**
@@ -237,18 +233,14 @@ public class ArticleService {
      */
     @Transactional
     public StoredArticle withdraw(String slug, String reason) {
-        while (true) {
-            StoredArticle existing = store.findBySlug(slug).orElseThrow(() -> new ArticleNotFoundException(slug));
-            if (existing.article().withdrawn()) {
-                return existing;
-            }
-            Instant now = now();
-            Optional<StoredArticle> withdrawn = store.setWithdrawn(existing.article(), now, reason, now);
-            if (withdrawn.isPresent()) {
-                events.publishEvent(ArticlesChanged.of(existing, withdrawn.get(), now));
-                return withdrawn.get();
-            }
+        StoredArticle existing = store.lockBySlug(slug).orElseThrow(() -> new ArticleNotFoundException(slug));
+        if (existing.article().withdrawn()) {
+            return existing;
         }
+        Instant now = now();
+        StoredArticle withdrawn = locked(store.setWithdrawn(existing.article(), now, reason, now), slug);
+        events.publishEvent(ArticlesChanged.of(existing, withdrawn, now));
+        return withdrawn;
     }
 
     /**
@@ -257,23 +249,24 @@ public class ArticleService {
      */
     @Transactional
     public StoredArticle restore(String slug) {
-        while (true) {
-            StoredArticle existing = store.findBySlug(slug).orElseThrow(() -> new ArticleNotFoundException(slug));
-            if (!existing.article().withdrawn()) {
-                return existing;
-            }
-            Instant now = now();
-            Instant expires = existing.article().expiresAt();
-            if (expires != null && !expires.isAfter(now)) {
-                throw new ArticleStateException("The article '" + slug + "' expired at " + expires
-                        + ": PUT it with a later expiresAt (or none) before restoring it.");
-            }
-            Optional<StoredArticle> restored = store.setWithdrawn(existing.article(), null, null, now);
-            if (restored.isPresent()) {
-                events.publishEvent(ArticlesChanged.of(existing, restored.get(), now));
-                return restored.get();
-            }
+        StoredArticle existing = store.lockBySlug(slug).orElseThrow(() -> new ArticleNotFoundException(slug));
+        if (!existing.article().withdrawn()) {
+            return existing;
         }
+        Instant now = now();
+        Instant expires = existing.article().expiresAt();
+        if (expires != null && !expires.isAfter(now)) {
+            throw new ArticleStateException("The article '" + slug + "' expired at " + expires
+                    + ": PUT it with a later expiresAt (or none) before restoring it.");
+        }
+        StoredArticle restored = locked(store.setWithdrawn(existing.article(), null, null, now), slug);
+        events.publishEvent(ArticlesChanged.of(existing, restored, now));
+        return restored;
+    }
+
+    /** What a version-guarded write of a locked article stored: it cannot have changed since it was locked. */
+    private static StoredArticle locked(Optional<StoredArticle> written, String slug) {
+        return written.orElseThrow(() -> new IllegalStateException("the locked article '" + slug + "' changed"));
     }
 
     /**

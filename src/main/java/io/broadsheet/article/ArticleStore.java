@@ -68,6 +68,17 @@ public class ArticleStore {
         return articles.findBySlug(slug).map(a -> load(List.of(a)).get(0));
     }
 
+    /**
+     * The article at {@code slug}, its row locked until the caller's transaction ends: every writer locks an article's
+     * row before it touches its children, so what this reads is the version the caller's write replaces, and no
+     * other writer can move it meanwhile.
+     */
+    @Transactional
+    public Optional<StoredArticle> lockBySlug(String slug) {
+        List<Long> ids = Statements.longs(jdbc, "SELECT id FROM article WHERE slug = ? FOR UPDATE", slug);
+        return ids.isEmpty() ? Optional.empty() : findById(ids.get(0));
+    }
+
     @Snapshot
     public Optional<StoredArticle> findById(long id) {
         return articles.findById(id).map(a -> load(List.of(a)).get(0));

@@ -49,10 +49,14 @@ public class CategoryService {
         return names;
     }
 
-    /** Creates each category not yet known, named after its slug; joins the caller's transaction. */
+    /**
+     * Creates each category not yet known, named after its slug; joins the caller's transaction. In slug order: two
+     * writers bringing the same new categories in different orders would otherwise each hold the row the other waits
+     * for until their transactions end (H2 only gives up after its lock timeout, PostgreSQL calls it a deadlock).
+     */
     @Transactional
     public void ensureExist(Collection<String> slugs) {
-        for (String slug : slugs) {
+        for (String slug : new java.util.TreeSet<>(slugs)) {
             categories.insertIfAbsent(slug, Category.defaultName(slug));
         }
     }
