@@ -102,7 +102,11 @@ class KillRecoveryIT {
                 }
             }));
         }
-        Thread.sleep(3_000);
+        // kill once a good number of writes were answered, however busy the machine is
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        while (answered.size() < 40 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
         kill();
         stop.set(true);
         for (var f : running) {
