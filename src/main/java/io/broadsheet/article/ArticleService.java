@@ -299,6 +299,11 @@ public class ArticleService {
         return store.findByIds(ids);
     }
 
+    /** The {@code limit} newest articles by publication, embargoed and withdrawn ones included, without a count. */
+    public List<StoredArticle> newest(int limit) {
+        return store.findNewest(new ArticleSelection(List.of(), List.of(), null), limit, 0);
+    }
+
     public Page list(ArticleSelection selection, int page, int size) {
         long total = store.count(selection);
         return new Page(store.findNewest(selection, size, (long) (page - 1) * size), total);

@@ -45,7 +45,7 @@ public class CdnPurger {
         this.json = json;
         this.poster = webhook == null ? null : new RetryingPoster<>("CDN purge",
                 new RetryingPoster.Settings(delay, firstRetry, attempts, shutdownWait), this::requests,
-                outcome -> metrics.hubPing(BroadsheetMetrics.PURGE, outcome.name().toLowerCase(Locale.ROOT)));
+                attempt -> metrics.hubPing(BroadsheetMetrics.PURGE, attempt.outcome().name().toLowerCase(Locale.ROOT)));
     }
 
     /** Queues cache keys to purge ({@link CacheKeys}); returns at once. Without a webhook, does nothing. */

@@ -37,10 +37,25 @@ public final class RetryingPoster<T> {
     /**
      * One request and how the log names it.
      *
-     * @param target where it goes, as the log shows it: never a secret (no header, no query)
-     * @param what   what it asks for, as the log shows it ("publish of https://...")
+     * @param target  where it goes, as the log shows it: never a secret (no header, no query)
+     * @param what    what it asks for, as the log shows it ("publish of https://...")
+     * @param subject what it is about, for those who keep outcomes (a feed URL); by default {@code what}
      */
-    public record Post(String target, String what, HttpRequest request) {
+    public record Post(String target, String what, HttpRequest request, String subject) {
+
+        public Post(String target, String what, HttpRequest request) {
+            this(target, what, request, what);
+        }
+    }
+
+    /**
+     * One attempt, settled.
+     *
+     * @param number  the attempt's number, from 1
+     * @param status  the answer's HTTP status, or 0 when none came
+     * @param error   why no answer came, or null
+     */
+    public record Attempt(Post post, int number, Outcome outcome, int status, String error) {
     }
 
     /**
@@ -59,7 +74,7 @@ public final class RetryingPoster<T> {
     private final Function<List<T>, List<Post>> posts;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final ScheduledThreadPoolExecutor scheduler;
-    private final Consumer<Outcome> outcomes;
+    private final Consumer<Attempt> outcomes;
     private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
     /** Guards {@link #pending}, {@link #waitingRetries} and {@link #closed}. */
     private final Object lock = new Object();
@@ -79,10 +94,10 @@ public final class RetryingPoster<T> {
     /**
      * @param name     how the log names this poster ("WebSub")
      * @param posts    turns one batch of items into the requests that carry it
-     * @param outcomes hears each attempt's outcome (the metrics count them)
+     * @param outcomes hears each settled attempt (the metrics count them, the WebSub publisher keeps the latest)
      */
     public RetryingPoster(String name, Settings settings, Function<List<T>, List<Post>> posts,
-                          Consumer<Outcome> outcomes) {
+                          Consumer<Attempt> outcomes) {
         this.name = name;
         this.outcomes = outcomes;
         this.settings = settings;
@@ -138,16 +153,18 @@ public final class RetryingPoster<T> {
 
     /** Where each attempt's outcome is decided: accepted, retried later, or given up. */
     private void settle(Post post, int attempt, HttpResponse<Void> response, Throwable failure) {
-        if (failure == null && response.statusCode() / 100 == 2) {
-            LOG.info("{}: {} accepted {} ({})", name, post.target(), post.what(), response.statusCode());
-            outcomes.accept(Outcome.SENT);
+        int status = failure == null ? response.statusCode() : 0;
+        if (failure == null && status / 100 == 2) {
+            LOG.info("{}: {} accepted {} ({})", name, post.target(), post.what(), status);
+            outcomes.accept(new Attempt(post, attempt, Outcome.SENT, status, null));
             return;
         }
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        String why = cause != null ? cause.toString() : "status " + response.statusCode();
+        String error = cause != null ? cause.toString() : null;
+        String why = cause != null ? error : "status " + status;
         if (attempt >= settings.attempts()) {
             LOG.error("{}: {} refused {} ({}); gave up after {} attempts", name, post.target(), post.what(), why, attempt);
-            outcomes.accept(Outcome.FAILED);
+            outcomes.accept(new Attempt(post, attempt, Outcome.FAILED, status, error));
             return;
         }
         long wait = settings.firstRetry().toMillis() << (attempt - 1);
@@ -157,13 +174,13 @@ public final class RetryingPoster<T> {
                 scheduler.schedule(() -> retry(post, attempt + 1), wait, TimeUnit.MILLISECONDS);
                 LOG.warn("{}: {} refused {} ({}); attempt {} of {}, retrying in {} ms",
                         name, post.target(), post.what(), why, attempt, settings.attempts(), wait);
-                outcomes.accept(Outcome.RETRIED);
+                outcomes.accept(new Attempt(post, attempt, Outcome.RETRIED, status, error));
                 return;
             }
         }
         LOG.warn("{}: {} refused {} ({}); attempt {} of {}, not retried: shutting down",
                 name, post.target(), post.what(), why, attempt, settings.attempts());
-        outcomes.accept(Outcome.FAILED);
+        outcomes.accept(new Attempt(post, attempt, Outcome.FAILED, status, error));
     }
 
     private void retry(Post post, int attempt) {

@@ -1,5 +1,7 @@
 package io.broadsheet.stats;
 
+import io.broadsheet.input.InvalidInputException;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.ReadOnly;
@@ -25,6 +27,9 @@ import java.util.TreeMap;
 public class PollStatistics {
 
     static final int TOP_FETCHERS = 10;
+    /** The period a report covers unless asked otherwise, and the longest one (the history kept). */
+    public static final int DEFAULT_DAYS = 30;
+    public static final int MAX_DAYS = 400;
 
     private final JdbcOperations jdbc;
     private final Clock clock;
@@ -112,6 +117,23 @@ public class PollStatistics {
         });
         feeds.sort(Comparator.comparingLong(FeedStats::subscribers).reversed().thenComparing(FeedStats::feed));
         return new Report(from, to, feeds);
+    }
+
+    /** The period a request's {@code days} asks for: {@value #DEFAULT_DAYS} when absent, else 1 to {@value #MAX_DAYS}. */
+    public static int days(@Nullable String days) {
+        if (days == null) {
+            return DEFAULT_DAYS;
+        }
+        int n;
+        try {
+            n = Integer.parseInt(days);
+        } catch (NumberFormatException e) {
+            n = -1;
+        }
+        if (n < 1 || n > MAX_DAYS) {
+            throw InvalidInputException.of("days", "must be a whole number from 1 to " + MAX_DAYS + ", got '" + days + "'");
+        }
+        return n;
     }
 
     private static double share(long part, long whole) {

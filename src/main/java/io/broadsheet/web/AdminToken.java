@@ -12,9 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The admin token every {@code /api} call must present: {@code BROADSHEET_ADMIN_TOKEN}, or else one generated
@@ -37,6 +40,20 @@ public class AdminToken {
     /** Compares in constant time, so that the answer's timing tells nothing about the token. */
     public boolean matches(String candidate) {
         return candidate != null && MessageDigest.isEqual(token, candidate.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A secret key for {@code purpose}, derived from the token (HMAC-SHA256 keyed with it): every instance with the
+     * same token derives the same key, and a new token makes every key new. The token itself never leaves this class.
+     */
+    public byte[] derivedKey(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(token, "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
     }
 
     private static String fromFile(Path dataDir) {

@@ -1,6 +1,5 @@
 package io.broadsheet.web;
 
-import io.broadsheet.input.InvalidInputException;
 import io.broadsheet.stats.PollRecorder;
 import io.broadsheet.stats.PollStatistics;
 import io.micronaut.core.annotation.Nullable;
@@ -15,8 +14,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class StatsController {
 
-    static final int MAX_DAYS = 400;
-
     private final PollRecorder recorder;
     private final PollStatistics statistics;
 
@@ -27,17 +24,7 @@ public class StatsController {
 
     @Get("/feeds")
     public PollStatistics.Report feeds(@Nullable @QueryValue String days) {
-        int n = 30;
-        if (days != null) {
-            try {
-                n = Integer.parseInt(days);
-            } catch (NumberFormatException e) {
-                n = -1;
-            }
-            if (n < 1 || n > MAX_DAYS) {
-                throw InvalidInputException.of("days", "must be a whole number from 1 to " + MAX_DAYS + ", got '" + days + "'");
-            }
-        }
+        int n = PollStatistics.days(days);
         recorder.flush(); // this instance's latest polls are in the answer
         return statistics.report(n);
     }

@@ -20,7 +20,8 @@ import java.util.Locale;
 /**
  * Tells the WebSub hubs that feeds changed: {@code hub.mode=publish&hub.url=<feed url>} per feed URL and hub,
  * off the request path. Changes arriving within a short window are sent once; a failed ping is retried with
- * exponential backoff, and every outcome is logged ({@link RetryingPoster}).
+ * exponential backoff, and every outcome is logged ({@link RetryingPoster}) and the latest are kept in
+ * {@link HubPingLog}.
  * Spec: https://www.w3.org/TR/websub/#publishing
  */
 @Singleton
@@ -29,7 +30,7 @@ public class WebSubPublisher {
     private final List<URI> hubs;
     private final RetryingPoster<String> poster;
 
-    public WebSubPublisher(FeedsConfig config, BroadsheetMetrics metrics,
+    public WebSubPublisher(FeedsConfig config, BroadsheetMetrics metrics, HubPingLog log,
                            @Value("${broadsheet.websub.delay:1s}") Duration delay,
                            @Value("${broadsheet.websub.first-retry:2s}") Duration firstRetry,
                            @Value("${broadsheet.websub.attempts:6}") int attempts,
@@ -37,7 +38,10 @@ public class WebSubPublisher {
         this.hubs = config.hubs();
         this.poster = new RetryingPoster<>("WebSub",
                 new RetryingPoster.Settings(delay, firstRetry, attempts, shutdownWait), this::pings,
-                outcome -> metrics.hubPing(BroadsheetMetrics.HUB, outcome.name().toLowerCase(Locale.ROOT)));
+                attempt -> {
+                    metrics.hubPing(BroadsheetMetrics.HUB, attempt.outcome().name().toLowerCase(Locale.ROOT));
+                    log.record(attempt);
+                });
     }
 
     /** Queues a publish ping for each feed URL; returns at once. */
@@ -55,7 +59,7 @@ public class WebSubPublisher {
                 HttpRequest request = HttpRequest.newBuilder(hub).timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-                pings.add(new RetryingPoster.Post(hub.toString(), "publish of " + feedUrl, request));
+                pings.add(new RetryingPoster.Post(hub.toString(), "publish of " + feedUrl, request, feedUrl));
             }
         }
         return pings;

@@ -1,0 +1,129 @@
+package io.broadsheet.newsroom;
+
+import io.broadsheet.config.FeedsConfig;
+import io.broadsheet.stats.PollStatistics;
+import io.broadsheet.web.AdminToken;
+import io.broadsheet.web.BearerToken;
+import io.broadsheet.web.Problem;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.views.ModelAndView;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The newsroom: {@code GET /newsroom} (the sign-in form, or the dashboard with a session), {@code POST
+ * /newsroom/login} and {@code /newsroom/logout}, and the charts' data, {@code GET /newsroom/data/stats?days=30}.
+ * {@link NewsroomGuard} checks every form's origin first.
+ */
+@Controller(NewsroomSessions.PATH)
+public class NewsroomController {
+
+    private static final String HTML = MediaType.TEXT_HTML + ";charset=utf-8";
+
+    private final NewsroomSessions sessions;
+    private final NewsroomDashboard dashboard;
+    private final FailedLogins failedLogins;
+    private final AdminToken token;
+    private final String siteTitle;
+    private final Duration failureDelay;
+
+    public NewsroomController(NewsroomSessions sessions, NewsroomDashboard dashboard, FailedLogins failedLogins,
+                              AdminToken token, FeedsConfig config,
+                              @Value("${broadsheet.newsroom.failed-login-delay:1s}") Duration failureDelay) {
+        this.sessions = sessions;
+        this.dashboard = dashboard;
+        this.failedLogins = failedLogins;
+        this.token = token;
+        this.siteTitle = config.site().title();
+        this.failureDelay = failureDelay;
+    }
+
+    @Get(produces = HTML)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public HttpResponse<?> home(HttpRequest<?> request, @Nullable @QueryValue String days) {
+        Optional<String> session = sessions.of(request);
+        if (session.isEmpty()) {
+            return HttpResponse.ok(signIn(null));
+        }
+        int n = PollStatistics.days(days);
+        return HttpResponse.ok(new ModelAndView<>("newsroom/dashboard",
+                dashboard.model(n, sessions.csrfToken(session.get()))));
+    }
+
+    /** A wrong token is answered after a short delay, and an address that sent too many wrong ones waits. */
+    @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = HTML)
+    public CompletableFuture<HttpResponse<?>> login(HttpRequest<?> request, @Nullable @Body("token") String presented) {
+        InetAddress address = request.getRemoteAddress().getAddress();
+        Duration wait = failedLogins.waitFor(address);
+        if (!wait.isZero()) {
+            long minutes = Math.max(1, wait.toMinutes());
+            return CompletableFuture.completedFuture(HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(wait.toSeconds() + 1))
+                    .body(signIn("Too many wrong tokens from your address: try again in " + minutes + " min.")));
+        }
+        if (token.matches(presented)) {
+            failedLogins.succeeded(address);
+            return CompletableFuture.completedFuture(seeNewsroom().header(HttpHeaders.SET_COOKIE,
+                    NewsroomSessions.setCookie(sessions.issue())));
+        }
+        failedLogins.failed(address);
+        MutableHttpResponse<?> refused = HttpResponse.status(HttpStatus.UNAUTHORIZED)
+                .body(signIn("That is not the admin token."));
+        return CompletableFuture.supplyAsync(() -> refused,
+                CompletableFuture.delayedExecutor(failureDelay.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /** Ends the session; with a live session, the form must carry its CSRF token. */
+    @Post(value = "/logout", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> logout(HttpRequest<?> request, @Nullable @Body("csrf") String csrf) {
+        Optional<String> session = sessions.of(request);
+        if (session.isPresent() && !sessions.csrfMatches(session.get(), csrf)) {
+            return Problem.of(HttpStatus.FORBIDDEN, "The form's token does not belong to this session:"
+                    + " reload the newsroom and sign out again.").toResponse();
+        }
+        return seeNewsroom().header(HttpHeaders.SET_COOKIE, NewsroomSessions.clearCookie());
+    }
+
+    /** The report of {@code GET /api/stats/feeds}, for the charts: with a session, or with the admin token. */
+    @Get(value = "/data/stats", produces = MediaType.APPLICATION_JSON)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public HttpResponse<?> stats(HttpRequest<?> request, @Nullable @QueryValue String days) {
+        if (sessions.of(request).isEmpty() && !token.matches(BearerToken.of(request))) {
+            return Problem.of(HttpStatus.UNAUTHORIZED,
+                    "Sign in at /newsroom, or send the admin token as 'Authorization: Bearer <token>'.").toResponse();
+        }
+        return HttpResponse.ok(dashboard.stats(PollStatistics.days(days)));
+    }
+
+    private ModelAndView<Map<String, Object>> signIn(@Nullable String message) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", "Newsroom sign-in \u2014 " + siteTitle);
+        model.put("message", message);
+        return new ModelAndView<>("newsroom/login", model);
+    }
+
+    private static MutableHttpResponse<?> seeNewsroom() {
+        return HttpResponse.seeOther(URI.create(NewsroomSessions.PATH));
+    }
+}
