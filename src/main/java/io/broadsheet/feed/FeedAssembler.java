@@ -1,5 +1,6 @@
 package io.broadsheet.feed;
 
+import io.broadsheet.article.Article;
 import io.broadsheet.article.ArticleAuthor;
 import io.broadsheet.article.ArticleImage;
 import io.broadsheet.article.Correction;
@@ -104,7 +105,7 @@ public final class FeedAssembler {
         String summary = a.summary() != null && !a.summary().isBlank() ? a.summary() : teaser(a.body());
         return new FeedItem(
                 site.tagUri("article:" + a.id()),
-                a.url() != null ? a.url() : site.url("/articles/" + a.slug()),
+                articleUrl(a),
                 clean(a.title()),
                 // a teaser-only feed shows the corrections too: partners re-ingest it and must see why
                 clean(mode == ContentMode.FULL ? summary : summaryWithCorrections(summary, corrections)),
@@ -118,6 +119,11 @@ public final class FeedAssembler {
                 a.language() != null ? a.language() : site.language(),
                 images,
                 a.expiresAt());
+    }
+
+    /** An article's canonical URL: its own when it was sent one, else its page on this site. */
+    public String articleUrl(Article a) {
+        return a.url() != null ? a.url() : site.url("/articles/" + a.slug());
     }
 
     /** Each correction as a dated notice after the body, oldest first. */

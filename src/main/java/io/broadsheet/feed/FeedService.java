@@ -115,6 +115,37 @@ public class FeedService {
                 CacheKeys.of(definition));
     }
 
+    /**
+     * A page of the articles a feed shows, newest first.
+     *
+     * @param total    the articles the feed shows over all its pages
+     * @param lastPage the last page at this size (1 for a feed that shows none)
+     */
+    public record Shown(List<StoredArticle> articles, long total, int page, int lastPage) {
+    }
+
+    /**
+     * Page {@code page} ({@code size} a page) of the articles a feed shows, by the feed's own rows: what its documents
+     * carry, embargoed and withdrawn articles never. The HTML pages list these. {@link FeedNotFoundException} for a
+     * category only embargoed articles use (as its feed) and for a page past the last; page 1 of an empty feed exists.
+     */
+    @Snapshot
+    public Shown shown(FeedDefinition definition, int page, int size) {
+        Instant now = clock.instant();
+        String key = index.key(definition);
+        long visible = pages.window(key, now).visible();
+        if (visible == 0 && isCategoryFeed(definition) && !states.hasHistory(definition.name())) {
+            throw new FeedNotFoundException("No feed is named '" + definition.name() + "'.");
+        }
+        int lastPage = (int) Math.max(1, (visible + size - 1) / size);
+        if (page < 1 || page > lastPage) {
+            throw new FeedNotFoundException("'" + definition.name() + "' has pages 1 to " + lastPage + "; there is no page "
+                    + page + ".");
+        }
+        List<Long> ids = pages.newest(key, now, size, (long) (page - 1) * size);
+        return new Shown(store.findByIds(ids), visible, page, lastPage);
+    }
+
     /** The first page's tombstones, newest withdrawal first, at most {@value #MAX_TOMBSTONES}. */
     private List<FeedTombstone> tombstones(String key) {
         return pages.tombstones(key, MAX_TOMBSTONES).stream().map(t -> assembler.tombstone(t.articleId(), t.slug(),
@@ -214,7 +245,8 @@ public class FeedService {
         return definition.partnerOnly() ? List.of() : config.hubs().stream().map(URI::toString).toList();
     }
 
-    private FeedDefinition categoryFeed(Category category) {
+    /** The feed of a category: its articles, titled "{site title} — {category name}". */
+    public FeedDefinition categoryFeed(Category category) {
         return config.defaultFeed(category.slug(), config.site().title() + " \u2014 " + category.name(),
                 category.description(), List.of(category.slug()));
     }

@@ -40,7 +40,7 @@ class SitePagesTest extends HttpTest {
                 "url", null, "title", "A <b> in a title")));
         Document page = Jsoup.parse(http.get("/articles/page1").body());
         assertEquals("A <b> in a title", page.selectFirst("h1").text());
-        assertEquals("page1-img1-caption \u2014 page1-img1-credit", page.select("figcaption").first().text());
+        assertEquals("page1-img1-caption Photo: page1-img1-credit", page.select("figcaption").first().text());
         assertEquals("https://news.example.com/feeds/world.rss", page.selectFirst("head link[rel=alternate]").attr("href"));
     }
 

@@ -1,0 +1,134 @@
+package io.broadsheet.pages;
+
+import io.broadsheet.article.ArticleService;
+import io.broadsheet.article.StoredArticle;
+import io.broadsheet.category.Category;
+import io.broadsheet.category.CategoryService;
+import io.broadsheet.config.FeedDefinition;
+import io.broadsheet.config.FeedsConfig;
+import io.broadsheet.feed.FeedDirectory;
+import io.broadsheet.feed.FeedNotFoundException;
+import io.broadsheet.feed.FeedService;
+import io.broadsheet.feed.json.JsonFeedRenderer;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Head;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The pages for readers: the home page, a category's stories, an article, and the JSON Feed extension docs. */
+@Controller
+@Produces(PageResponses.CONTENT_TYPE) // without it Micronaut routes produce JSON and answer Accept: text/html with 406
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class PageController {
+
+    /** Stories on the home page. */
+    static final int LATEST = 12;
+    /** Stories on each page of a category. */
+    static final int PER_PAGE = 20;
+
+    private final PageResponses responses;
+    private final FeedService feeds;
+    private final FeedDirectory directory;
+    private final FeedLinks links;
+    private final Stories stories;
+    private final ArticlePage articlePage;
+    private final ArticleService articles;
+    private final CategoryService categories;
+    private final FeedsConfig config;
+    private final Clock clock;
+
+    public PageController(PageResponses responses, FeedService feeds, FeedDirectory directory, FeedLinks links,
+                          Stories stories, ArticlePage articlePage, ArticleService articles, CategoryService categories,
+                          FeedsConfig config, Clock clock) {
+        this.responses = responses;
+        this.feeds = feeds;
+        this.directory = directory;
+        this.links = links;
+        this.stories = stories;
+        this.articlePage = articlePage;
+        this.articles = articles;
+        this.categories = categories;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Get
+    @Head
+    public HttpResponse<String> home(HttpRequest<?> request) {
+        FeedDefinition all = feeds.definition(FeedService.ALL).orElseThrow();
+        Map<String, Object> model = new HashMap<>();
+        model.put("latest", stories.of(feeds.shown(all, 1, LATEST).articles()));
+        model.put("feeds", links.entries(directory.publicFeeds()));
+        model.put("feedLinks", links.formats(FeedService.ALL, config.site().title()));
+        return responses.page(request, HttpStatus.OK, "home", model);
+    }
+
+    /** A category's stories, newest first, {@value #PER_PAGE} a page. */
+    @Get("/categories/{slug}")
+    @Head("/categories/{slug}")
+    public HttpResponse<String> category(String slug, @Nullable @QueryValue String page, HttpRequest<?> request) {
+        Optional<Category> category = categories.find(slug);
+        Optional<Integer> number = pageNumber(page);
+        if (category.isEmpty() || number.isEmpty()) {
+            return notFound(request);
+        }
+        FeedService.Shown shown;
+        try {
+            shown = feeds.shown(feeds.categoryFeed(category.get()), number.get(), PER_PAGE);
+        } catch (FeedNotFoundException e) { // only embargoed stories so far, or a page past the last
+            return notFound(request);
+        }
+        return responses.page(request, HttpStatus.OK, "category", CategoryPage.model(category.get(), shown,
+                stories.of(shown.articles()), links));
+    }
+
+    /** An article's page; embargoed articles are not shown before their time, withdrawn ones are gone (410). */
+    @Get("/articles/{slug}")
+    @Head("/articles/{slug}")
+    public HttpResponse<String> article(String slug, HttpRequest<?> request) {
+        Optional<StoredArticle> found = articles.find(slug)
+                .filter(a -> !a.article().publishedAt().isAfter(clock.instant()));
+        if (found.isEmpty()) {
+            return notFound(request);
+        }
+        var article = found.get().article();
+        if (article.withdrawn()) {
+            return responses.page(request, HttpStatus.GONE, "withdrawn", Map.of("withdrawnAt",
+                    Dates.iso(article.withdrawnAt()), "withdrawnShown", Dates.shown(article.withdrawnAt()),
+                    "reason", article.withdrawnReason()));
+        }
+        return responses.page(request, HttpStatus.OK, "article", articlePage.model(found.get()));
+    }
+
+    /** What the {@code _media} and {@code _withdrawn} members of our JSON Feeds mean (their {@code about} URL). */
+    @Get(JsonFeedRenderer.MEDIA_DOCS_PATH)
+    @Head(JsonFeedRenderer.MEDIA_DOCS_PATH)
+    public HttpResponse<String> mediaExtension(HttpRequest<?> request) {
+        return responses.page(request, HttpStatus.OK, "json-feed-media",
+                Map.of("about", config.site().url(JsonFeedRenderer.MEDIA_DOCS_PATH)));
+    }
+
+    private HttpResponse<String> notFound(HttpRequest<?> request) {
+        return responses.page(request, HttpStatus.NOT_FOUND, "error", PageErrors.model(HttpStatus.NOT_FOUND));
+    }
+
+    /** {@code ?page=}: absent is 1; anything but a whole number from 1 names no page. */
+    private static Optional<Integer> pageNumber(String page) {
+        if (page == null) {
+            return Optional.of(1);
+        }
+        return page.matches("[1-9][0-9]{0,8}") ? Optional.of(Integer.parseInt(page)) : Optional.empty();
+    }
+}
