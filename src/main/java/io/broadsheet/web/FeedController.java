@@ -13,10 +13,12 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Head;
 import io.micronaut.http.annotation.Options;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
@@ -63,8 +65,11 @@ public class FeedController {
         this.metrics = metrics;
     }
 
+    // produces */*: whatever a client accepts, it gets the feed (Micronaut would otherwise answer 406 to a feed
+    // reader's "Accept: application/rss+xml", as its default for a route is application/json)
     @Get("/{file}")
     @Head("/{file}")
+    @Produces(MediaType.ALL)
     public CompletableFuture<HttpResponse<?>> feed(String file, @Nullable @QueryValue String page,
                                                    @Nullable @QueryValue String key, HttpRequest<?> request) {
         int dot = file.lastIndexOf('.');
