@@ -242,8 +242,10 @@ class AggregatorHttpTest extends HttpTest {
         Http.Answer identity = http.get(path);
         HttpResponse<byte[]> gzipped = sendBytes(http.request(path).header("Accept-Encoding", "gzip, deflate"));
         assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElseThrow());
-        assertEquals("Accept-Encoding", gzipped.headers().firstValue("Vary").orElseThrow());
-        assertEquals("Accept-Encoding", identity.header("Vary").orElseThrow());
+        // RSS and Atom also vary on Accept: a browser gets them as application/xml (BrowserViewHttpTest)
+        String vary = format.hasView() ? "Accept-Encoding, Accept" : "Accept-Encoding";
+        assertEquals(vary, gzipped.headers().firstValue("Vary").orElseThrow());
+        assertEquals(vary, identity.header("Vary").orElseThrow());
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
             assertArrayEquals(identity.bytes(), in.readAllBytes());
         }
