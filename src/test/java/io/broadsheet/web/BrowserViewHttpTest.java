@@ -192,6 +192,7 @@ class BrowserViewHttpTest extends HttpTest {
         Http.Answer delta = get(path, CHROME, "A-IM", "feed", "If-None-Match", readerBase);
         assertEquals(226, delta.status(), "the base names a version, whichever variant it was served as");
         assertEquals(XML, delta.header("Content-Type").orElseThrow());
+        assertEquals("Accept-Encoding, Accept", delta.header("Vary").orElseThrow());
         assertEquals(current, delta.header("ETag").orElseThrow(), "the ETag of the variant the delta produces");
         assertEquals(List.of(category + "-b-title"),
                 FeedParsers.parse(format, delta.body()).items().stream().map(i -> i.title()).toList());
