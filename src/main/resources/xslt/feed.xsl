@@ -302,13 +302,15 @@
     </figure>
   </xsl:template>
 
-  <!-- An RFC 3339 UTC date as <time>, shown as "17 Mar 2022, 09:42 UTC"; anything else as it stands. -->
+  <!-- An RFC 3339 UTC date (seconds may have a fraction) as <time>, shown as "17 Mar 2022, 09:42 UTC"; anything
+       else as it stands. -->
   <xsl:template name="time">
     <xsl:param name="iso"/>
     <xsl:variable name="date" select="normalize-space($iso)"/>
     <xsl:variable name="month" select="number(substring($date, 6, 2))"/>
     <xsl:choose>
-      <xsl:when test="string-length($date) = 20 and substring($date, 20) = 'Z' and $month &gt;= 1 and $month &lt;= 12">
+      <xsl:when test="string-length($date) &gt;= 20 and substring($date, string-length($date)) = 'Z'
+                      and substring($date, 11, 1) = 'T' and $month &gt;= 1 and $month &lt;= 12">
         <time datetime="{$date}">
           <xsl:value-of select="concat(number(substring($date, 9, 2)), ' ', substring($months, 3 * $month - 2, 3),
                                 ' ', substring($date, 1, 4), ', ', substring($date, 12, 5), ' UTC')"/>

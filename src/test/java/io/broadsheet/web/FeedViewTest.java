@@ -58,7 +58,10 @@ class FeedViewTest extends HttpTest {
         Map<String, Object> sized = with(Fixtures.image("fv-sized", 1), "renditions", List.of(
                 Map.of("url", "https://media.example.com/fv-sized-640.jpg", "width", 640, "height", 427),
                 Map.of("url", "https://media.example.com/fv-sized-2400.jpg", "width", 2400, "height", 1600)));
-        post(with(article("fv-sized", "2022-03-17T10:00:00Z", "fv"), "images", List.of(sized)));
+        Map<String, Object> sizedArticle = with(article("fv-sized", "2022-03-17T10:00:00Z", "fv"), "images", List.of(sized));
+        post(sizedArticle);
+        assertEquals(200, http.put("/api/articles/fv-sized", json(with(sizedArticle, "correction", "A date was wrong.")),
+                null).status());
         post(article("fv-withdrawn", "2022-03-17T11:00:00Z", "fv"));
         assertEquals(200, http.post("/api/articles/fv-withdrawn/withdraw", json(Map.of("reason", REASON))).status());
         post(with(article("fv-markup", WHEN, "fv-text"), "title", MARKUP_TITLE, "summary", MARKUP_SUMMARY,
@@ -143,6 +146,10 @@ class FeedViewTest extends HttpTest {
             assertTrue(article.selectFirst(".feed-view-meta").text().contains(items.get(i).authors().get(0)));
         }
         assertEquals("17 Mar 2022, 09:42 UTC", shown.get(1).selectFirst("time").text());
+        List<Element> corrected = shown.get(0).select(".feed-view-meta time");
+        assertEquals(2, corrected.size(), "published, and updated by the correction: " + shown.get(0));
+        assertTrue(Instant.parse(corrected.get(1).attr("datetime")).isAfter(items.get(0).published()));
+        assertTrue(corrected.get(1).text().matches("\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2} UTC"), corrected.get(1).text());
     }
 
     @ParameterizedTest
@@ -191,6 +198,15 @@ class FeedViewTest extends HttpTest {
         String text = notice.selectFirst("p").text();
         assertTrue(text.startsWith("This article was withdrawn on ") && text.contains(": " + REASON), text);
         assertTrue(notice.select("a, figure").isEmpty(), "no link and no picture: " + notice);
+        if (format == FeedFormat.ATOM) {
+            // RFC 6721's when, to the millisecond
+            Instant withdrawnAt = Instant.parse(FeedParsers.jsonTree(http.get(path("fv", FeedFormat.JSON)).body())
+                    .get("items").get(0).get("_withdrawn").get("at").getStringValue());
+            Element when = notice.selectFirst("time");
+            assertNotNull(when, notice.toString());
+            assertEquals(withdrawnAt, Instant.parse(when.attr("datetime")));
+            assertTrue(when.text().matches("\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2} UTC"), when.text());
+        }
         assertEquals(0, page.select("article.feed-view-item").indexOf(notice), "first, as in the feed");
     }
 
