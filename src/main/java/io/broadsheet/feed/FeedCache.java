@@ -58,10 +58,10 @@ public class FeedCache {
     }
 
     /**
-     * One representation, ready to serve.
-     *
-     * @param etag     strong validator of the identity bytes
-     * @param gzipEtag strong validator of the gzip bytes
+     * One representation, ready to serve, with the validators of each variant: the two codings, and for an XML format
+     * the same two served to browsers as {@link FeedFormat#viewContentType()}. Another Content-Type is another
+     * representation, so it has its own strong validators (RFC 9110 8.8.3): a cache that stored one never takes a
+     * 304 for the other as its own.
      */
     public static final class Entry {
 
@@ -69,14 +69,19 @@ public class FeedCache {
         private final byte[] gzip;
         private final String etag;
         private final String gzipEtag;
+        private final String viewEtag;
+        private final String viewGzipEtag;
         /** When it was last served, in {@link #ticks}: the oldest goes first when the budget is spent. */
         private volatile long lastServed;
 
-        Entry(FeedService.Rendered rendered, byte[] gzip, String etag, String gzipEtag) {
+        Entry(FeedService.Rendered rendered, byte[] gzip, String tag) {
             this.rendered = rendered;
             this.gzip = gzip;
-            this.etag = etag;
-            this.gzipEtag = gzipEtag;
+            this.etag = "\"" + tag + "\"";
+            this.gzipEtag = "\"" + tag + "-gzip\"";
+            boolean view = rendered.format().hasView();
+            this.viewEtag = view ? "\"" + tag + "-xml\"" : null;
+            this.viewGzipEtag = view ? "\"" + tag + "-xml-gzip\"" : null;
         }
 
         public FeedService.Rendered rendered() {
@@ -93,6 +98,16 @@ public class FeedCache {
 
         public String gzipEtag() {
             return gzipEtag;
+        }
+
+        /** Strong validator of the identity bytes served to a browser; null for a format without a view. */
+        public String viewEtag() {
+            return viewEtag;
+        }
+
+        /** Strong validator of the gzip bytes served to a browser; null for a format without a view. */
+        public String viewGzipEtag() {
+            return viewGzipEtag;
         }
 
         public boolean freshAt(Instant now) {
@@ -247,11 +262,9 @@ public class FeedCache {
         return true;
     }
 
-    /** A gzip copy of a rendered feed and the validators of both. */
+    /** A gzip copy of a rendered feed and the validators of every variant. */
     static Entry entry(FeedService.Rendered rendered) {
-        byte[] gzip = gzip(rendered.bytes());
-        String tag = digest(rendered.bytes());
-        return new Entry(rendered, gzip, "\"" + tag + "\"", "\"" + tag + "-gzip\"");
+        return new Entry(rendered, gzip(rendered.bytes()), digest(rendered.bytes()));
     }
 
     /** Compresses as cached bodies are: gzip at the best compression, done once per render. */

@@ -5,6 +5,7 @@ import io.broadsheet.feed.FeedCache;
 import io.broadsheet.feed.FeedFormat;
 import io.broadsheet.feed.FeedNotFoundException;
 import io.broadsheet.feed.FeedService;
+import io.broadsheet.feed.xml.XmlBytes;
 import io.broadsheet.input.InvalidInputException;
 import io.broadsheet.metrics.BroadsheetMetrics;
 import io.broadsheet.partner.PartnerKeys;
@@ -13,10 +14,12 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Head;
 import io.micronaut.http.annotation.Options;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
@@ -30,8 +33,9 @@ import java.util.concurrent.ExecutorService;
 /**
  * Serves {@code /feeds/{name}.rss|.atom|.json}: cached bytes straight from the event loop, rendering on the
  * blocking pool only when a change or a lifted embargo made the cached copy stale; conditional GET, gzip,
- * RFC 5005 pages and RFC 3229 deltas (see {@link FeedResponses}). Every answer, errors included, is counted by
- * feed, format, status and coding; errors are answered by {@link ProblemHandler}, the one table of them.
+ * RFC 5005 pages and RFC 3229 deltas (see {@link FeedResponses}), and the browser view of RSS and Atom with its
+ * stylesheet (see {@link BrowserView}). Every answer, errors included, is counted by feed, format, status and
+ * coding; errors are answered by {@link ProblemHandler}, the one table of them.
  */
 @Controller("/feeds")
 public class FeedController {
@@ -48,11 +52,13 @@ public class FeedController {
     private final ProblemHandler problems;
     private final BroadsheetMetrics metrics;
     private final io.broadsheet.stats.PollRecorder polls;
+    private final BrowserView view;
 
     public FeedController(FeedCache cache, FeedService feeds, FeedsConfig config, PartnerKeys partners, Clock clock,
                           @Named(TaskExecutors.BLOCKING) ExecutorService blocking, ProblemHandler problems,
-                          BroadsheetMetrics metrics, io.broadsheet.stats.PollRecorder polls) {
+                          BroadsheetMetrics metrics, io.broadsheet.stats.PollRecorder polls, BrowserView view) {
         this.polls = polls;
+        this.view = view;
         this.cache = cache;
         this.feeds = feeds;
         this.responses = new FeedResponses(config, clock);
@@ -63,8 +69,11 @@ public class FeedController {
         this.metrics = metrics;
     }
 
+    // produces */*: whatever a client accepts, it gets the feed (Micronaut would otherwise answer 406 to a feed
+    // reader's "Accept: application/rss+xml", as its default for a route is application/json)
     @Get("/{file}")
     @Head("/{file}")
+    @Produces(MediaType.ALL)
     public CompletableFuture<HttpResponse<?>> feed(String file, @Nullable @QueryValue String page,
                                                    @Nullable @QueryValue String key, HttpRequest<?> request) {
         int dot = file.lastIndexOf('.');
@@ -93,14 +102,15 @@ public class FeedController {
         }
         int number = pageNumber(page);
         boolean delta = FeedResponses.wantsDelta(request);
+        boolean browser = BrowserView.wanted(request.getHeaders().get(HttpHeaders.ACCEPT), format);
         Optional<FeedCache.Entry> cached = delta ? Optional.empty() : cache.peek(name, format, number);
         if (cached.isPresent()) {
             return CompletableFuture.completedFuture(counted(request, name, format, gzip,
-                    responses.answer(request, cached.get(), null, gzip)));
+                    responses.answer(request, cached.get(), null, gzip, browser)));
         }
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return counted(request, name, format, gzip, render(name, format, number, delta, gzip, request));
+                return counted(request, name, format, gzip, render(name, format, number, delta, gzip, browser, request));
             } catch (RuntimeException e) {
                 return counted(request, name, format, gzip, problems.handle(request, e));
             }
@@ -108,15 +118,26 @@ public class FeedController {
     }
 
     private HttpResponse<?> render(String name, FeedFormat format, int number, boolean wantsDelta, boolean gzip,
-                                   HttpRequest<?> request) {
+                                   boolean browser, HttpRequest<?> request) {
         FeedCache.Entry entry = cache.get(name, format, number);
         byte[] delta = null;
         if (number == 1 && wantsDelta) {
-            Optional<Instant> base = FeedResponses.deltaBase(request, entry)
+            Optional<Instant> base = FeedResponses.deltaBase(request, entry, browser)
                     .flatMap(etag -> cache.versionTime(name, format, etag));
             delta = base.map(since -> feeds.renderChangesSince(entry.rendered(), since)).orElse(null);
         }
-        return responses.answer(request, entry, delta, gzip);
+        return responses.answer(request, entry, delta, gzip, browser);
+    }
+
+    /**
+     * {@code /feeds/feed.xsl}, the XSLT that RSS and Atom documents name (relatively: the route follows the name),
+     * which turns them into a page in a browser ({@link BrowserView}).
+     */
+    @Get("/" + XmlBytes.STYLESHEET)
+    @Head("/" + XmlBytes.STYLESHEET)
+    @Produces(MediaType.ALL)
+    public HttpResponse<?> stylesheet(HttpRequest<?> request) {
+        return view.stylesheet(request);
     }
 
     /** Counts the answer; a name gets its own label only once an answer shows the feed exists (bounded labels). */

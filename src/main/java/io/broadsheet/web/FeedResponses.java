@@ -48,12 +48,15 @@ final class FeedResponses {
     /**
      * @param delta the body of a 226 delta answer, or null for the full representation (or 304)
      * @param gzip  whether the request accepts gzip ({@link #acceptsGzip})
+     * @param view  whether the request gets the browser view ({@link BrowserView#wanted}): the same bytes under
+     *              another Content-Type and ETag
      */
-    MutableHttpResponse<?> answer(HttpRequest<?> request, FeedCache.Entry entry, byte[] delta, boolean gzip) {
-        String etag = gzip ? entry.gzipEtag() : entry.etag();
+    MutableHttpResponse<?> answer(HttpRequest<?> request, FeedCache.Entry entry, byte[] delta, boolean gzip,
+                                  boolean view) {
+        String etag = view ? (gzip ? entry.viewGzipEtag() : entry.viewEtag()) : (gzip ? entry.gzipEtag() : entry.etag());
         String ifNoneMatch = request.getHeaders().get(HttpHeaders.IF_NONE_MATCH);
         MutableHttpResponse<?> response;
-        if (ifNoneMatch != null ? matches(ifNoneMatch, entry) : notModifiedSince(request, entry)) {
+        if (ifNoneMatch != null ? matches(ifNoneMatch, entry, view) : notModifiedSince(request, entry)) {
             response = HttpResponse.status(HttpStatus.NOT_MODIFIED);
         } else if (delta != null) {
             response = HttpResponse.status(HttpStatus.valueOf(IM_USED)).body(gzip ? FeedCache.gzip(delta) : delta)
@@ -74,12 +77,12 @@ final class FeedResponses {
         }
         FeedFormat format = entry.rendered().format();
         boolean partnerOnly = config.isPartnerFeed(entry.rendered().feed().name());
-        response.header(HttpHeaders.CONTENT_TYPE, format.contentType())
+        response.header(HttpHeaders.CONTENT_TYPE, view ? format.viewContentType() : format.contentType())
                 .header(HttpHeaders.ETAG, etag)
 
                 .header(HttpHeaders.CACHE_CONTROL, delta != null && response.code() == IM_USED ? "no-store, im"
                         : (partnerOnly ? "private" : "public") + ", max-age=" + entry.rendered().feed().maxAge())
-                .header(HttpHeaders.VARY, partnerOnly ? "Accept-Encoding, Authorization" : HttpHeaders.ACCEPT_ENCODING)
+                .header(HttpHeaders.VARY, BrowserView.vary(format, partnerOnly))
                 .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
                 .header(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, "ETag, Last-Modified, Link, IM")
                 .header("X-Content-Type-Options", "nosniff");
@@ -114,9 +117,9 @@ final class FeedResponses {
     }
 
     /** The earlier version a delta request names: an If-None-Match validator that is not the current one. */
-    static Optional<String> deltaBase(HttpRequest<?> request, FeedCache.Entry current) {
+    static Optional<String> deltaBase(HttpRequest<?> request, FeedCache.Entry current, boolean view) {
         String ifNoneMatch = request.getHeaders().get(HttpHeaders.IF_NONE_MATCH);
-        if (ifNoneMatch == null || matches(ifNoneMatch, current)) {
+        if (ifNoneMatch == null || matches(ifNoneMatch, current, view)) {
             return Optional.empty();
         }
         for (String candidate : ifNoneMatch.split(",")) {
@@ -128,11 +131,16 @@ final class FeedResponses {
         return Optional.empty();
     }
 
-    /** If-None-Match uses weak comparison (RFC 9110 13.1.2): either coding's validator, or *, matches. */
-    static boolean matches(String ifNoneMatch, FeedCache.Entry entry) {
+    /**
+     * If-None-Match uses weak comparison (RFC 9110 13.1.2): either coding's validator of the variant the request
+     * gets, or *, matches; the other media type's validators do not, so a 304 never confirms a copy of the other.
+     */
+    static boolean matches(String ifNoneMatch, FeedCache.Entry entry, boolean view) {
+        String identity = view ? entry.viewEtag() : entry.etag();
+        String gzip = view ? entry.viewGzipEtag() : entry.gzipEtag();
         for (String candidate : ifNoneMatch.split(",")) {
             String tag = opaque(candidate);
-            if (tag.equals("*") || tag.equals(entry.etag()) || tag.equals(entry.gzipEtag())) {
+            if (tag.equals("*") || tag.equals(identity) || tag.equals(gzip)) {
                 return true;
             }
         }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static io.broadsheet.feed.TestFeeds.ATOM;
@@ -12,6 +13,7 @@ import static io.broadsheet.feed.TestFeeds.MEDIA;
 import static io.broadsheet.feed.TestFeeds.child;
 import static io.broadsheet.feed.TestFeeds.children;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AtomFeedRendererTest {
 
@@ -20,6 +22,13 @@ class AtomFeedRendererTest {
     private Element root(FeedItem... items) {
         Document doc = TestFeeds.dom(renderer.render(TestFeeds.feed(items)));
         return doc.getDocumentElement();
+    }
+
+    @Test
+    void documentNamesTheBrowserViewStylesheetBetweenTheDeclarationAndTheRoot() {
+        String xml = new String(renderer.render(TestFeeds.feed()), StandardCharsets.UTF_8);
+        assertTrue(xml.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<?xml-stylesheet type=\"text/xsl\" href=\"feed.xsl\"?><feed "), xml);
     }
 
     @Test

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static io.broadsheet.feed.TestFeeds.ATOM;
@@ -106,6 +107,13 @@ class RssFeedRendererTest {
         assertEquals("self", self.getAttribute("rel"));
         assertEquals("https://news.example.com/feeds/world.rss", self.getAttribute("href"));
         assertEquals("application/rss+xml", self.getAttribute("type"));
+    }
+
+    @Test
+    void documentNamesTheBrowserViewStylesheetBetweenTheDeclarationAndTheRoot() {
+        String xml = new String(renderer.render(TestFeeds.feed()), StandardCharsets.UTF_8);
+        assertTrue(xml.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<?xml-stylesheet type=\"text/xsl\" href=\"feed.xsl\"?><rss "), xml);
     }
 
     @Test

@@ -1,0 +1,70 @@
+package io.broadsheet.web;
+
+import io.broadsheet.feed.FeedFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Which requests get the browser view of a feed: decided by Accept alone. */
+class BrowserViewTest {
+
+    static final String CHROME = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,"
+            + "image/apng,*/*;q=0.8,application/signed-exchange;v=b3;q=0.7";
+    static final String FIREFOX = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    static final String SAFARI = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    /** feedparser's own Accept. */
+    static final String FEEDPARSER = "application/atom+xml,application/rdf+xml,application/rss+xml,"
+            + "application/x-netcdf,application/xml;q=0.9,text/xml;q=0.2,*/*;q=0.1";
+
+    @ParameterizedTest
+    @ValueSource(strings = {CHROME, FIREFOX, SAFARI, "TEXT/HTML", "text/html; level=1; q=0.9, */*;q=0.8",
+            "application/*;q=0.5, text/html", "application/xml, text/html;q=0.9"})
+    void aBrowsersNavigationGetsTheViewOfRssAndAtom(String accept) {
+        assertTrue(BrowserView.wanted(accept, FeedFormat.RSS), accept);
+        assertTrue(BrowserView.wanted(accept, FeedFormat.ATOM), accept);
+    }
+
+    @Test
+    void jsonFeedHasNoView() {
+        assertFalse(BrowserView.wanted(CHROME, FeedFormat.JSON));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "*/*", "application/rss+xml", "application/atom+xml", "application/xml", "text/xml",
+            FEEDPARSER, "application/rss+xml, application/atom+xml, text/html;q=0.5",
+            "text/html, application/rss+xml, application/atom+xml", "text/html;q=0, */*", "text/*",
+            "text/html-fragment, */*;q=0.1", "text/html;q=abc", "text/html;q=0.0001", "image/webp,*/*"})
+    void feedReadersAndOtherClientsGetTheFeed(String accept) {
+        assertFalse(BrowserView.wanted(accept, FeedFormat.RSS), accept);
+        assertFalse(BrowserView.wanted(accept, FeedFormat.ATOM), accept);
+    }
+
+    @Test
+    void noAcceptGetsTheFeed() {
+        assertFalse(BrowserView.wanted(null, FeedFormat.RSS));
+    }
+
+    @Test
+    void theMostSpecificMatchingRangeGivesTheQuality() {
+        assertEquals(300, BrowserView.quality("*/*;q=0.1, application/*;q=0.2, application/rss+xml;q=0.3",
+                "application/rss+xml", false));
+        assertEquals(200, BrowserView.quality("*/*;q=0.1, application/*;q=0.2", "application/rss+xml", false));
+        assertEquals(100, BrowserView.quality("*/*;q=0.1", "application/rss+xml", false));
+        assertEquals(0, BrowserView.quality("text/html", "application/rss+xml", false));
+        assertEquals(0, BrowserView.quality("text/*, */*", "text/html", true), "text/html must be named");
+        assertEquals(1000, BrowserView.quality(" text/html ;q=1.000 ", "text/html", true));
+        assertEquals(0, BrowserView.quality("text/html;q=2", "text/html", true));
+    }
+
+    @Test
+    void varyNamesAcceptForTheFormatsThatHaveAViewAndAuthorizationForPartnerFeeds() {
+        assertEquals("Accept-Encoding, Accept", BrowserView.vary(FeedFormat.RSS, false));
+        assertEquals("Accept-Encoding, Authorization, Accept", BrowserView.vary(FeedFormat.ATOM, true));
+        assertEquals("Accept-Encoding", BrowserView.vary(FeedFormat.JSON, false));
+        assertEquals("Accept-Encoding, Authorization", BrowserView.vary(FeedFormat.JSON, true));
+    }
+}
