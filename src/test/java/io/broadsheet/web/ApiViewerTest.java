@@ -56,6 +56,9 @@ class ApiViewerTest extends HttpTest {
         }
         assertTrue(page.select("[style], style").isEmpty(), "no inline style");
         assertEquals("/openapi.yml", page.selectFirst("#swagger-ui").attr("data-url"));
+        assertEquals(ApiDescriptionController.VIEWER_POLICY, answer.header("Content-Security-Policy").orElse(null));
+        assertTrue(ApiDescriptionController.VIEWER_POLICY.startsWith("default-src 'self';")
+                && !ApiDescriptionController.VIEWER_POLICY.contains("script-src"), "scripts only from this server");
     }
 
     @Test
