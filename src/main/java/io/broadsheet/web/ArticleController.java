@@ -1,6 +1,7 @@
 package io.broadsheet.web;
 
 import io.broadsheet.article.ArticleImporter;
+import io.broadsheet.article.ArticleJson;
 import io.broadsheet.article.ImportResult;
 import io.broadsheet.article.ArticleNotFoundException;
 import io.broadsheet.article.ArticleParser;
@@ -30,12 +31,22 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 
 /** The article API: create, replace or rename, read, list, delete, bulk import and export. */
+@ApiDocs.Admin
+@Tag(name = "Articles")
 @Controller("/api/articles")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ArticleController {
@@ -62,12 +73,36 @@ public class ArticleController {
         this.json = json;
     }
 
+    @Operation(operationId = "createArticle", summary = "Publish an article",
+            description = "Stores a new article; its slug is made from the title unless the body names one. `409` when"
+                    + " an article already has the slug (use `PUT /api/articles/{slug}` to replace it).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ArticleJson.class)))
+    @ApiDocs.ArticleCreated
+    @ApiResponse(responseCode = "409", description = "An article already has this slug.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiDocs.JsonBody
     @Post(consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<ArticleView> create(@Body byte[] body) {
         StoredArticle created = service.create(ArticleParser.parse(json.read(body)));
         return withEtag(HttpResponse.created(view(created), URI.create(location(created))), created);
     }
 
+    @Operation(operationId = "putArticle", summary = "Create, replace or rename an article",
+            description = "Creates the article at `slug` (`201`) or replaces it (`200`). A body naming another slug"
+                    + " renames the article (its feed item id stays) and the answer's `Content-Location` gives the new"
+                    + " address. A replace that changes nothing writes nothing: `version`, `updatedAt` and `ETag` stay.",
+            parameters = @Parameter(name = HttpHeaders.IF_MATCH, in = ParameterIn.HEADER, description = "An `ETag` of the article"
+                    + " (or `*`): the write happens only if the article is still at that version, else `412`.",
+                    schema = @Schema(type = "string")))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ArticleJson.class)))
+    @ApiDocs.ArticleReplaced
+    @ApiDocs.ArticleCreated
+    @ApiDocs.Stale
+    @ApiResponse(responseCode = "409", description = "A rename's new slug belongs to another article.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiDocs.JsonBody
     @Put(value = "/{slug}", consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<ArticleView> put(String slug, @Body byte[] body,
                                          @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -85,12 +120,28 @@ public class ArticleController {
         return withEtag(response, written.article());
     }
 
+    @Operation(operationId = "getArticle", summary = "Read an article",
+            description = "Embargoed and withdrawn articles too.")
+    @ApiDocs.ArticleAnswer
+    @ApiDocs.NotFound
     @Get("/{slug}")
     public HttpResponse<ArticleView> get(String slug) {
         StoredArticle article = service.find(slug).orElseThrow(() -> new ArticleNotFoundException(slug));
         return withEtag(HttpResponse.ok(view(article)), article);
     }
 
+    @Operation(operationId = "listArticles", summary = "List articles, newest first",
+            description = "By `publishedAt`, embargoed articles included. A listing by category leaves withdrawn"
+                    + " articles out; a listing by tag shows them with their `withdrawn` member.",
+            parameters = {
+                    @Parameter(name = "category", description = "A category slug.", schema = @Schema(type = "string")),
+                    @Parameter(name = "tag", description = "A tag (any case).", schema = @Schema(type = "string")),
+                    @Parameter(name = "page", description = "Counts from 1.",
+                            schema = @Schema(type = "integer", minimum = "1", defaultValue = "1")),
+                    @Parameter(name = "size", description = "Articles a page.", schema = @Schema(type = "integer",
+                            minimum = "1", maximum = "" + MAX_PAGE_SIZE, defaultValue = "20"))})
+    @ApiResponse(responseCode = "200", description = "A page of articles.", useReturnTypeSchema = true)
+    @ApiDocs.BadQuery
     @Get
     public ArticleView.Page list(@Nullable @QueryValue String category, @Nullable @QueryValue String tag,
                                  @Nullable @QueryValue String page, @Nullable @QueryValue String size) {
@@ -110,6 +161,14 @@ public class ArticleController {
     }
 
     /** Takes the article down: {@code {"reason": "..."}}; a tombstone replaces it in every feed that showed it. */
+    @Operation(operationId = "withdrawArticle", summary = "Withdraw an article",
+            description = "Takes the article down: out of every feed, where a tombstone carrying the reason takes its"
+                    + " place, and its page answers `410`. Withdrawing a withdrawn article changes nothing.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ArticleJson.Withdrawal.class)))
+    @ApiDocs.ArticleAnswer
+    @ApiDocs.JsonBody
+    @ApiDocs.NotFound
     @Post(value = "/{slug}/withdraw", consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<ArticleView> withdraw(String slug, @Body byte[] body) {
         StoredArticle article = service.withdraw(slug, ArticleParser.withdrawalReason(json.read(body)));
@@ -117,12 +176,25 @@ public class ArticleController {
     }
 
     /** Puts a withdrawn article back in its feeds, dated now. */
+    @Operation(operationId = "restoreArticle", summary = "Restore a withdrawn article",
+            description = "Back in its feeds, dated now, so that partners ingest it again. Restoring a live article"
+                    + " changes nothing.")
+    @ApiDocs.ArticleAnswer
+    @ApiResponse(responseCode = "409", description = "Its `expiresAt` is past: replace the article with a later one"
+            + " (or none) first.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiDocs.NotFound
     @Post("/{slug}/restore")
     public HttpResponse<ArticleView> restore(String slug) {
         StoredArticle article = service.restore(slug);
         return withEtag(HttpResponse.ok(view(article)), article);
     }
 
+    @Operation(operationId = "deleteArticle", summary = "Delete an article",
+            description = "Gone without a trace: no tombstone in the feeds, its page `404`. To take down a story that"
+                    + " was published and may have been copied, withdraw it instead.")
+    @ApiResponse(responseCode = "204", description = "Deleted.")
+    @ApiDocs.NotFound
     @Delete("/{slug}")
     public HttpResponse<Void> delete(String slug) {
         service.delete(slug);
@@ -133,6 +205,25 @@ public class ArticleController {
      * Streams the body: lines are stored while the rest is still on its way, and memory does not grow with it.
      * With {@code preserve-ids=true}, an export fills an empty database under its ids ({@link ArchiveImport}).
      */
+    @Operation(operationId = "importArticles", summary = "Import articles, one JSON article a line",
+            description = "Each line is an `ArticleInput`, created or replaced by its slug; a bad line rejects only"
+                    + " itself. The body is read as it arrives, in chunks of 1,000 lines, and may be of any size up to"
+                    + " 64 GB. Takes what `GET /api/articles/export` writes. With `preserve-ids=true`, fills a database"
+                    + " without articles or partner keys under the export's ids: each line needs `id`,"
+                    + " `createdAt` and `updatedAt`, and the export's last line restores categories, feed states and"
+                    + " partner keys.",
+            parameters = @Parameter(name = "preserve-ids", in = ParameterIn.QUERY, description = "Keep the export's ids, dates and versions.",
+                    schema = @Schema(type = "boolean", defaultValue = "false")))
+    @RequestBody(required = true, description = "NDJSON: one `ArticleInput` object a line.",
+            content = @Content(mediaType = NDJSON, schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "200", description = "What the import did.", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = "`preserve-ids` is neither `true` nor `false`.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "415", description = "The body is not sent as `application/x-ndjson`.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "With `preserve-ids=true`: the database already holds articles"
+            + " or partner keys, or another such import is filling it.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Post(value = "/import", consumes = NDJSON)
     public ImportResult importLines(HttpRequest<?> request,
                                                     @Nullable @QueryValue("preserve-ids") String preserveIds) {
@@ -143,6 +234,12 @@ public class ArticleController {
     }
 
     /** Every article, then the site's state, as NDJSON the import takes: written as it is read from the database. */
+    @Operation(operationId = "exportArticles", summary = "Export every article and the site's state",
+            description = "Streamed: every article by id, one a line in the import's shape plus `id`, `createdAt`,"
+                    + " `updatedAt` and `version`; then one line `{\"site\": {nextArticleId, categories, feedStates,"
+                    + " partnerKeys}}`.")
+    @ApiResponse(responseCode = "200", description = "NDJSON.", content = @Content(mediaType = NDJSON,
+            schema = @Schema(type = "string", format = "binary")))
     @Get(value = "/export", produces = NDJSON)
     public HttpResponse<InputStream> export() {
         return HttpResponse.ok(archiveExport.open()).contentType(NDJSON).header(HttpHeaders.CACHE_CONTROL, "no-store");

@@ -17,6 +17,12 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -25,6 +31,8 @@ import java.util.Map;
 import java.util.Set;
 
 /** Lists categories with their feed URLs, and sets a category's name and description. */
+@ApiDocs.Admin
+@Tag(name = "Categories")
 @Controller("/api/categories")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class CategoryController {
@@ -41,14 +49,26 @@ public class CategoryController {
 
     /** A category and its feed in every format. */
     @Serdeable
+    @Schema(name = "Category")
     public record CategoryView(String slug, String name, String description, Map<String, String> feeds) {
     }
 
+    @Operation(operationId = "listCategories", summary = "List the categories",
+            description = "Every category with its name, description and feed URLs by format (`rss`, `atom`, `json`).")
+    @ApiResponse(responseCode = "200", description = "Every category.", useReturnTypeSchema = true)
     @Get
     public List<CategoryView> list() {
         return categories.list().stream().map(this::view).toList();
     }
 
+    @Operation(operationId = "describeCategory", summary = "Name and describe a category",
+            description = "Creates the category if need be. Every feed shows category names, so a change is a change"
+                    + " of every feed. `400` also when the slug in the path is not a category slug.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ApiDocs.CategoryInput.class)))
+    @ApiResponse(responseCode = "200", description = "Changed: the category.", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "201", description = "Created: the category.", useReturnTypeSchema = true)
+    @ApiDocs.JsonBody
     @Put(value = "/{slug}", consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<CategoryView> put(String slug, @Body byte[] body) {
         if (!ArticleParser.SLUG.matcher(slug).matches() || slug.length() > 100) {

@@ -22,6 +22,14 @@ import io.micronaut.http.annotation.Options;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Named;
 
 import java.time.Clock;
@@ -37,6 +45,7 @@ import java.util.concurrent.ExecutorService;
  * stylesheet (see {@link BrowserView}). Every answer, errors included, is counted by feed, format, status and
  * coding; errors are answered by {@link ProblemHandler}, the one table of them.
  */
+@Tag(name = "Feeds")
 @Controller("/feeds")
 public class FeedController {
 
@@ -69,6 +78,32 @@ public class FeedController {
         this.metrics = metrics;
     }
 
+    @Operation(operationId = "getFeed", summary = "A feed as RSS 2.0, Atom 1.0 or JSON Feed 1.1",
+            description = "Newest first by `publishedAt`, at most the feed's limit of items a page; a feed with no"
+                    + " visible item is a valid empty feed. `HEAD` answers the same without the body. Public feeds need"
+                    + " no credentials; a partner feed needs a partner key that grants it, as a bearer token or `?key=`."
+                    + " Cross-origin reads are allowed (`Access-Control-Allow-Origin: *`).",
+            security = {@SecurityRequirement(name = ""), @SecurityRequirement(name = ApiDocs.PARTNER_TOKEN),
+                    @SecurityRequirement(name = ApiDocs.PARTNER_KEY)},
+            parameters = {
+                    @Parameter(name = "file", in = ParameterIn.PATH, description = "`{name}.rss`, `{name}.atom` or"
+                            + " `{name}.json`; `{name}` is `all`, a category slug, or a feed named in feeds-config.",
+                            schema = @Schema(type = "string", example = "world.rss")),
+                    @Parameter(name = "page", description = "An RFC 5005 page, from 1 (newest items).",
+                            schema = @Schema(type = "integer", minimum = "1", defaultValue = "1")),
+                    @Parameter(name = "key", description = "A partner key, for a partner feed: the `partnerKey`"
+                            + " scheme.", schema = @Schema(type = "string")),
+                    @Parameter(name = HttpHeaders.IF_NONE_MATCH, in = ParameterIn.HEADER, description = "`ETag`s"
+                            + " held (weak comparison); wins over `If-Modified-Since`. With `A-IM: feed`, an earlier"
+                            + " first page's `ETag` asks for a delta.", schema = @Schema(type = "string")),
+                    @Parameter(name = HttpHeaders.IF_MODIFIED_SINCE, in = ParameterIn.HEADER,
+                            description = "An HTTP date.", schema = @Schema(type = "string")),
+                    @Parameter(name = "A-IM", in = ParameterIn.HEADER, description = "`feed`: answer only what changed"
+                            + " since the first page `If-None-Match` names (RFC 3229), when that version is at most"
+                            + " `BROADSHEET_DELTA_HISTORY` (7 days) old.", schema = @Schema(type = "string")),
+                    @Parameter(name = HttpHeaders.ACCEPT_ENCODING, in = ParameterIn.HEADER,
+                            description = "`gzip` (unless `q=0`) gets the gzip copy.", schema = @Schema(type = "string"))})
+    @ApiDocs.FeedAnswers
     // produces */*: whatever a client accepts, it gets the feed (Micronaut would otherwise answer 406 to a feed
     // reader's "Accept: application/rss+xml", as its default for a route is application/json)
     @Get("/{file}")
@@ -165,6 +200,14 @@ public class FeedController {
     }
 
     /** CORS preflight: browsers send it before a cross-origin GET that carries validators. */
+    @Operation(operationId = "preflightFeed", summary = "CORS preflight for a feed",
+            description = "Browsers send it before a cross-origin `GET` that carries validators.")
+    @ApiResponse(responseCode = "204", description = "Cross-origin `GET` and `HEAD` allowed, with `If-None-Match`,"
+            + " `If-Modified-Since` and `A-IM`, for a day.", headers = {
+                    @Header(name = "Access-Control-Allow-Origin", schema = @Schema(type = "string")),
+                    @Header(name = "Access-Control-Allow-Methods", schema = @Schema(type = "string")),
+                    @Header(name = "Access-Control-Allow-Headers", schema = @Schema(type = "string")),
+                    @Header(name = "Access-Control-Max-Age", schema = @Schema(type = "string"))})
     @Options("/{file}")
     public HttpResponse<?> preflight(String file) {
         return HttpResponse.status(HttpStatus.NO_CONTENT)

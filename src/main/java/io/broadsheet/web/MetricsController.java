@@ -5,11 +5,15 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * {@code GET /metrics}: every meter in the Prometheus text format (the README's "Metrics" section lists the
  * service's own). Spec: https://prometheus.io/docs/instrumenting/exposition_formats/#text-based-format
  */
+@Tag(name = "Operations")
 @Controller
 public class MetricsController {
 
@@ -22,6 +26,10 @@ public class MetricsController {
     }
 
     /** On the blocking pool: a scrape may read the article count from the database (every few seconds at most). */
+    @Operation(operationId = "scrapeMetrics", summary = "Every meter in the Prometheus text format",
+            description = "No credentials: let only the network Prometheus scrapes from reach it. The README's"
+                    + " \"Metrics\" section lists Broadsheet's own meters.")
+    @ApiResponse(responseCode = "200", description = "The meters, one sample a line.", useReturnTypeSchema = true)
     @Get(uri = "/metrics", produces = TEXT_FORMAT)
     @ExecuteOn(TaskExecutors.BLOCKING)
     public String scrape() {

@@ -16,6 +16,13 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.net.URI;
@@ -25,6 +32,8 @@ import java.util.List;
 import java.util.Set;
 
 /** Partner keys (admin only, like all of /api): create (the key is shown once), list with usage, revoke. */
+@ApiDocs.Admin
+@Tag(name = "Partner keys")
 @Controller("/api/partners")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class PartnerController {
@@ -40,6 +49,7 @@ public class PartnerController {
     /** A key as the API shows it; {@code key} only in the answer that created it. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "PartnerKey")
     public record PartnerView(long id, String name, List<String> feeds, String key, String keyPrefix,
                               Instant createdAt, Instant revokedAt, Instant lastUsedAt, long requestCount) {
 
@@ -49,6 +59,13 @@ public class PartnerController {
         }
     }
 
+    @Operation(operationId = "createPartnerKey", summary = "Create a partner key",
+            description = "The answer's `key` is the secret, shown this once: only a digest is stored.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ApiDocs.PartnerKeyInput.class)))
+    @ApiResponse(responseCode = "201", description = "Created: the key, with `key`.", useReturnTypeSchema = true,
+            headers = @Header(name = "Location", description = "`/api/partners/{id}`", schema = @Schema(type = "string")))
+    @ApiDocs.JsonBody
     @Post(consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<PartnerView> create(@Body byte[] body) {
         JsonNode node = json.readObject(body, "{\"name\": ..., \"feeds\": [...]}");
@@ -75,11 +92,20 @@ public class PartnerController {
                 URI.create("/api/partners/" + created.key().id()));
     }
 
+    @Operation(operationId = "listPartnerKeys", summary = "List the partner keys",
+            description = "Every key, revoked ones included, with its use; never the secret.")
+    @ApiResponse(responseCode = "200", description = "Every key.", useReturnTypeSchema = true)
     @Get
     public List<PartnerView> list() {
         return keys.list().stream().map(l -> PartnerView.of(l.key(), null, l.lastUsedAt(), l.requestCount())).toList();
     }
 
+    @Operation(operationId = "revokePartnerKey", summary = "Revoke a partner key",
+            description = "At once: the next request with the key is refused.")
+    @ApiResponse(responseCode = "204", description = "Revoked.")
+    @ApiResponse(responseCode = "400", description = "The id is not a whole number.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiDocs.NotFound
     @Delete("/{id}")
     public HttpResponse<?> revoke(long id) {
         if (!keys.revoke(id)) {
