@@ -34,7 +34,7 @@ public class StatsController {
                     + " announced that day plus the distinct pollers that announced none; a feed's is that of its latest"
                     + " day with polls.",
             parameters = @Parameter(name = "days", description = "Days back from today (UTC), today included.",
-                    schema = @Schema(type = "integer", minimum = "1", maximum = "" + MAX_DAYS, defaultValue = "30")))
+                    schema = @Schema(type = "integer", minimum = "1", maximum = "" + PollStatistics.MAX_DAYS, defaultValue = "" + PollStatistics.DEFAULT_DAYS)))
     @ApiResponse(responseCode = "200", description = "Polls and subscribers by feed and day.", useReturnTypeSchema = true)
     @ApiDocs.BadQuery
     @Get("/feeds")
