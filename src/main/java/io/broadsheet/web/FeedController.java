@@ -168,6 +168,15 @@ public class FeedController {
      * {@code /feeds/feed.xsl}, the XSLT that RSS and Atom documents name (relatively: the route follows the name),
      * which turns them into a page in a browser ({@link BrowserView}).
      */
+    @Operation(operationId = "getFeedStylesheet", summary = "The XSLT that shows RSS and Atom feeds as a page",
+            description = "Every RSS and Atom document names it in an `xml-stylesheet` processing instruction; a"
+                    + " browser that asks a feed for `text/html` gets the feed as `application/xml` and applies it."
+                    + " Feed readers ignore it. XSLT 1.0, `text/xsl`, an hour's freshness, `ETag`.")
+    @ApiResponse(responseCode = "200", description = "The stylesheet.",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/xsl",
+                    schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "304",
+            description = "Not modified: `If-None-Match` names its `ETag`.")
     @Get("/" + XmlBytes.STYLESHEET)
     @Head("/" + XmlBytes.STYLESHEET)
     @Produces(MediaType.ALL)
