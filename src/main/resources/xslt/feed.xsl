@@ -281,10 +281,9 @@
           <xsl:attribute name="width"><xsl:value-of select="$picture/@width"/></xsl:attribute>
           <xsl:attribute name="height"><xsl:value-of select="$picture/@height"/></xsl:attribute>
         </xsl:if>
-        <!-- a figure's caption describes its picture: alt may then be left out (HTML, "the img element") -->
-        <xsl:if test="not(string($caption))">
-          <xsl:attribute name="alt"></xsl:attribute>
-        </xsl:if>
+        <!-- a feed carries no alternative text of its own: the caption (media:description) describes the picture,
+             as the article pages fall back to it; without one the picture goes unnamed (alt="") -->
+        <xsl:attribute name="alt"><xsl:value-of select="$caption"/></xsl:attribute>
       </img>
       <xsl:if test="string($caption) or string($credit)">
         <figcaption>

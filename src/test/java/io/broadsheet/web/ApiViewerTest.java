@@ -1,5 +1,6 @@
 package io.broadsheet.web;
 
+import io.broadsheet.pages.Html5;
 import io.broadsheet.Http;
 import io.broadsheet.HttpTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -28,7 +29,7 @@ class ApiViewerTest extends HttpTest {
     void fetch() {
         answer = http.get("/docs/api");
         assertEquals(200, answer.status(), answer.body());
-        page = Jsoup.parse(answer.body());
+        page = Html5.assertConforms(answer.body(), "/docs/api");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.broadsheet.web;
 
+import io.broadsheet.pages.Html5;
 import io.broadsheet.FeedParsers;
 import io.broadsheet.Feedparser;
 import io.broadsheet.Fixtures;
@@ -87,9 +88,8 @@ class FeedViewTest extends HttpTest {
         StringWriter html = new StringWriter();
         stylesheet.newTransformer().transform(new StreamSource(new ByteArrayInputStream(http.get(path).bytes())),
                 new StreamResult(html));
-        Parser parser = Parser.htmlParser().setTrackErrors(100);
-        Document page = parser.parseInput(html.toString(), "https://news.example.com" + path);
-        assertEquals(List.of(), parser.getErrors().stream().map(Object::toString).toList(), html.toString());
+        Document page = Html5.assertConforms(html.toString(), "the browser view of " + path);
+        page.setBaseUri("https://news.example.com" + path);
         return page;
     }
 
