@@ -1,6 +1,7 @@
 package io.broadsheet.web;
 
 import io.broadsheet.feed.FeedFormat;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -40,10 +41,17 @@ public class BrowserView {
     /** A q-value of 1, in thousandths. */
     private static final int ONE = 1000;
 
+    private final boolean enabled;
     private final byte[] stylesheet;
     private final String stylesheetEtag;
 
-    public BrowserView() {
+    /**
+     * @param enabled {@code broadsheet.browser-view} ({@code BROADSHEET_BROWSER_VIEW}): false answers every request
+     *                with the feed's own media type and leaves {@code Accept} out of {@code Vary}, for a cache that
+     *                ignores {@code Vary: Accept} (Cloudflare's); the documents still name the stylesheet
+     */
+    public BrowserView(@Value("${broadsheet.browser-view:true}") boolean enabled) {
+        this.enabled = enabled;
         try (InputStream in = BrowserView.class.getResourceAsStream(STYLESHEET_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(STYLESHEET_RESOURCE + " is missing from the class path");
@@ -56,6 +64,11 @@ public class BrowserView {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Whether to answer this request for {@code format} with its view (the Accept header is read only for RSS and Atom). */
+    boolean serves(HttpRequest<?> request, FeedFormat format) {
+        return enabled && format.hasView() && wanted(request.getHeaders().get(HttpHeaders.ACCEPT), format);
     }
 
     /**
@@ -73,8 +86,8 @@ public class BrowserView {
     }
 
     /** The Vary of every answer of a feed: Accept for a format that has a view, Authorization for a partner feed. */
-    static String vary(FeedFormat format, boolean partnerOnly) {
-        if (format.hasView()) {
+    String vary(FeedFormat format, boolean partnerOnly) {
+        if (enabled && format.hasView()) {
             return partnerOnly ? VARY_PARTNER : VARY_PUBLIC;
         }
         return partnerOnly ? VARY_PARTNER_NO_VIEW : VARY_PUBLIC_NO_VIEW;

@@ -70,7 +70,7 @@ public class FeedController {
         this.view = view;
         this.cache = cache;
         this.feeds = feeds;
-        this.responses = new FeedResponses(config, clock);
+        this.responses = new FeedResponses(config, clock, view);
         this.config = config;
         this.partners = partners;
         this.blocking = blocking;
@@ -137,7 +137,7 @@ public class FeedController {
         }
         int number = pageNumber(page);
         boolean delta = FeedResponses.wantsDelta(request);
-        boolean browser = BrowserView.wanted(request.getHeaders().get(HttpHeaders.ACCEPT), format);
+        boolean browser = view.serves(request, format);
         Optional<FeedCache.Entry> cached = delta ? Optional.empty() : cache.peek(name, format, number);
         if (cached.isPresent()) {
             return CompletableFuture.completedFuture(counted(request, name, format, gzip,

@@ -39,10 +39,12 @@ final class FeedResponses {
 
     private final FeedsConfig config;
     private final Clock clock;
+    private final BrowserView browserView;
 
-    FeedResponses(FeedsConfig config, Clock clock) {
+    FeedResponses(FeedsConfig config, Clock clock, BrowserView browserView) {
         this.config = config;
         this.clock = clock;
+        this.browserView = browserView;
     }
 
     /**
@@ -82,7 +84,7 @@ final class FeedResponses {
 
                 .header(HttpHeaders.CACHE_CONTROL, delta != null && response.code() == IM_USED ? "no-store, im"
                         : (partnerOnly ? "private" : "public") + ", max-age=" + entry.rendered().feed().maxAge())
-                .header(HttpHeaders.VARY, BrowserView.vary(format, partnerOnly))
+                .header(HttpHeaders.VARY, browserView.vary(format, partnerOnly))
                 .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
                 .header(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, "ETag, Last-Modified, Link, IM")
                 .header("X-Content-Type-Options", "nosniff");

@@ -62,9 +62,18 @@ class BrowserViewTest {
 
     @Test
     void varyNamesAcceptForTheFormatsThatHaveAViewAndAuthorizationForPartnerFeeds() {
-        assertEquals("Accept-Encoding, Accept", BrowserView.vary(FeedFormat.RSS, false));
-        assertEquals("Accept-Encoding, Authorization, Accept", BrowserView.vary(FeedFormat.ATOM, true));
-        assertEquals("Accept-Encoding", BrowserView.vary(FeedFormat.JSON, false));
-        assertEquals("Accept-Encoding, Authorization", BrowserView.vary(FeedFormat.JSON, true));
+        BrowserView view = new BrowserView(true);
+        assertEquals("Accept-Encoding, Accept", view.vary(FeedFormat.RSS, false));
+        assertEquals("Accept-Encoding, Authorization, Accept", view.vary(FeedFormat.ATOM, true));
+        assertEquals("Accept-Encoding", view.vary(FeedFormat.JSON, false));
+        assertEquals("Accept-Encoding, Authorization", view.vary(FeedFormat.JSON, true));
+    }
+
+    @Test
+    void withTheViewTurnedOffNothingVariesOnAccept() {
+        BrowserView off = new BrowserView(false);
+        assertEquals("Accept-Encoding", off.vary(FeedFormat.RSS, false));
+        assertEquals("Accept-Encoding, Authorization", off.vary(FeedFormat.ATOM, true));
+        assertEquals("Accept-Encoding", off.vary(FeedFormat.JSON, false));
     }
 }
