@@ -99,6 +99,10 @@ public final class FeedsConfigLoader {
             if (!SLUG.matcher(entry.getKey()).matches()) {
                 throw new ConfigException(file, key, "a feed name is lower-case letters, digits and single hyphens");
             }
+            if (entry.getKey().equals("all")) {
+                throw new ConfigException(file, key, "'all' is the built-in feed of every public article; give this"
+                        + " feed another name");
+            }
             Map<String, Object> f = map(entry.getValue(), key, FEED_KEYS);
             feeds.put(entry.getKey(), new FeedDefinition(entry.getKey(),
                     text(require(f, "title", key), key + ".title"),

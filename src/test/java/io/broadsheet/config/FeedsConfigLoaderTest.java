@@ -78,6 +78,8 @@ class FeedsConfigLoaderTest {
     void problemsNameTheFileTheKeyAndTheProblem() throws IOException {
         String file = dir.resolve("broadsheet.yml").toString();
         assertEquals(file + ": site: is required", problem("defaults: {limit: 5}\n"));
+        assertEquals(file + ": feeds.all: 'all' is the built-in feed of every public article; give this feed another"
+                + " name", problem(SITE + "feeds: {all: {title: Everything, access: partner}}\n"));
         assertEquals(file + ": site.base-url: must be an absolute http or https URL, got 'news.example.com'",
                 problem(SITE.replace("https://news.example.com/", "news.example.com")));
         assertEquals(file + ": defaults.limit: must be a whole number from 1 to 1000, got 'many'",
