@@ -156,7 +156,8 @@ public class ArticleService {
     @Transactional
     public ChunkWritten writeChunk(List<Sanitised> inputs) {
         List<ArticleInput> clean = inputs.stream().map(Sanitised::input).toList();
-        Map<String, StoredArticle> existing = store.findBySlugs(clean.stream().map(ArticleInput::slug).toList());
+        // the rows are locked before any category is created: the order every single write takes its locks in
+        Map<String, StoredArticle> existing = store.lockBySlugs(clean.stream().map(ArticleInput::slug).toList());
         List<ArticleInput> fresh = new ArrayList<>();
         List<ArticleInput> replacing = new ArrayList<>();
         List<StoredArticle> replaced = new ArrayList<>();

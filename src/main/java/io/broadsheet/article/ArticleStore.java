@@ -79,6 +79,23 @@ public class ArticleStore {
         return ids.isEmpty() ? Optional.empty() : findById(ids.get(0));
     }
 
+    /**
+     * The articles that have these slugs, by slug, their rows locked in id order until the caller's transaction ends:
+     * what an import chunk replaces, read as {@link #lockBySlug} reads one (and in one order, so that two chunks
+     * sharing articles wait for each other rather than deadlock).
+     */
+    @Transactional
+    public Map<String, StoredArticle> lockBySlugs(Collection<String> slugs) {
+        if (slugs.isEmpty()) {
+            return Map.of();
+        }
+        List<Long> ids = Statements.longs(jdbc, "SELECT id FROM article WHERE slug IN ("
+                + Statements.placeholders(slugs.size()) + ") ORDER BY id FOR UPDATE", slugs.toArray());
+        Map<String, StoredArticle> bySlug = new HashMap<>();
+        findByIds(ids).forEach(a -> bySlug.put(a.article().slug(), a));
+        return bySlug;
+    }
+
     @Snapshot
     public Optional<StoredArticle> findById(long id) {
         return articles.findById(id).map(a -> load(List.of(a)).get(0));
@@ -123,17 +140,6 @@ public class ArticleStore {
             return found;
         });
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
-    }
-
-    /** The articles that have these slugs, by slug, with their children. */
-    @Snapshot
-    public Map<String, StoredArticle> findBySlugs(Collection<String> slugs) {
-        if (slugs.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, StoredArticle> bySlug = new HashMap<>();
-        load(articles.findBySlugIn(slugs)).forEach(a -> bySlug.put(a.article().slug(), a));
-        return bySlug;
     }
 
     /** Inserts a new article; the slug's uniqueness is enforced by the database. */
