@@ -49,21 +49,29 @@ public class PageErrors implements ErrorResponseProcessor<Object> {
     public MutableHttpResponse<Object> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         HttpRequest<?> request = context.getRequest();
         MutableHttpResponse<Object> answer = (MutableHttpResponse<Object>) response;
+        boolean negotiated = mayBePage(request);
+        if (negotiated) {
+            answer.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT); // a page or problem+json, by Accept
+        }
         if (request.getMethod() == HttpMethod.HEAD) {
             return answer;
         }
-        if (response.status().getCode() >= 400 && wantsPage(request)) {
+        if (response.status().getCode() >= 400 && negotiated && wantsHtml(request)) {
             String html = responses.render("error", model(response.status()), request);
             MutableHttpResponse<?> page = responses.dress(response, request, html);
-            page.getHeaders().remove(HttpHeaders.CACHE_CONTROL); // it may depend on Accept, which no Vary names
+            page.getHeaders().remove(HttpHeaders.CACHE_CONTROL);
             return (MutableHttpResponse<Object>) page;
         }
         return answer.body(problems.body(context, response)).contentType(problems.contentType());
     }
 
-    private static boolean wantsPage(HttpRequest<?> request) {
+    /** Whether an error at this path is a page for a browser (and problem+json for others), not always the latter. */
+    private static boolean mayBePage(HttpRequest<?> request) {
         String path = request.getPath();
-        boolean page = NOT_PAGES.stream().noneMatch(p -> path.startsWith(p) || path.equals(p.replaceAll("/$", "")));
-        return page && request.accept().stream().anyMatch(MediaType.TEXT_HTML_TYPE::equals);
+        return NOT_PAGES.stream().noneMatch(p -> path.startsWith(p) || path.equals(p.replaceAll("/$", "")));
+    }
+
+    private static boolean wantsHtml(HttpRequest<?> request) {
+        return request.accept().stream().anyMatch(MediaType.TEXT_HTML_TYPE::equals);
     }
 }

@@ -31,6 +31,7 @@ class PagesErrorsTest extends HttpTest {
         assertEquals("Page not found", page.selectFirst("h1").text());
         assertEquals(PagesHomeTest.BASE + "/assets/broadsheet.css", page.selectFirst("link[rel=stylesheet]").attr("href"));
         assertTrue(answer.header("Content-Security-Policy").isPresent());
+        assertTrue(answer.header("Vary").orElse("").contains("Accept"), "a page or problem+json, by Accept");
     }
 
     @Test
@@ -39,6 +40,7 @@ class PagesErrorsTest extends HttpTest {
         assertEquals(404, answer.status());
         assertEquals("application/problem+json", answer.header("Content-Type").orElseThrow());
         assertTrue(answer.body().contains("\"status\":404"), answer.body());
+        assertTrue(answer.header("Vary").orElse("").contains("Accept"), "a page or problem+json, by Accept");
     }
 
     @Test
