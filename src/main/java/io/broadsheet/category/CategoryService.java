@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /** Lists, creates and describes categories. */
 @Singleton
@@ -56,7 +57,7 @@ public class CategoryService {
      */
     @Transactional
     public void ensureExist(Collection<String> slugs) {
-        for (String slug : new java.util.TreeSet<>(slugs)) {
+        for (String slug : new TreeSet<>(slugs)) {
             categories.insertIfAbsent(slug, Category.defaultName(slug));
         }
     }

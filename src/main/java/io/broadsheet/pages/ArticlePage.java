@@ -7,6 +7,8 @@ import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.feed.FeedCategory;
 import io.broadsheet.feed.FeedItem;
 import jakarta.inject.Singleton;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,7 +69,7 @@ public class ArticlePage {
                 .map(c -> new Link(c.label(), links.categoryUrl(c.term()))).toList());
         model.put("figures", figures);
         // the stored body was sanitised on write (HtmlSanitiser): the one value a template writes unescaped
-        model.put("bodyHtml", Objects.requireNonNullElse(stored.article().body(), ""));
+        model.put("bodyHtml", inPage(Objects.requireNonNullElse(stored.article().body(), "")));
         model.put("corrections", stored.corrections().stream()
                 .map(c -> new Notice(Dates.iso(c.at()), Correction.day(c.at()), c.text())).toList());
         model.put("canonical", canonical);
@@ -117,5 +119,21 @@ public class ArticlePage {
             card.add(new Meta("twitter:image:alt", figures.get(0).alt()));
         }
         return card;
+    }
+
+    /**
+     * The body as the page shows it under the article's own h1: its headings one level down (an h1 of the body
+     * becomes an h2, down to h6), and an empty alt on a picture that came without one (feeds carry the body as stored).
+     */
+    static String inPage(String body) {
+        if (!body.contains("<h") && !body.contains("<img")) {
+            return body;
+        }
+        Element root = Jsoup.parseBodyFragment(body).body();
+        for (int level = 5; level >= 1; level--) {
+            root.select("h" + level).tagName("h" + (level + 1));
+        }
+        root.select("img:not([alt])").attr("alt", "");
+        return root.html();
     }
 }

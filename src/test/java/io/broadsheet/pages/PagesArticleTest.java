@@ -205,6 +205,20 @@ class PagesArticleTest extends HttpTest {
     }
 
     @Test
+    void theBodysHeadingsSitBelowTheTitleAndItsPicturesHaveAnAlt() {
+        Map<String, Object> article = Fixtures.article("headed", "2022-03-17T10:00:00Z", "world");
+        article.put("body", "<h1>Background</h1><p>Text.</p><h2>Detail</h2><p><img src=\"https://media.example.com/x.jpg\"></p>");
+        assertEquals(201, http.post("/api/articles", Fixtures.json(article)).status());
+        Http.Answer answer = http.get("/articles/headed");
+        Document page = Html5.assertConforms(answer.body(), "the page of an article whose body has an h1");
+        assertEquals(List.of("Background", "Detail"), page.select(".body h2, .body h3").eachText(),
+                "the body's h1 and h2, one level down: " + page.select(".body").html());
+        assertEquals("h3", page.select(".body h3").first().tagName());
+        assertEquals("<h1>Background</h1>", http.getAsAdmin("/api/articles/headed").body()
+                .replaceAll(".*\"body\":\"(<h1>Background</h1>).*", "$1"), "the stored body is left as it was");
+    }
+
+    @Test
     void aWithdrawnArticleIsAStyled410PageWithItsReason() {
         Http.Answer answer = http.get("/articles/gone");
         assertEquals(410, answer.status());
