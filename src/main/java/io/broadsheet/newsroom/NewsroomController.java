@@ -1,5 +1,6 @@
 package io.broadsheet.newsroom;
 
+import io.broadsheet.pages.PageResponses;
 import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.stats.PollStatistics;
 import io.broadsheet.web.AdminToken;
@@ -20,7 +21,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.views.ModelAndView;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -47,10 +47,12 @@ public class NewsroomController {
     private final AdminToken token;
     private final String siteTitle;
     private final Duration failureDelay;
+    private final PageResponses pages;
 
     public NewsroomController(NewsroomSessions sessions, NewsroomDashboard dashboard, FailedLogins failedLogins,
-                              AdminToken token, FeedsConfig config,
+                              AdminToken token, FeedsConfig config, PageResponses pages,
                               @Value("${broadsheet.newsroom.failed-login-delay:1s}") Duration failureDelay) {
+        this.pages = pages;
         this.sessions = sessions;
         this.dashboard = dashboard;
         this.failedLogins = failedLogins;
@@ -64,11 +66,11 @@ public class NewsroomController {
     public HttpResponse<?> home(HttpRequest<?> request, @Nullable @QueryValue String days) {
         Optional<String> session = sessions.of(request);
         if (session.isEmpty()) {
-            return HttpResponse.ok(signIn(null));
+            return HttpResponse.ok(signIn(request, null));
         }
         int n = PollStatistics.days(days);
-        return HttpResponse.ok(new ModelAndView<>("newsroom/dashboard",
-                dashboard.model(n, sessions.csrfToken(session.get()))));
+        return HttpResponse.ok(pages.render("newsroom/dashboard", dashboard.model(n, sessions.csrfToken(session.get())),
+                request));
     }
 
     /** A wrong token is answered after a short delay, and an address that sent too many wrong ones waits. */
@@ -80,7 +82,7 @@ public class NewsroomController {
             long minutes = Math.max(1, wait.toMinutes());
             return CompletableFuture.completedFuture(HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(wait.toSeconds() + 1))
-                    .body(signIn("Too many wrong tokens from your address: try again in " + minutes + " min.")));
+                    .body(signIn(request, "Too many wrong tokens from your address: try again in " + minutes + " min.")));
         }
         if (token.matches(presented)) {
             failedLogins.succeeded(address);
@@ -89,7 +91,7 @@ public class NewsroomController {
         }
         failedLogins.failed(address);
         MutableHttpResponse<?> refused = HttpResponse.status(HttpStatus.UNAUTHORIZED)
-                .body(signIn("That is not the admin token."));
+                .body(signIn(request, "That is not the admin token."));
         return CompletableFuture.supplyAsync(() -> refused,
                 CompletableFuture.delayedExecutor(failureDelay.toMillis(), TimeUnit.MILLISECONDS));
     }
@@ -116,11 +118,11 @@ public class NewsroomController {
         return HttpResponse.ok(dashboard.stats(PollStatistics.days(days)));
     }
 
-    private ModelAndView<Map<String, Object>> signIn(@Nullable String message) {
+    private String signIn(HttpRequest<?> request, @Nullable String message) {
         Map<String, Object> model = new HashMap<>();
         model.put("title", "Newsroom sign-in \u2014 " + siteTitle);
         model.put("message", message);
-        return new ModelAndView<>("newsroom/login", model);
+        return pages.render("newsroom/login", model, request);
     }
 
     private static MutableHttpResponse<?> seeNewsroom() {

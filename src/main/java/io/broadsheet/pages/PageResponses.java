@@ -68,7 +68,7 @@ public class PageResponses {
     }
 
     /** The HTML of {@code view}, rendered completely before anything is sent. */
-    String render(String view, Map<String, Object> model, HttpRequest<?> request) {
+    public String render(String view, Map<String, Object> model, HttpRequest<?> request) {
         Map<String, Object> all = new HashMap<>(model);
         all.put("site", config.site());
         all.put("home", config.site().url("/"));
