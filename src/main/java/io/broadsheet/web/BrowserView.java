@@ -96,7 +96,8 @@ public class BrowserView {
     /** {@code GET /feeds/feed.xsl}: the stylesheet, with an ETag (304 on a match) and an hour's freshness. */
     MutableHttpResponse<?> stylesheet(HttpRequest<?> request) {
         String ifNoneMatch = request.getHeaders().get(HttpHeaders.IF_NONE_MATCH);
-        boolean unchanged = ifNoneMatch != null && matches(ifNoneMatch, stylesheetEtag);
+        boolean unchanged = ifNoneMatch != null
+                && FeedResponses.matchesEither(ifNoneMatch, stylesheetEtag, stylesheetEtag);
         MutableHttpResponse<?> response = unchanged ? HttpResponse.status(HttpStatus.NOT_MODIFIED)
                 : request.getMethod() == HttpMethod.HEAD ? HttpResponse.ok()
                 .header(HttpHeaders.CONTENT_LENGTH, Integer.toString(stylesheet.length))
@@ -105,16 +106,6 @@ public class BrowserView {
                 .header(HttpHeaders.ETAG, stylesheetEtag)
                 .header(HttpHeaders.CACHE_CONTROL, STYLESHEET_CACHE)
                 .header("X-Content-Type-Options", "nosniff");
-    }
-
-    private static boolean matches(String ifNoneMatch, String etag) {
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.strip();
-            if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -138,8 +138,12 @@ final class FeedResponses {
      * gets, or *, matches; the other media type's validators do not, so a 304 never confirms a copy of the other.
      */
     static boolean matches(String ifNoneMatch, FeedCache.Entry entry, boolean view) {
-        String identity = view ? entry.viewEtag() : entry.etag();
-        String gzip = view ? entry.viewGzipEtag() : entry.gzipEtag();
+        return matchesEither(ifNoneMatch, view ? entry.viewEtag() : entry.etag(),
+                view ? entry.viewGzipEtag() : entry.gzipEtag());
+    }
+
+    /** Whether {@code If-None-Match} names {@code identity} or {@code gzip} (weak comparison), or is {@code *}. */
+    static boolean matchesEither(String ifNoneMatch, String identity, String gzip) {
         for (String candidate : ifNoneMatch.split(",")) {
             String tag = opaque(candidate);
             if (tag.equals("*") || tag.equals(identity) || tag.equals(gzip)) {
