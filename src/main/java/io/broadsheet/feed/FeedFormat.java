@@ -1,6 +1,5 @@
 package io.broadsheet.feed;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** The formats Broadsheet publishes: the one place that names their file extensions and media types. */
@@ -20,6 +19,7 @@ public enum FeedFormat {
     private static final String VIEW_CONTENT_TYPE = "application/xml; charset=utf-8";
 
     private final String extension;
+    private static final FeedFormat[] FORMATS = values();
     private final String mediaType;
     private final boolean xml;
 
@@ -54,6 +54,16 @@ public enum FeedFormat {
     }
 
     public static Optional<FeedFormat> ofExtension(String extension) {
-        return Arrays.stream(values()).filter(f -> f.extension.equals(extension)).findFirst();
+        return Optional.ofNullable(named(extension));
+    }
+
+    /** The format of a file extension, or null: what a feed request's path ends with, read without allocating. */
+    public static FeedFormat named(CharSequence extension) {
+        for (FeedFormat format : FORMATS) {
+            if (format.extension.contentEquals(extension)) {
+                return format;
+            }
+        }
+        return null;
     }
 }

@@ -71,6 +71,11 @@ public class BrowserView {
         return enabled && format.hasView() && wanted(request.getHeaders().get(HttpHeaders.ACCEPT), format);
     }
 
+    /** {@link #serves(HttpRequest, FeedFormat)} for a request whose {@code Accept} is {@code accept}. */
+    boolean serves(String accept, FeedFormat format) {
+        return enabled && format.hasView() && wanted(accept, format);
+    }
+
     /**
      * Whether to serve {@code format} as its view: it has one, and {@code accept} names {@code text/html} with a
      * higher q than it gives the format's media type (the most specific range that matches each counts).

@@ -4,6 +4,7 @@ import io.broadsheet.cdn.CacheKeys;
 import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.feed.FeedCache;
 import io.broadsheet.feed.FeedFormat;
+import io.broadsheet.feed.FeedService;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -18,6 +19,8 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -55,58 +58,96 @@ final class FeedResponses {
      */
     MutableHttpResponse<?> answer(HttpRequest<?> request, FeedCache.Entry entry, byte[] delta, boolean gzip,
                                   boolean view) {
-        String etag = view ? (gzip ? entry.viewGzipEtag() : entry.viewEtag()) : (gzip ? entry.gzipEtag() : entry.etag());
-        String ifNoneMatch = request.getHeaders().get(HttpHeaders.IF_NONE_MATCH);
         MutableHttpResponse<?> response;
-        if (ifNoneMatch != null ? matches(ifNoneMatch, entry, view) : notModifiedSince(request, entry)) {
+        int status;
+        if (notModified(request.getHeaders().get(HttpHeaders.IF_NONE_MATCH),
+                request.getHeaders().get(HttpHeaders.IF_MODIFIED_SINCE), entry, view)) {
+            status = HttpStatus.NOT_MODIFIED.getCode();
             response = HttpResponse.status(HttpStatus.NOT_MODIFIED);
         } else if (delta != null) {
-            response = HttpResponse.status(HttpStatus.valueOf(IM_USED)).body(gzip ? FeedCache.gzip(delta) : delta)
-                    .header("IM", "feed");
+            status = IM_USED;
+            response = HttpResponse.status(HttpStatus.valueOf(IM_USED)).body(gzip ? FeedCache.gzip(delta) : delta);
         } else {
+            status = HttpStatus.OK.getCode();
             response = HttpResponse.ok(gzip ? entry.gzip() : entry.rendered().bytes());
-        }
-        if (gzip && response.status() != HttpStatus.NOT_MODIFIED) {
-            response.header(HttpHeaders.CONTENT_ENCODING, GZIP);
         }
         if (request.getMethod() == HttpMethod.HEAD) {
             // HEAD answers like GET without the body: the headers, Content-Length included
             long length = response.getBody(byte[].class).map(b -> (long) b.length).orElse(0L);
             response.body(null);
-            if (response.status() != HttpStatus.NOT_MODIFIED) {
+            if (status != HttpStatus.NOT_MODIFIED.getCode()) {
                 response.header(HttpHeaders.CONTENT_LENGTH, Long.toString(length));
             }
         }
-        FeedFormat format = entry.rendered().format();
-        boolean partnerOnly = config.isPartnerFeed(entry.rendered().feed().name());
-        response.header(HttpHeaders.CONTENT_TYPE, view ? format.viewContentType() : format.contentType())
-                .header(HttpHeaders.ETAG, etag)
+        String[] fields = fields(entry, gzip, view, status, clock.instant());
+        for (int i = 0; i < fields.length; i += 2) {
+            response.getHeaders().add(fields[i], fields[i + 1]);
+        }
+        return response;
+    }
 
-                .header(HttpHeaders.CACHE_CONTROL, delta != null && response.code() == IM_USED ? "no-store, im"
-                        : (partnerOnly ? "private" : "public") + ", max-age=" + entry.rendered().feed().maxAge())
-                .header(HttpHeaders.VARY, browserView.vary(format, partnerOnly))
-                .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
-                .header(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, "ETag, Last-Modified, Link, IM")
-                .header("X-Content-Type-Options", "nosniff");
-        Instant lastModified = entry.rendered().lastModified();
-        if (!lastModified.truncatedTo(ChronoUnit.SECONDS).equals(clock.instant().truncatedTo(ChronoUnit.SECONDS))) {
+    /**
+     * The header fields of an answer from {@code entry} with {@code status} (200, 226 or 304), as name, value, name,
+     * value...: the same on Micronaut's path ({@link #answer}) and on the event loop's ({@link FeedFastPath}), which
+     * adds only Content-Length and Date. {@code now} decides whether Last-Modified may be sent yet.
+     */
+    String[] fields(FeedCache.Entry entry, boolean gzip, boolean view, int status, Instant now) {
+        FeedService.Rendered rendered = entry.rendered();
+        FeedFormat format = rendered.format();
+        boolean partnerOnly = config.isPartnerFeed(rendered.feed().name());
+        List<String> fields = new ArrayList<>(32);
+        if (gzip && status != HttpStatus.NOT_MODIFIED.getCode()) {
+            add(fields, HttpHeaders.CONTENT_ENCODING, GZIP);
+        }
+        if (status == IM_USED) {
+            add(fields, "IM", "feed");
+        }
+        add(fields, HttpHeaders.CONTENT_TYPE, view ? format.viewContentType() : format.contentType());
+        add(fields, HttpHeaders.ETAG, view ? (gzip ? entry.viewGzipEtag() : entry.viewEtag())
+                : (gzip ? entry.gzipEtag() : entry.etag()));
+        add(fields, HttpHeaders.CACHE_CONTROL, status == IM_USED ? "no-store, im"
+                : (partnerOnly ? "private" : "public") + ", max-age=" + rendered.feed().maxAge());
+        add(fields, HttpHeaders.VARY, browserView.vary(format, partnerOnly));
+        add(fields, HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+        add(fields, HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, "ETag, Last-Modified, Link, IM");
+        add(fields, "X-Content-Type-Options", "nosniff");
+        Instant lastModified = rendered.lastModified();
+        if (!lastModified.truncatedTo(ChronoUnit.SECONDS).equals(now.truncatedTo(ChronoUnit.SECONDS))) {
             // HTTP dates have whole seconds: a date of the current second could also name a version still to
             // come within it, so it is sent only once that second is over (RFC 9110 8.8.2.2); the ETag serves meanwhile
-            response.header(HttpHeaders.LAST_MODIFIED, httpDate(lastModified));
+            add(fields, HttpHeaders.LAST_MODIFIED, httpDate(lastModified));
         }
-        CacheKeys keys = entry.rendered().cacheKeys();
+        CacheKeys keys = rendered.cacheKeys();
         if (keys.any()) {
             // built once per render: a cached answer only copies them
-            response.header(SURROGATE_KEY, keys.surrogateKey()).header(CACHE_TAG, keys.cacheTag());
+            add(fields, SURROGATE_KEY, keys.surrogateKey());
+            add(fields, CACHE_TAG, keys.cacheTag());
         }
-        entry.rendered().feed().hubs().forEach(hub -> response.getHeaders().add(HttpHeaders.LINK, "<" + hub + ">; rel=\"hub\""));
-        response.getHeaders().add(HttpHeaders.LINK, "<" + entry.rendered().feed().selfUrl(format) + ">; rel=\"self\"");
-        return response;
+        rendered.feed().hubs().forEach(hub -> add(fields, HttpHeaders.LINK, "<" + hub + ">; rel=\"hub\""));
+        add(fields, HttpHeaders.LINK, "<" + rendered.feed().selfUrl(format) + ">; rel=\"self\"");
+        return fields.toArray(String[]::new);
+    }
+
+    private static void add(List<String> fields, String name, String value) {
+        fields.add(name);
+        fields.add(value);
+    }
+
+    /**
+     * Whether the copy the client holds is current: {@code If-None-Match} when sent (it wins over
+     * {@code If-Modified-Since}, RFC 9110 13.2.2), else {@code If-Modified-Since}.
+     */
+    static boolean notModified(String ifNoneMatch, String ifModifiedSince, FeedCache.Entry entry, boolean view) {
+        return ifNoneMatch != null ? matches(ifNoneMatch, entry, view) : notModifiedSince(ifModifiedSince, entry);
     }
 
     /** True when the request asks for an RFC 3229 "feed" delta ({@code A-IM: feed}). */
     static boolean wantsDelta(HttpRequest<?> request) {
-        String aim = request.getHeaders().get("A-IM");
+        return wantsDelta(request.getHeaders().get("A-IM"));
+    }
+
+    /** True when an {@code A-IM} header's value names the "feed" instance manipulation. */
+    static boolean wantsDelta(String aim) {
         if (aim == null) {
             return false;
         }
@@ -142,15 +183,34 @@ final class FeedResponses {
                 view ? entry.viewGzipEtag() : entry.gzipEtag());
     }
 
-    /** Whether {@code If-None-Match} names {@code identity} or {@code gzip} (weak comparison), or is {@code *}. */
+    /**
+     * Whether {@code If-None-Match} names {@code identity} or {@code gzip} (weak comparison), or is {@code *}.
+     * Reads the list in place: a poll's 304 allocates nothing here.
+     */
     static boolean matchesEither(String ifNoneMatch, String identity, String gzip) {
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = opaque(candidate);
-            if (tag.equals("*") || tag.equals(identity) || tag.equals(gzip)) {
+        int length = ifNoneMatch.length();
+        int start = 0;
+        while (start < length) {
+            int end = ifNoneMatch.indexOf(',', start);
+            if (end < 0) {
+                end = length;
+            }
+            int from = skipSpaces(ifNoneMatch, start, end);
+            int to = trimEnd(ifNoneMatch, from, end);
+            if (to - from > 2 && ifNoneMatch.startsWith("W/", from)) {
+                from += 2;
+            }
+            if (same(ifNoneMatch, from, to, "*") || same(ifNoneMatch, from, to, identity)
+                    || same(ifNoneMatch, from, to, gzip)) {
                 return true;
             }
+            start = end + 1;
         }
         return false;
+    }
+
+    private static boolean same(String s, int from, int to, String tag) {
+        return tag != null && to - from == tag.length() && s.startsWith(tag, from);
     }
 
     private static String opaque(String candidate) {
@@ -158,8 +218,7 @@ final class FeedResponses {
         return tag.startsWith("W/") ? tag.substring(2) : tag;
     }
 
-    private static boolean notModifiedSince(HttpRequest<?> request, FeedCache.Entry entry) {
-        String since = request.getHeaders().get(HttpHeaders.IF_MODIFIED_SINCE);
+    private static boolean notModifiedSince(String since, FeedCache.Entry entry) {
         if (since == null) {
             return false;
         }
@@ -171,36 +230,75 @@ final class FeedResponses {
         }
     }
 
-    /** gzip unless the client refuses it (q=0) or does not name it (nor *). */
+    /**
+     * gzip unless the client refuses it (q=0) or does not name it (nor *): {@code gzip}, {@code x-gzip} or
+     * {@code *}, the first of them named. Reads the list in place.
+     */
     static boolean acceptsGzip(String acceptEncoding) {
         if (acceptEncoding == null) {
             return false;
         }
-        for (String part : acceptEncoding.split(",")) {
-            String[] pieces = part.strip().split(";");
-            String coding = pieces[0].strip().toLowerCase(Locale.ROOT);
-            if (coding.equals(GZIP) || coding.equals("x-gzip") || coding.equals("*")) {
-                return !refused(pieces);
+        int length = acceptEncoding.length();
+        int start = 0;
+        while (start < length) {
+            int end = acceptEncoding.indexOf(',', start);
+            if (end < 0) {
+                end = length;
             }
+            int semicolon = acceptEncoding.indexOf(';', start);
+            int codingEnd = semicolon < 0 || semicolon > end ? end : semicolon;
+            int from = skipSpaces(acceptEncoding, start, codingEnd);
+            int to = trimEnd(acceptEncoding, from, codingEnd);
+            if (sameIgnoringCase(acceptEncoding, from, to, GZIP) || sameIgnoringCase(acceptEncoding, from, to, "x-gzip")
+                    || sameIgnoringCase(acceptEncoding, from, to, "*")) {
+                return !refused(acceptEncoding, codingEnd, end);
+            }
+            start = end + 1;
         }
         return false;
     }
 
-    private static boolean refused(String[] pieces) {
-        for (int i = 1; i < pieces.length; i++) {
-            String parameter = pieces[i].strip().toLowerCase(Locale.ROOT);
-            if (parameter.startsWith("q=")) {
+    private static boolean sameIgnoringCase(String s, int from, int to, String coding) {
+        return to - from == coding.length() && s.regionMatches(true, from, coding, 0, coding.length());
+    }
+
+    /** Whether the parameters between {@code from} (a ';') and {@code end} carry a q of 0, or one not a number. */
+    private static boolean refused(String s, int from, int end) {
+        int at = from;
+        while (at < end) {
+            int next = s.indexOf(';', at + 1);
+            if (next < 0 || next > end) {
+                next = end;
+            }
+            int name = skipSpaces(s, at + 1, next);
+            if (next - name >= 2 && (s.charAt(name) == 'q' || s.charAt(name) == 'Q') && s.charAt(name + 1) == '=') {
                 try {
-                    return Double.parseDouble(parameter.substring(2)) <= 0;
+                    return Double.parseDouble(s.substring(name + 2, trimEnd(s, name + 2, next))) <= 0;
                 } catch (NumberFormatException e) {
                     return true;
                 }
             }
+            at = next;
         }
         return false;
     }
 
-    private static String httpDate(Instant instant) {
+    private static int skipSpaces(String s, int from, int to) {
+        while (from < to && (s.charAt(from) == ' ' || s.charAt(from) == '\t')) {
+            from++;
+        }
+        return from;
+    }
+
+    private static int trimEnd(String s, int from, int to) {
+        while (to > from && (s.charAt(to - 1) == ' ' || s.charAt(to - 1) == '\t')) {
+            to--;
+        }
+        return to;
+    }
+
+    /** An HTTP date as Micronaut writes its Date header (RFC 1123, the day of the month without a leading zero). */
+    static String httpDate(Instant instant) {
         return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
     }
 }
