@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
@@ -73,6 +74,12 @@ public class FeedCache {
         private final String viewGzipEtag;
         /** When it was last served, in {@link #ticks}: the oldest goes first when the budget is spent. */
         private volatile long lastServed;
+        /** What the web layer derives from it once and keeps with it: see {@link FeedCache#attachment}. */
+        private volatile Object attachment;
+        /** The bytes of the attachment, counted in the budget; guarded by the cache. */
+        private long attached;
+        /** Whether its bytes are counted in {@link #held}: from its store until it is dropped; guarded by the cache. */
+        private boolean counted;
 
         Entry(FeedService.Rendered rendered, byte[] gzip, String tag) {
             this.rendered = rendered;
@@ -114,9 +121,12 @@ public class FeedCache {
             return rendered.validUntil() == null || now.isBefore(rendered.validUntil());
         }
 
-        /** The bytes it holds: the document, its gzip copy, and the feed model kept for deltas (about the document). */
+        /**
+         * The bytes it holds: the document, its gzip copy, the feed model kept for deltas (about the document), and
+         * what is attached to it ({@link FeedCache#attachment}).
+         */
         long size() {
-            return 2L * rendered.bytes().length + gzip.length;
+            return 2L * rendered.bytes().length + gzip.length + attached;
         }
     }
 
@@ -224,12 +234,41 @@ public class FeedCache {
         generations.keySet().forEach(name -> release(generations.put(name, new Generation())));
     }
 
+    /**
+     * What {@code make} derives from {@code entry} to serve it (the event loop's direct copies and header blocks, see
+     * web.FeedFastPath), made on first use, kept with the entry, and counted in the budget as {@code bytes} while the
+     * entry is held. Two threads may both make it the first time; one of the two is kept, so it must be a pure
+     * function of the entry.
+     */
+    public <T> T attachment(Entry entry, Class<T> type, Function<Entry, T> make, long bytes) {
+        Object held = entry.attachment; // without the lock: at worst two threads make it, and one is kept
+        if (type.isInstance(held)) {
+            return type.cast(held);
+        }
+        T made = make.apply(entry);
+        synchronized (this) {
+            if (type.isInstance(entry.attachment)) {
+                return type.cast(entry.attachment);
+            }
+            entry.attachment = made;
+            if (entry.counted) {
+                entry.attached = bytes;
+                this.held += bytes;
+                while (this.held > budget && evictLeastRecentlyServed()) {
+                    // each pass drops one entry
+                }
+            }
+        }
+        return made;
+    }
+
     private synchronized void store(String name, Generation generation, Key key, Entry entry) {
         if (generations.get(name) != generation) {
             return; // invalidated while rendering: never served
         }
         Entry replaced = generation.entries.put(key, entry);
-        held += entry.size() - (replaced == null ? 0 : replaced.size());
+        entry.counted = true;
+        held += entry.size() - (replaced == null ? 0 : uncount(replaced));
         while (held > budget && evictLeastRecentlyServed()) {
             // each pass drops one entry
         }
@@ -237,8 +276,14 @@ public class FeedCache {
 
     private synchronized void release(Generation dropped) {
         if (dropped != null) {
-            dropped.entries.values().forEach(e -> held -= e.size());
+            dropped.entries.values().forEach(e -> held -= uncount(e));
         }
+    }
+
+    /** An entry no longer held: its size, which leaves the count. */
+    private long uncount(Entry entry) {
+        entry.counted = false;
+        return entry.size();
     }
 
     /** Drops the entry served longest ago; false when there is none. */
@@ -258,7 +303,7 @@ public class FeedCache {
         if (oldestIn == null) {
             return false;
         }
-        held -= oldestIn.entries.remove(oldestKey).size();
+        held -= uncount(oldestIn.entries.remove(oldestKey));
         return true;
     }
 
