@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -55,6 +56,14 @@ public class PollRecorder {
     private record Announced(long subscribers, Instant at) {
     }
 
+    /** A day by its number since the epoch: polls of one day share one LocalDate. */
+    private record Day(long number, LocalDate date) {
+    }
+
+    /** The poller a thread hashed last: a keep-alive connection's polls repeat it, and hash it only once. */
+    private record Hashed(byte[] salt, String address, String userAgent, long hash) {
+    }
+
     private static final class Tally {
         final LongAdder polls = new LongAdder();
         final LongAdder notModified = new LongAdder();
@@ -71,6 +80,10 @@ public class PollRecorder {
     /** User-Agents already read; emptied when it reaches {@value #MAX_USER_AGENTS}. */
     private final Map<String, Fetcher> fetchers = new ConcurrentHashMap<>();
     static final int MAX_USER_AGENTS = 10_000;
+    private static final long SECONDS_PER_DAY = 86_400;
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(PollRecorder::sha256);
+    private volatile Day today = new Day(Long.MIN_VALUE, null);
+    private final ThreadLocal<Hashed> lastHashed = new ThreadLocal<>();
 
     public PollRecorder(JdbcOperations jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -83,7 +96,7 @@ public class PollRecorder {
      */
     public void record(String feed, String format, int status, String address, String userAgent) {
         Instant now = clock.instant();
-        LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        LocalDate day = day(now);
         Fetcher fetcher = fetcher(userAgent);
         Tally tally = tallies.computeIfAbsent(new PollKey(day, feed, format, fetcher.name()), k -> new Tally());
         tally.polls.increment();
@@ -98,8 +111,29 @@ public class PollRecorder {
         byte[] salt = salts.get(day);
         if (salt != null) { // absent only in the seconds after midnight before the first flush of the day
             pollers.computeIfAbsent(new FeedDay(day, feed), k -> ConcurrentHashMap.newKeySet())
-                    .add(poller(salt, address, userAgent));
+                    .add(hashed(salt, address, userAgent));
         }
+    }
+
+    private LocalDate day(Instant now) {
+        long number = Math.floorDiv(now.getEpochSecond(), SECONDS_PER_DAY);
+        Day day = today;
+        if (day.number() != number) {
+            day = new Day(number, LocalDate.ofEpochDay(number));
+            today = day;
+        }
+        return day.date();
+    }
+
+    private long hashed(byte[] salt, String address, String userAgent) {
+        Hashed last = lastHashed.get();
+        if (last != null && last.salt() == salt && Objects.equals(last.address(), address)
+                && Objects.equals(last.userAgent(), userAgent)) {
+            return last.hash();
+        }
+        long hash = poller(salt, address, userAgent);
+        lastHashed.set(new Hashed(salt, address, userAgent, hash));
+        return hash;
     }
 
     /** A User-Agent read once: pollers repeat theirs on every poll, and reading one takes a few regular expressions. */
@@ -248,13 +282,17 @@ public class PollRecorder {
 
     /** The first 8 bytes of SHA-256(salt, address, User-Agent): who polled, without the address. */
     static long poller(byte[] salt, String address, String userAgent) {
+        MessageDigest sha = SHA_256.get();
+        sha.update(salt);
+        sha.update(String.valueOf(address).getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) '\n');
+        sha.update(String.valueOf(userAgent).getBytes(StandardCharsets.UTF_8));
+        return ByteBuffer.wrap(sha.digest()).getLong(); // digest() also resets it for the next poller
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(salt);
-            sha.update(String.valueOf(address).getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) '\n');
-            sha.update(String.valueOf(userAgent).getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(sha.digest()).getLong();
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
