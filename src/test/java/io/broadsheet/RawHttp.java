@@ -34,11 +34,11 @@ public final class RawHttp implements AutoCloseable {
             return fields.stream().filter(f -> f[0].equalsIgnoreCase(name)).map(f -> f[1]).toList();
         }
 
-        /** The fields as "name: value" lines, names lower-cased, without those named in {@code except}. */
+        /** The fields as "name: value" lines, in the order and case sent, without those named in {@code except}. */
         public List<String> lines(String... except) {
             List<String> skipped = List.of(except).stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
             return fields.stream().filter(f -> !skipped.contains(f[0].toLowerCase(Locale.ROOT)))
-                    .map(f -> f[0].toLowerCase(Locale.ROOT) + ": " + f[1]).sorted().toList();
+                    .map(f -> f[0] + ": " + f[1]).toList();
         }
     }
 

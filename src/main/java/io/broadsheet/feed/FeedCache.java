@@ -74,8 +74,8 @@ public class FeedCache {
         private final String viewGzipEtag;
         /** When it was last served, in {@link #ticks}: the oldest goes first when the budget is spent. */
         private volatile long lastServed;
-        /** What the web layer derives from it once and keeps with it: see {@link FeedCache#attachment}. */
-        private volatile Object attachment;
+        /** What the web layer derives from it to serve it, while it is held: see {@link FeedCache#attachment}. */
+        private volatile Attachment attachment;
         /** The bytes of the attachment, counted in the budget; guarded by the cache. */
         private long attached;
         /** Whether its bytes are counted in {@link #held}: from its store until it is dropped; guarded by the cache. */
@@ -235,31 +235,45 @@ public class FeedCache {
     }
 
     /**
-     * What {@code make} derives from {@code entry} to serve it (the event loop's direct copies and header blocks, see
-     * web.FeedFastPath), made on first use, kept with the entry, and counted in the budget as {@code bytes} while the
-     * entry is held. Two threads may both make it the first time; one of the two is kept, so it must be a pure
-     * function of the entry.
+     * Something derived from an entry to serve it (the event loop's direct-memory copies, see web.FeedFastPath), whose
+     * resources are given back once the entry is no longer held.
      */
-    public <T> T attachment(Entry entry, Class<T> type, Function<Entry, T> make, long bytes) {
-        Object held = entry.attachment; // without the lock: at worst two threads make it, and one is kept
-        if (type.isInstance(held)) {
-            return type.cast(held);
+    public interface Attachment {
+
+        /** Gives back its resources: called once, when the entry leaves the cache. */
+        void release();
+    }
+
+    /**
+     * What {@code make} derives from {@code entry} to serve it, made on first use, kept with the entry and counted in
+     * the budget as {@code bytes} while the entry is held, and released when the entry is dropped. Null when the entry
+     * is no longer held, or when it would not fit in the budget together with it (it is then served without one).
+     * Two threads may both make it the first time: one is kept, the other released at once.
+     */
+    public <T extends Attachment> T attachment(Entry entry, Class<T> type, Function<Entry, T> make, long bytes) {
+        Object current = entry.attachment; // without the lock: the common case, already made
+        if (type.isInstance(current)) {
+            return type.cast(current);
+        }
+        if (entry.size() + bytes > budget) {
+            return null;
         }
         T made = make.apply(entry);
         synchronized (this) {
-            if (type.isInstance(entry.attachment)) {
-                return type.cast(entry.attachment);
-            }
-            entry.attachment = made;
-            if (entry.counted) {
+            if (entry.counted && entry.attachment == null && entry.size() + bytes <= budget) {
+                entry.attachment = made;
                 entry.attached = bytes;
                 this.held += bytes;
                 while (this.held > budget && evictLeastRecentlyServed()) {
-                    // each pass drops one entry
+                    // each pass drops one entry, the least recently served: never this one, just served, while it
+                    // fits the budget alone
                 }
+                return made;
             }
+            current = entry.attachment;
         }
-        return made;
+        made.release();
+        return type.isInstance(current) ? type.cast(current) : null;
     }
 
     private synchronized void store(String name, Generation generation, Key key, Entry entry) {
@@ -280,10 +294,17 @@ public class FeedCache {
         }
     }
 
-    /** An entry no longer held: its size, which leaves the count. */
+    /** An entry no longer held: its size, which leaves the count; its attachment is released. */
     private long uncount(Entry entry) {
         entry.counted = false;
-        return entry.size();
+        long size = entry.size();
+        Attachment attachment = entry.attachment;
+        if (attachment != null) {
+            entry.attachment = null;
+            entry.attached = 0;
+            attachment.release();
+        }
+        return size;
     }
 
     /** Drops the entry served longest ago; false when there is none. */

@@ -283,6 +283,7 @@ public class PollRecorder {
     /** The first 8 bytes of SHA-256(salt, address, User-Agent): who polled, without the address. */
     static long poller(byte[] salt, String address, String userAgent) {
         MessageDigest sha = SHA_256.get();
+        sha.reset(); // in case an earlier hash on this thread stopped half-way
         sha.update(salt);
         sha.update(String.valueOf(address).getBytes(StandardCharsets.UTF_8));
         sha.update((byte) '\n');

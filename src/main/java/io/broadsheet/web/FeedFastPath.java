@@ -6,6 +6,7 @@ import io.broadsheet.feed.FeedFormat;
 import io.broadsheet.metrics.BroadsheetMetrics;
 import io.broadsheet.stats.PollRecorder;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -21,15 +22,19 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.ReadOnlyHttpHeaders;
 import io.netty.util.AsciiString;
+import io.netty.util.IllegalReferenceCountException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import jakarta.inject.Singleton;
 
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -50,14 +55,17 @@ import java.util.concurrent.atomic.LongAdder;
 @Singleton
 public class FeedFastPath {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FeedFastPath.class);
     private static final String PREFIX = "/feeds/";
     private static final String PAGE = "page=";
     /** More digits than any page number. */
     private static final int MAX_PAGE_DIGITS = 6;
     private static final AsciiString A_IM = AsciiString.cached("A-IM");
     private static final AsciiString X_FORWARDED_FOR = AsciiString.cached("X-Forwarded-For");
-    /** Variants per representation: gzip (1), browser view (2), 304 (4). */
-    private static final int VARIANTS = 8;
+    /** The route's HEAD answer names it as FeedResponses does (Micronaut's own fields are lower-case). */
+    private static final AsciiString HEAD_CONTENT_LENGTH = AsciiString.cached("Content-Length");
+    /** Variants per representation: gzip (1), browser view (2), 304 (4), HEAD answered 200 (8). */
+    private static final int VARIANTS = 16;
 
     private final FeedCache cache;
     private final FeedsConfig config;
@@ -141,28 +149,47 @@ public class FeedFastPath {
                 headers.get(HttpHeaderNames.IF_MODIFIED_SINCE), entry, browser);
         Wire wire = cache.attachment(entry, Wire.class, Wire::new,
                 (long) entry.rendered().bytes().length + entry.gzip().length);
-        HttpHeaders fields = wire.fields(this, entry, gzip, browser, notModified, clock.instant());
+        if (wire == null) {
+            return Outcome.PASSED; // too big to keep a second copy of, or dropped meanwhile: the route serves it
+        }
+        HttpHeaders fields = wire.fields(this, entry, gzip, browser, notModified, head && !notModified,
+                clock.instant());
+        // as Micronaut's route decides it (PipeliningServerHandler): HTTP/1.0 always closes, HTTP/1.1 on a
+        // Connection field whose whole value is "close"
         boolean close = version.equals(HttpVersion.HTTP_1_0)
-                || headers.containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE, true);
+                || headers.contains(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE, true);
         if (close && version.equals(HttpVersion.HTTP_1_1)) {
             fields = new DefaultHttpHeaders().add(fields).add(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }
         HttpResponseStatus status = notModified ? HttpResponseStatus.NOT_MODIFIED : HttpResponseStatus.OK;
-        ByteBuf body = notModified || head ? Unpooled.EMPTY_BUFFER : wire.body(gzip).retainedDuplicate();
-        DefaultFullHttpResponse response = new DefaultFullHttpResponse(version, status, body, fields,
-                EmptyHttpHeaders.INSTANCE);
-        if (close) {
-            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-        } else {
-            ctx.write(response, ctx.voidPromise());
+        ByteBuf body = Unpooled.EMPTY_BUFFER;
+        if (!notModified && !head) {
+            body = wire.body(gzip);
+            if (body == null) {
+                return Outcome.PASSED; // released by an invalidation since the lookup
+            }
         }
-        answered.increment();
-        metrics.feedRequest(name, format.extension(), status.code(), gzip, true);
-        String forwarded = headers.get(X_FORWARDED_FOR);
-        polls.record(name, format.extension(), status.code(),
-                forwarded == null || forwarded.isBlank() ? client : firstAddress(forwarded),
-                headers.get(HttpHeaderNames.USER_AGENT));
+        ctx.write(new DefaultFullHttpResponse(version, status, body, fields, EmptyHttpHeaders.INSTANCE),
+                close ? ctx.newPromise().addListener(ChannelFutureListener.CLOSE) : ctx.voidPromise());
+        if (close) {
+            ctx.flush();
+        }
+        count(name, format, status.code(), gzip, headers, client);
         return close ? Outcome.CLOSING : Outcome.ANSWERED;
+    }
+
+    /** The answer's metrics and poll statistics: a failure there is logged, and the answer stands. */
+    private void count(String name, FeedFormat format, int status, boolean gzip, HttpHeaders headers, String client) {
+        try {
+            answered.increment();
+            metrics.feedRequest(name, format.extension(), status, gzip, true);
+            String forwarded = headers.get(X_FORWARDED_FOR);
+            polls.record(name, format.extension(), status,
+                    forwarded == null || forwarded.isBlank() ? client : firstAddress(forwarded),
+                    headers.get(HttpHeaderNames.USER_AGENT));
+        } catch (RuntimeException e) {
+            LOG.warn("A feed answer was sent but not counted", e);
+        }
     }
 
     /** The text of a connection's peer address, as FeedController reads it. */
@@ -221,63 +248,90 @@ public class FeedFastPath {
 
     /**
      * What the event loop writes from one cached representation: both codings in direct memory, and each variant's
-     * header block for the current second. The buffers are never released: their memory goes with the entry, when
-     * it is collected (a JDK direct buffer), so an answer in flight can never see it freed.
+     * header block for the current second. The buffers are given back when the entry leaves the cache
+     * ({@link #release}); an answer in flight holds its own reference, so the memory outlives it if need be.
      */
-    static final class Wire {
+    static final class Wire implements FeedCache.Attachment {
 
         private final ByteBuf identity;
         private final ByteBuf gzip;
         private final AtomicReferenceArray<Block> blocks = new AtomicReferenceArray<>(VARIANTS);
+        private final AtomicBoolean released = new AtomicBoolean();
 
         private record Block(long second, HttpHeaders fields) {
         }
 
         Wire(FeedCache.Entry entry) {
             this.identity = direct(entry.rendered().bytes());
-            this.gzip = direct(entry.gzip());
+            ByteBuf compressed;
+            try {
+                compressed = direct(entry.gzip());
+            } catch (RuntimeException | Error e) {
+                identity.release();
+                throw e;
+            }
+            this.gzip = compressed;
         }
 
         private static ByteBuf direct(byte[] bytes) {
-            ByteBuffer buffer = ByteBuffer.allocateDirect(bytes.length);
-            buffer.put(bytes).flip();
-            return Unpooled.wrappedBuffer(buffer);
+            return ByteBufAllocator.DEFAULT.directBuffer(bytes.length, bytes.length).writeBytes(bytes);
         }
 
+        /** A reference of its own to the body of one coding, or null once the entry has given its copies back. */
         ByteBuf body(boolean gzipped) {
-            return gzipped ? gzip : identity;
+            ByteBuf buffer = gzipped ? gzip : identity;
+            try {
+                return buffer.retainedDuplicate();
+            } catch (IllegalReferenceCountException e) {
+                return null;
+            }
+        }
+
+        @Override
+        public void release() {
+            if (released.compareAndSet(false, true)) {
+                identity.release();
+                gzip.release();
+            }
         }
 
         /** The variant's header block for {@code now}'s second, built on the first answer of that second. */
         HttpHeaders fields(FeedFastPath path, FeedCache.Entry entry, boolean gzipped, boolean view,
-                           boolean notModified, Instant now) {
-            int variant = (gzipped ? 1 : 0) | (view ? 2 : 0) | (notModified ? 4 : 0);
+                           boolean notModified, boolean head, Instant now) {
+            int variant = (gzipped ? 1 : 0) | (view ? 2 : 0) | (notModified ? 4 : 0) | (head ? 8 : 0);
             long second = now.getEpochSecond();
             Block block = blocks.get(variant);
             if (block == null || block.second() != second) {
-                block = new Block(second, build(path, entry, gzipped, view, notModified, now));
+                block = new Block(second, build(path, entry, gzipped, view, notModified, head, now));
                 blocks.set(variant, block);
             }
             return block.fields();
         }
 
+        /**
+         * The fields in the order the route sends them: FeedResponses' fields, then Micronaut's date and, for a
+         * GET, its content-length; a HEAD's Content-Length comes first, as FeedResponses sets it.
+         */
         private HttpHeaders build(FeedFastPath path, FeedCache.Entry entry, boolean gzipped, boolean view,
-                                  boolean notModified, Instant now) {
+                                  boolean notModified, boolean head, Instant now) {
             String[] fields = path.responses.fields(entry, gzipped, view, notModified ? 304 : 200, now);
-            int extra = notModified ? 2 : 4;
-            CharSequence[] pairs = new CharSequence[fields.length + extra];
-            for (int i = 0; i < fields.length; i++) {
-                // as Netty's encoder writes a String field: US-ASCII, '?' for anything else
-                pairs[i] = new AsciiString(fields[i].getBytes(StandardCharsets.US_ASCII), false);
+            List<CharSequence> pairs = new ArrayList<>(fields.length + 6);
+            AsciiString length = AsciiString.of(Integer.toString(
+                    (gzipped ? entry.gzip() : entry.rendered().bytes()).length));
+            if (head) {
+                pairs.add(HEAD_CONTENT_LENGTH);
+                pairs.add(length);
             }
-            pairs[fields.length] = HttpHeaderNames.DATE;
-            pairs[fields.length + 1] = new AsciiString(FeedResponses.httpDate(Instant.ofEpochSecond(now.getEpochSecond())));
-            if (!notModified) {
-                // a HEAD answers with the same fields, Content-Length included, and no body
-                pairs[fields.length + 2] = HttpHeaderNames.CONTENT_LENGTH;
-                pairs[fields.length + 3] = AsciiString.of(Integer.toString(body(gzipped).readableBytes()));
+            for (String field : fields) {
+                pairs.add(new AsciiString(field)); // each character as Netty's encoder writes a String's
             }
-            return new ReadOnlyHttpHeaders(true, pairs);
+            pairs.add(HttpHeaderNames.DATE);
+            pairs.add(new AsciiString(FeedResponses.httpDate(Instant.ofEpochSecond(now.getEpochSecond()))));
+            if (!notModified && !head) {
+                pairs.add(HttpHeaderNames.CONTENT_LENGTH);
+                pairs.add(length);
+            }
+            return new ReadOnlyHttpHeaders(true, pairs.toArray(CharSequence[]::new));
         }
     }
 }

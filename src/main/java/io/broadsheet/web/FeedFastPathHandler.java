@@ -9,6 +9,8 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One HTTP/1 connection's gate to {@link FeedFastPath}, between Netty's codec (and the access log) and Micronaut's
@@ -20,6 +22,7 @@ import io.netty.util.ReferenceCountUtil;
 final class FeedFastPathHandler extends ChannelDuplexHandler {
 
     static final String NAME = "broadsheet-feed-fast-path";
+    private static final Logger LOG = LoggerFactory.getLogger(FeedFastPathHandler.class);
 
     private final FeedFastPath path;
     /** Requests handed to Micronaut whose answers it has not finished writing. */
@@ -61,7 +64,15 @@ final class FeedFastPathHandler extends ChannelDuplexHandler {
         if (client == null) {
             client = FeedFastPath.client(ctx.channel().remoteAddress());
         }
-        switch (path.answer(ctx, request, client)) {
+        FeedFastPath.Outcome outcome;
+        try {
+            outcome = path.answer(ctx, request, client);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // nothing was written (the answer's write is its last step that can fail): the route answers instead
+            LOG.warn("A feed poll goes to the route: the event loop could not answer it", e);
+            return false;
+        }
+        switch (outcome) {
             case ANSWERED -> unflushed = true;
             case CLOSING -> closing = true;
             default -> {
