@@ -132,8 +132,8 @@ public class BrowserView {
             }
             int semicolon = accept.indexOf(';', start);
             int rangeEnd = semicolon < 0 || semicolon > end ? end : semicolon;
-            int from = skipSpaces(accept, start, rangeEnd);
-            int to = trimEnd(accept, from, rangeEnd);
+            int from = HeaderText.skipSpaces(accept, start, rangeEnd);
+            int to = HeaderText.trimEnd(accept, from, rangeEnd);
             int rangeLength = to - from;
             if (rangeLength == type.length() && accept.regionMatches(true, from, type, 0, rangeLength)) {
                 exact = q(accept, rangeEnd, end);
@@ -159,12 +159,12 @@ public class BrowserView {
             if (next < 0 || next > end) {
                 next = end;
             }
-            int name = skipSpaces(accept, at + 1, next);
+            int name = HeaderText.skipSpaces(accept, at + 1, next);
             if (name < next && (accept.charAt(name) == 'q' || accept.charAt(name) == 'Q')) {
-                int equals = skipSpaces(accept, name + 1, next);
+                int equals = HeaderText.skipSpaces(accept, name + 1, next);
                 if (equals < next && accept.charAt(equals) == '=') {
-                    int value = skipSpaces(accept, equals + 1, next);
-                    return qvalue(accept, value, trimEnd(accept, value, next));
+                    int value = HeaderText.skipSpaces(accept, equals + 1, next);
+                    return qvalue(accept, value, HeaderText.trimEnd(accept, value, next));
                 }
             }
             at = next;
@@ -193,20 +193,6 @@ public class BrowserView {
             value += (c - '0') * scale;
         }
         return Math.min(value, ONE);
-    }
-
-    private static int skipSpaces(String s, int from, int to) {
-        while (from < to && (s.charAt(from) == ' ' || s.charAt(from) == '\t')) {
-            from++;
-        }
-        return from;
-    }
-
-    private static int trimEnd(String s, int from, int to) {
-        while (to > from && (s.charAt(to - 1) == ' ' || s.charAt(to - 1) == '\t')) {
-            to--;
-        }
-        return to;
     }
 
     private static int indexOfIgnoreCase(String s, String part) {

@@ -195,8 +195,8 @@ final class FeedResponses {
             if (end < 0) {
                 end = length;
             }
-            int from = skipSpaces(ifNoneMatch, start, end);
-            int to = trimEnd(ifNoneMatch, from, end);
+            int from = HeaderText.skipSpaces(ifNoneMatch, start, end);
+            int to = HeaderText.trimEnd(ifNoneMatch, from, end);
             if (to - from > 2 && ifNoneMatch.startsWith("W/", from)) {
                 from += 2;
             }
@@ -247,8 +247,8 @@ final class FeedResponses {
             }
             int semicolon = acceptEncoding.indexOf(';', start);
             int codingEnd = semicolon < 0 || semicolon > end ? end : semicolon;
-            int from = skipSpaces(acceptEncoding, start, codingEnd);
-            int to = trimEnd(acceptEncoding, from, codingEnd);
+            int from = HeaderText.skipSpaces(acceptEncoding, start, codingEnd);
+            int to = HeaderText.trimEnd(acceptEncoding, from, codingEnd);
             if (sameIgnoringCase(acceptEncoding, from, to, GZIP) || sameIgnoringCase(acceptEncoding, from, to, "x-gzip")
                     || sameIgnoringCase(acceptEncoding, from, to, "*")) {
                 return !refused(acceptEncoding, codingEnd, end);
@@ -270,10 +270,10 @@ final class FeedResponses {
             if (next < 0 || next > end) {
                 next = end;
             }
-            int name = skipSpaces(s, at + 1, next);
+            int name = HeaderText.skipSpaces(s, at + 1, next);
             if (next - name >= 2 && (s.charAt(name) == 'q' || s.charAt(name) == 'Q') && s.charAt(name + 1) == '=') {
                 try {
-                    return Double.parseDouble(s.substring(name + 2, trimEnd(s, name + 2, next))) <= 0;
+                    return Double.parseDouble(s.substring(name + 2, HeaderText.trimEnd(s, name + 2, next))) <= 0;
                 } catch (NumberFormatException e) {
                     return true;
                 }
@@ -281,20 +281,6 @@ final class FeedResponses {
             at = next;
         }
         return false;
-    }
-
-    private static int skipSpaces(String s, int from, int to) {
-        while (from < to && (s.charAt(from) == ' ' || s.charAt(from) == '\t')) {
-            from++;
-        }
-        return from;
-    }
-
-    private static int trimEnd(String s, int from, int to) {
-        while (to > from && (s.charAt(to - 1) == ' ' || s.charAt(to - 1) == '\t')) {
-            to--;
-        }
-        return to;
     }
 
     /** An HTTP date as Micronaut writes its Date header (RFC 1123, the day of the month without a leading zero). */
