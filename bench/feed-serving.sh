@@ -64,7 +64,7 @@ http {
   # a static file server at its best: sendfile, full packets, open files kept
   sendfile on;
   tcp_nopush on;
-  open_file_cache max=64 valid=60s;
+  open_file_cache max=64 inactive=60s;
   keepalive_requests 1000000;
   types { application/rss+xml rss; application/atom+xml atom; application/feed+json json; }
   server {
