@@ -66,12 +66,7 @@ public class BrowserView {
         }
     }
 
-    /** Whether to answer this request for {@code format} with its view (the Accept header is read only for RSS and Atom). */
-    boolean serves(HttpRequest<?> request, FeedFormat format) {
-        return enabled && format.hasView() && wanted(request.getHeaders().get(HttpHeaders.ACCEPT), format);
-    }
-
-    /** {@link #serves(HttpRequest, FeedFormat)} for a request whose {@code Accept} is {@code accept}. */
+    /** Whether to answer a request for {@code format} whose {@code Accept} is {@code accept} with its view. */
     boolean serves(String accept, FeedFormat format) {
         return enabled && format.hasView() && wanted(accept, format);
     }

@@ -32,7 +32,6 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Named;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -63,14 +62,15 @@ public class FeedController {
     private final io.broadsheet.stats.PollRecorder polls;
     private final BrowserView view;
 
-    public FeedController(FeedCache cache, FeedService feeds, FeedsConfig config, PartnerKeys partners, Clock clock,
+    public FeedController(FeedCache cache, FeedService feeds, FeedsConfig config, PartnerKeys partners,
                           @Named(TaskExecutors.BLOCKING) ExecutorService blocking, ProblemHandler problems,
-                          BroadsheetMetrics metrics, io.broadsheet.stats.PollRecorder polls, BrowserView view) {
+                          BroadsheetMetrics metrics, io.broadsheet.stats.PollRecorder polls, BrowserView view,
+                          FeedResponses responses) {
         this.polls = polls;
         this.view = view;
         this.cache = cache;
         this.feeds = feeds;
-        this.responses = new FeedResponses(config, clock, view);
+        this.responses = responses;
         this.config = config;
         this.partners = partners;
         this.blocking = blocking;
@@ -137,7 +137,7 @@ public class FeedController {
         }
         int number = pageNumber(page);
         boolean delta = FeedResponses.wantsDelta(request);
-        boolean browser = view.serves(request, format);
+        boolean browser = view.serves(request.getHeaders().get(HttpHeaders.ACCEPT), format);
         Optional<FeedCache.Entry> cached = delta ? Optional.empty() : cache.peek(name, format, number);
         if (cached.isPresent()) {
             return CompletableFuture.completedFuture(counted(request, name, format, gzip,
@@ -191,21 +191,11 @@ public class FeedController {
         metrics.feedRequest(name, format == null ? UNKNOWN_FORMAT : format.extension(), status, gzip,
                 status < 400 || status == 401);
         if (status == 200 || status == 226 || status == 304) {
-            polls.record(name, format.extension(), status, clientAddress(request),
+            polls.record(name, format.extension(), status,
+                    Clients.address(request.getHeaders().get("X-Forwarded-For"), Clients.peer(request.getRemoteAddress())),
                     request.getHeaders().get(HttpHeaders.USER_AGENT));
         }
         return response;
-    }
-
-    /** The client: the first address of X-Forwarded-For (a proxy in front), else the connection's. */
-    private static String clientAddress(HttpRequest<?> request) {
-        String forwarded = request.getHeaders().get("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank()) {
-            int comma = forwarded.indexOf(',');
-            return (comma < 0 ? forwarded : forwarded.substring(0, comma)).strip();
-        }
-        var remote = request.getRemoteAddress();
-        return remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
     }
 
     /** CORS preflight: browsers send it before a cross-origin GET that carries validators. */

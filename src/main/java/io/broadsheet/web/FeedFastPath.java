@@ -27,8 +27,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import jakarta.inject.Singleton;
 
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,12 +74,12 @@ public class FeedFastPath {
     private final Clock clock;
     private final LongAdder answered = new LongAdder();
 
-    public FeedFastPath(FeedCache cache, FeedsConfig config, BrowserView view, BroadsheetMetrics metrics,
-                        PollRecorder polls, Clock clock) {
+    public FeedFastPath(FeedCache cache, FeedsConfig config, BrowserView view, FeedResponses responses,
+                        BroadsheetMetrics metrics, PollRecorder polls, Clock clock) {
         this.cache = cache;
         this.config = config;
         this.view = view;
-        this.responses = new FeedResponses(config, clock, view);
+        this.responses = responses;
         this.metrics = metrics;
         this.polls = polls;
         this.clock = clock;
@@ -135,7 +133,7 @@ public class FeedFastPath {
         HttpHeaders headers = request.headers();
         String name = uri.substring(PREFIX.length(), dot);
         if (config.isPartnerFeed(name) || hasBody(request) || headers.contains(HttpHeaderNames.EXPECT)
-                || headers.contains(A_IM) && FeedResponses.wantsDelta(headers.get(A_IM))) {
+                || FeedResponses.wantsDelta(headers.get(A_IM))) {
             return Outcome.PASSED;
         }
         Optional<FeedCache.Entry> cached = cache.peek(name, format, page);
@@ -183,26 +181,11 @@ public class FeedFastPath {
         try {
             answered.increment();
             metrics.feedRequest(name, format.extension(), status, gzip, true);
-            String forwarded = headers.get(X_FORWARDED_FOR);
-            polls.record(name, format.extension(), status,
-                    forwarded == null || forwarded.isBlank() ? client : firstAddress(forwarded),
+            polls.record(name, format.extension(), status, Clients.address(headers.get(X_FORWARDED_FOR), client),
                     headers.get(HttpHeaderNames.USER_AGENT));
         } catch (RuntimeException e) {
             LOG.warn("A feed answer was sent but not counted", e);
         }
-    }
-
-    /** The text of a connection's peer address, as FeedController reads it. */
-    static String client(SocketAddress remote) {
-        if (remote instanceof InetSocketAddress inet) {
-            return inet.getAddress() == null ? inet.getHostString() : inet.getAddress().getHostAddress();
-        }
-        return String.valueOf(remote);
-    }
-
-    private static String firstAddress(String forwarded) {
-        int comma = forwarded.indexOf(',');
-        return (comma < 0 ? forwarded : forwarded.substring(0, comma)).strip();
     }
 
     /** Letters, digits, '-', '_' and one '.' before the extension: anything else (%-escapes, '/') is Micronaut's. */

@@ -62,7 +62,7 @@ final class FeedFastPathHandler extends ChannelDuplexHandler {
 
     private boolean answer(ChannelHandlerContext ctx, HttpRequest request) {
         if (client == null) {
-            client = FeedFastPath.client(ctx.channel().remoteAddress());
+            client = Clients.peer(ctx.channel().remoteAddress());
         }
         FeedFastPath.Outcome outcome;
         try {

@@ -11,6 +11,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
+import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -30,6 +31,7 @@ import java.util.Optional;
  * Specs: https://www.rfc-editor.org/rfc/rfc9110#section-13, https://www.rfc-editor.org/rfc/rfc3229,
  * https://www.w3.org/TR/websub/#discovery
  */
+@Singleton
 final class FeedResponses {
 
     /** 226 IM Used (RFC 3229), which HttpStatus does not name. */
