@@ -18,8 +18,9 @@ public enum FeedFormat {
      */
     private static final String VIEW_CONTENT_TYPE = "application/xml; charset=utf-8";
 
-    private final String extension;
     private static final FeedFormat[] FORMATS = values();
+
+    private final String extension;
     private final String mediaType;
     private final boolean xml;
 

@@ -187,7 +187,7 @@ public class PollRecorder {
     @Scheduled(fixedDelay = "24h", initialDelay = "1h")
     @Transactional
     public void prune() {
-        Date before = Date.valueOf(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(400));
+        Date before = Date.valueOf(day(clock.instant()).minusDays(400));
         for (String table : List.of("poll_day", "poll_subscribers", "poll_poller", "poll_salt")) {
             jdbc.prepareStatement("DELETE FROM " + table + " WHERE utc_day < ?", ps -> {
                 ps.setDate(1, before);
@@ -197,7 +197,7 @@ public class PollRecorder {
     }
 
     private void loadSalts() {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate today = day(clock.instant());
         salts.keySet().removeIf(day -> day.isBefore(today));
         for (LocalDate day : List.of(today, today.plusDays(1))) {
             if (!salts.containsKey(day)) {
@@ -222,7 +222,7 @@ public class PollRecorder {
     }
 
     private synchronized void write() {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate today = day(clock.instant());
         List<Object[]> keys = new ArrayList<>();
         List<Object[]> adds = new ArrayList<>();
         tallies.forEach((key, tally) -> {
