@@ -111,6 +111,13 @@ class FeedFastPathTest extends HttpTest {
         ParsedFeed feed = FeedParsers.parse(format, new String(plain.body(), StandardCharsets.UTF_8));
         assertEquals(List.of("fast-2-title", "fast-1-title", "fast-0-title"),
                 feed.items().stream().map(ParsedFeed.Item::title).toList());
+        for (ParsedFeed.Item item : feed.items()) { // every picture with its caption and credit, from the event loop
+            String key = item.title().replace("-title", "");
+            assertEquals(List.of(key + "-img1-caption", key + "-img2-caption"),
+                    item.images().stream().map(ParsedFeed.Image::caption).toList(), format + " " + key);
+            assertEquals(List.of(key + "-img1-credit", key + "-img2-credit"),
+                    item.images().stream().map(ParsedFeed.Image::credit).toList(), format + " " + key);
+        }
         assertEquals(304, exchange(path, "GET", "If-None-Match: " + plain.header("ETag").orElseThrow()).status());
         assertEquals(200, exchange(path, "GET", "If-None-Match: " + gzip.header("ETag").orElseThrow()
                 .replace("-gzip", "-other")).status());
