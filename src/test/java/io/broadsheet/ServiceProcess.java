@@ -45,6 +45,8 @@ public final class ServiceProcess implements AutoCloseable {
         builder.environment().put("BROADSHEET_ADMIN_TOKEN", Http.ADMIN_TOKEN);
         builder.environment().put("BROADSHEET_SAMPLE_DATA", "false");
         builder.environment().put("BROADSHEET_CONFIG_DIR", "src/test/resources/test-feeds-config");
+        // the tests stand in for a proxy on loopback: their X-Forwarded-For names the pollers
+        builder.environment().put("BROADSHEET_TRUSTED_PROXIES", "127.0.0.1/32,::1/128");
         builder.environment().putAll(env);
         process = builder.start();
         http = new Http(URI.create("http://127.0.0.1:" + port));

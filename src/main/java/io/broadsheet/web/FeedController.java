@@ -1,5 +1,6 @@
 package io.broadsheet.web;
 
+import io.broadsheet.clients.ClientAddresses;
 import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.feed.FeedCache;
 import io.broadsheet.feed.FeedFormat;
@@ -61,12 +62,14 @@ public class FeedController {
     private final BroadsheetMetrics metrics;
     private final io.broadsheet.stats.PollRecorder polls;
     private final BrowserView view;
+    private final ClientAddresses clients;
 
     public FeedController(FeedCache cache, FeedService feeds, FeedsConfig config, PartnerKeys partners,
                           @Named(TaskExecutors.BLOCKING) ExecutorService blocking, ProblemHandler problems,
                           BroadsheetMetrics metrics, io.broadsheet.stats.PollRecorder polls, BrowserView view,
-                          FeedResponses responses) {
+                          FeedResponses responses, ClientAddresses clients) {
         this.polls = polls;
+        this.clients = clients;
         this.view = view;
         this.cache = cache;
         this.feeds = feeds;
@@ -192,7 +195,8 @@ public class FeedController {
                 status < 400 || status == 401);
         if (status == 200 || status == 226 || status == 304) {
             polls.record(name, format.extension(), status,
-                    Clients.address(request.getHeaders().get("X-Forwarded-For"), Clients.peer(request.getRemoteAddress())),
+                    clients.address(request.getHeaders().get("X-Forwarded-For"),
+                            ClientAddresses.peer(request.getRemoteAddress())),
                     request.getHeaders().get(HttpHeaders.USER_AGENT));
         }
         return response;

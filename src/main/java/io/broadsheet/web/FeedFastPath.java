@@ -1,6 +1,7 @@
 package io.broadsheet.web;
 
 import io.broadsheet.config.FeedsConfig;
+import io.broadsheet.clients.ClientAddresses;
 import io.broadsheet.feed.FeedCache;
 import io.broadsheet.feed.FeedFormat;
 import io.broadsheet.metrics.BroadsheetMetrics;
@@ -71,17 +72,19 @@ public class FeedFastPath {
     private final FeedResponses responses;
     private final BroadsheetMetrics metrics;
     private final PollRecorder polls;
+    private final ClientAddresses clients;
     private final Clock clock;
     private final LongAdder answered = new LongAdder();
 
     public FeedFastPath(FeedCache cache, FeedsConfig config, BrowserView view, FeedResponses responses,
-                        BroadsheetMetrics metrics, PollRecorder polls, Clock clock) {
+                        BroadsheetMetrics metrics, PollRecorder polls, ClientAddresses clients, Clock clock) {
         this.cache = cache;
         this.config = config;
         this.view = view;
         this.responses = responses;
         this.metrics = metrics;
         this.polls = polls;
+        this.clients = clients;
         this.clock = clock;
     }
 
@@ -103,7 +106,7 @@ public class FeedFastPath {
     /**
      * Answers {@code request} if it is a poll of a cached public feed.
      *
-     * @param client the connection's peer address, as text (X-Forwarded-For wins when present)
+     * @param client the connection's peer address, as text (X-Forwarded-For wins when the peer is a trusted proxy)
      */
     Outcome answer(ChannelHandlerContext ctx, HttpRequest request, String client) {
         HttpMethod method = request.method();
@@ -181,7 +184,7 @@ public class FeedFastPath {
         try {
             answered.increment();
             metrics.feedRequest(name, format.extension(), status, gzip, true);
-            polls.record(name, format.extension(), status, Clients.address(headers.get(X_FORWARDED_FOR), client),
+            polls.record(name, format.extension(), status, clients.address(headers.get(X_FORWARDED_FOR), client),
                     headers.get(HttpHeaderNames.USER_AGENT));
         } catch (RuntimeException e) {
             LOG.warn("A feed answer was sent but not counted", e);

@@ -1,5 +1,6 @@
 package io.broadsheet.web;
 
+import io.broadsheet.clients.ClientAddresses;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
@@ -62,7 +63,7 @@ final class FeedFastPathHandler extends ChannelDuplexHandler {
 
     private boolean answer(ChannelHandlerContext ctx, HttpRequest request) {
         if (client == null) {
-            client = Clients.peer(ctx.channel().remoteAddress());
+            client = ClientAddresses.peer(ctx.channel().remoteAddress());
         }
         FeedFastPath.Outcome outcome;
         try {
