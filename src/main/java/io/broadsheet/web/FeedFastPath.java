@@ -4,6 +4,7 @@ import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.clients.ClientAddresses;
 import io.broadsheet.feed.FeedCache;
 import io.broadsheet.feed.FeedFormat;
+import io.broadsheet.http.HttpDates;
 import io.broadsheet.metrics.BroadsheetMetrics;
 import io.broadsheet.stats.PollRecorder;
 import io.netty.buffer.ByteBuf;
@@ -295,8 +296,8 @@ public class FeedFastPath {
         }
 
         /**
-         * The fields in the order the route sends them: FeedResponses' fields, then Micronaut's date and, for a
-         * GET, its content-length; a HEAD's Content-Length comes first, as FeedResponses sets it.
+         * The fields as the route sends them: FeedResponses' fields, the Date ({@link DateFields} adds the route's)
+         * and, for a GET, its content-length; a HEAD's Content-Length comes first, as FeedResponses sets it.
          */
         private HttpHeaders build(FeedFastPath path, FeedCache.Entry entry, boolean gzipped, boolean view,
                                   boolean notModified, boolean head, Instant now) {
@@ -312,7 +313,7 @@ public class FeedFastPath {
                 pairs.add(new AsciiString(field)); // each character as Netty's encoder writes a String's
             }
             pairs.add(HttpHeaderNames.DATE);
-            pairs.add(new AsciiString(FeedResponses.httpDate(Instant.ofEpochSecond(now.getEpochSecond()))));
+            pairs.add(new AsciiString(HttpDates.format(now)));
             if (!notModified && !head) {
                 pairs.add(HttpHeaderNames.CONTENT_LENGTH);
                 pairs.add(length);

@@ -146,7 +146,7 @@ class LifecycleTest extends HttpTest {
         clock.set(NOW.plusSeconds(65)); // Last-Modified is sent once its second is over
         Http.Answer after = http.get(path);
         assertNotEquals(before.header("ETag"), after.header("ETag"));
-        assertEquals("Tue, 1 Dec 2026 10:01:00 GMT", after.header("Last-Modified").orElseThrow());
+        assertEquals("Tue, 01 Dec 2026 10:01:00 GMT", after.header("Last-Modified").orElseThrow());
         assertEquals(200, http.send(http.request(path).header("If-None-Match", before.header("ETag").orElseThrow())).status());
         List<String> pings = hub.awaitQuiet(1, 5_000);
         assertTrue(pings.stream().anyMatch(p -> p.contains("/feeds/" + desk + ".rss")), "the hub hears of it: " + pings);
