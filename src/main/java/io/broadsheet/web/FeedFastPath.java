@@ -171,16 +171,17 @@ public class FeedFastPath {
                 return Outcome.PASSED; // released by an invalidation since the lookup
             }
         }
+        // counted before it leaves: a client that has the answer finds it in the metrics and poll statistics
+        count(name, format, status.code(), gzip, headers, client);
         ctx.write(new DefaultFullHttpResponse(version, status, body, fields, EmptyHttpHeaders.INSTANCE),
                 close ? ctx.newPromise().addListener(ChannelFutureListener.CLOSE) : ctx.voidPromise());
         if (close) {
             ctx.flush();
         }
-        count(name, format, status.code(), gzip, headers, client);
         return close ? Outcome.CLOSING : Outcome.ANSWERED;
     }
 
-    /** The answer's metrics and poll statistics: a failure there is logged, and the answer stands. */
+    /** The answer's metrics and poll statistics, before it is written: a failure there is logged, the answer stands. */
     private void count(String name, FeedFormat format, int status, boolean gzip, HttpHeaders headers, String client) {
         try {
             answered.increment();
@@ -188,7 +189,7 @@ public class FeedFastPath {
             polls.record(name, format.extension(), status, clients.address(headers.get(X_FORWARDED_FOR), client),
                     headers.get(HttpHeaderNames.USER_AGENT));
         } catch (RuntimeException e) {
-            LOG.warn("A feed answer was sent but not counted", e);
+            LOG.warn("A feed answer is sent but not counted", e);
         }
     }
 
