@@ -34,6 +34,11 @@ public final class TestHub implements AutoCloseable {
     }
 
     /** Waits until {@code count} pings arrived and then a quiet spell passed, or the time is up. */
+    /** The pings, once {@code count} arrived (waited for as {@link TestReceiver#awaitQuiet(int)} does). */
+    public List<String> awaitQuiet(int count) throws InterruptedException {
+        return receiver.awaitQuiet(count).stream().map(TestHub::ping).toList();
+    }
+
     public List<String> awaitQuiet(int count, long timeoutMillis) throws InterruptedException {
         return receiver.awaitQuiet(count, timeoutMillis).stream().map(TestHub::ping).toList();
     }

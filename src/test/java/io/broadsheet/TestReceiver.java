@@ -97,7 +97,18 @@ public final class TestReceiver implements AutoCloseable {
         refused.set(0);
     }
 
-    /** Waits until {@code count} requests were accepted and then a quiet spell passed, or the time is up. */
+    /**
+     * Waits until {@code count} requests were accepted, for as long as {@link Eventually#PATIENCE}, and then a quiet
+     * spell: what a test expects to arrive.
+     */
+    public List<Request> awaitQuiet(int count) throws InterruptedException {
+        return awaitQuiet(count, Eventually.PATIENCE.toMillis());
+    }
+
+    /**
+     * Waits until {@code count} requests were accepted and then a quiet spell passed, or the time is up: with a short
+     * time, how a test sees that nothing arrives.
+     */
     public List<Request> awaitQuiet(int count, long timeoutMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         while (accepted().size() < count && System.currentTimeMillis() < deadline) {

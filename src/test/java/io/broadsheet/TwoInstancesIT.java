@@ -122,11 +122,13 @@ class TwoInstancesIT {
         }
         String slug = write(a, "during-the-drop", "politics");
         awaitServed(b, "/feeds/politics.rss", body -> body.contains(slug));
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!b.output().contains("Change listener: listening again") && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-        }
-        assertTrue(b.output().contains("Change listener: listening again"), "the listener came back");
+        Eventually.until("the listener came back", () -> {
+            try {
+                return b.output().contains("Change listener: listening again");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         String after = write(a, "after-the-drop", "politics");
         awaitServed(b, "/feeds/politics.rss", body -> body.contains(after));
     }
@@ -155,7 +157,7 @@ class TwoInstancesIT {
         hub.awaitQuiet(Integer.MAX_VALUE, 1_500);
         hub.clear();
         write(b, "pinged-once", "science");
-        List<String> pings = hub.awaitQuiet(6, 10_000);
+        List<String> pings = hub.awaitQuiet(6);
         for (String feed : new String[]{"science", "all"}) {
             for (FeedFormat format : FeedFormat.values()) {
                 String url = "/feeds/" + feed + "." + format.extension();
@@ -172,7 +174,7 @@ class TwoInstancesIT {
         hub.clear();
         Thread.sleep(Math.max(0, release.toEpochMilli() - System.currentTimeMillis()));
         awaitServed(b, "/feeds/culture.json", body -> body.contains(slug));
-        List<String> released = hub.awaitQuiet(3, 10_000);
+        List<String> released = hub.awaitQuiet(3);
         for (FeedFormat format : FeedFormat.values()) {
             String url = "/feeds/culture." + format.extension();
             assertEquals(1, released.stream().filter(p -> p.contains(url + " ")).count(), url + " in " + released);
@@ -188,7 +190,7 @@ class TwoInstancesIT {
         for (ServiceProcess instance : List.of(a, b)) {
             awaitServed(instance, "/feeds/travel.json", body -> body.contains("\"_withdrawn\""));
         }
-        List<String> expired = hub.awaitQuiet(3, 10_000);
+        List<String> expired = hub.awaitQuiet(3);
         for (FeedFormat format : FeedFormat.values()) {
             String url = "/feeds/travel." + format.extension();
             assertEquals(1, expired.stream().filter(p -> p.contains(url + " ")).count(), url + " in " + expired);
@@ -237,13 +239,9 @@ class TwoInstancesIT {
             total += 2;
         }
         long id = key.get("id").getLongValue();
-        long counted = 0;
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (counted != total && System.currentTimeMillis() < deadline) {
-            Thread.sleep(500); // each instance writes its counts every 5 s
-            counted = requestCount(b, id);
-        }
-        assertEquals(total, counted, "uses on both instances add up");
+        long sum = total;
+        // each instance writes its counts every 5 s
+        Eventually.equals(sum, () -> requestCount(b, id), "uses on both instances add up");
 
         assertEquals(204, b.http().delete("/api/partners/" + id).status());
         awaitServed(a, "/feeds/partner-wire.rss?key=" + secret, 401);
@@ -273,7 +271,7 @@ class TwoInstancesIT {
     }
 
     private static void awaitServed(ServiceProcess instance, String path, Predicate<String> served) {
-        long deadline = System.nanoTime() + 5_000_000_000L;
+        long deadline = System.nanoTime() + Eventually.PATIENCE.toNanos();
         Http.Answer answer = null;
         while (System.nanoTime() < deadline) {
             answer = instance.http().get(path);
@@ -281,11 +279,12 @@ class TwoInstancesIT {
                 return;
             }
         }
-        throw new AssertionError(path + " was not served as expected within 5 s: " + answer);
+        throw new AssertionError(path + " was not served as expected within " + Eventually.PATIENCE.toSeconds()
+                + " s: " + answer);
     }
 
     private static void awaitServed(ServiceProcess instance, String path, int status) {
-        long deadline = System.nanoTime() + 5_000_000_000L;
+        long deadline = System.nanoTime() + Eventually.PATIENCE.toNanos();
         int last = 0;
         while (System.nanoTime() < deadline) {
             last = instance.http().get(path).status();
@@ -293,6 +292,7 @@ class TwoInstancesIT {
                 return;
             }
         }
-        throw new AssertionError(path + " answered " + last + ", not " + status + ", for 5 s");
+        throw new AssertionError(path + " answered " + last + ", not " + status + ", for "
+                + Eventually.PATIENCE.toSeconds() + " s");
     }
 }

@@ -2,14 +2,13 @@ package io.broadsheet.pages;
 
 import io.broadsheet.config.SiteConfig;
 import io.broadsheet.feed.FeedDirectory;
+import io.broadsheet.http.HttpDates;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 
@@ -47,8 +46,8 @@ final class Opml {
             xml.writeStartElement("head");
             element(xml, "title", site.title() + " feeds");
             if (changed != null) {
-                // RFC 822 dates, as OPML 2.0 asks; RFC 1123 is RFC 822 with a four-digit year
-                String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(changed.atOffset(ZoneOffset.UTC));
+                // RFC 822 dates, as OPML 2.0 asks: an IMF-fixdate is one, with a four-digit year and a two-digit day
+                String date = HttpDates.format(changed);
                 element(xml, "dateCreated", date);
                 element(xml, "dateModified", date);
             }

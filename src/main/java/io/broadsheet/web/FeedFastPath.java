@@ -4,6 +4,7 @@ import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.clients.ClientAddresses;
 import io.broadsheet.feed.FeedCache;
 import io.broadsheet.feed.FeedFormat;
+import io.broadsheet.http.HttpDates;
 import io.broadsheet.metrics.BroadsheetMetrics;
 import io.broadsheet.stats.PollRecorder;
 import io.netty.buffer.ByteBuf;
@@ -170,16 +171,17 @@ public class FeedFastPath {
                 return Outcome.PASSED; // released by an invalidation since the lookup
             }
         }
+        // counted before it leaves: a client that has the answer finds it in the metrics and poll statistics
+        count(name, format, status.code(), gzip, headers, client);
         ctx.write(new DefaultFullHttpResponse(version, status, body, fields, EmptyHttpHeaders.INSTANCE),
                 close ? ctx.newPromise().addListener(ChannelFutureListener.CLOSE) : ctx.voidPromise());
         if (close) {
             ctx.flush();
         }
-        count(name, format, status.code(), gzip, headers, client);
         return close ? Outcome.CLOSING : Outcome.ANSWERED;
     }
 
-    /** The answer's metrics and poll statistics: a failure there is logged, and the answer stands. */
+    /** The answer's metrics and poll statistics, before it is written: a failure there is logged, the answer stands. */
     private void count(String name, FeedFormat format, int status, boolean gzip, HttpHeaders headers, String client) {
         try {
             answered.increment();
@@ -187,7 +189,7 @@ public class FeedFastPath {
             polls.record(name, format.extension(), status, clients.address(headers.get(X_FORWARDED_FOR), client),
                     headers.get(HttpHeaderNames.USER_AGENT));
         } catch (RuntimeException e) {
-            LOG.warn("A feed answer was sent but not counted", e);
+            LOG.warn("A feed answer is sent but not counted", e);
         }
     }
 
@@ -295,8 +297,8 @@ public class FeedFastPath {
         }
 
         /**
-         * The fields in the order the route sends them: FeedResponses' fields, then Micronaut's date and, for a
-         * GET, its content-length; a HEAD's Content-Length comes first, as FeedResponses sets it.
+         * The fields as the route sends them: FeedResponses' fields, the Date ({@link DateFields} adds the route's)
+         * and, for a GET, its content-length; a HEAD's Content-Length comes first, as FeedResponses sets it.
          */
         private HttpHeaders build(FeedFastPath path, FeedCache.Entry entry, boolean gzipped, boolean view,
                                   boolean notModified, boolean head, Instant now) {
@@ -312,7 +314,7 @@ public class FeedFastPath {
                 pairs.add(new AsciiString(field)); // each character as Netty's encoder writes a String's
             }
             pairs.add(HttpHeaderNames.DATE);
-            pairs.add(new AsciiString(FeedResponses.httpDate(Instant.ofEpochSecond(now.getEpochSecond()))));
+            pairs.add(new AsciiString(HttpDates.format(now)));
             if (!notModified && !head) {
                 pairs.add(HttpHeaderNames.CONTENT_LENGTH);
                 pairs.add(length);

@@ -5,6 +5,7 @@ import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.feed.FeedCache;
 import io.broadsheet.feed.FeedFormat;
 import io.broadsheet.feed.FeedService;
+import io.broadsheet.http.HttpDates;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -16,10 +17,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -117,7 +114,7 @@ final class FeedResponses {
         if (!lastModified.truncatedTo(ChronoUnit.SECONDS).equals(now.truncatedTo(ChronoUnit.SECONDS))) {
             // HTTP dates have whole seconds: a date of the current second could also name a version still to
             // come within it, so it is sent only once that second is over (RFC 9110 8.8.2.2); the ETag serves meanwhile
-            add(fields, HttpHeaders.LAST_MODIFIED, httpDate(lastModified));
+            add(fields, HttpHeaders.LAST_MODIFIED, HttpDates.format(lastModified));
         }
         CacheKeys keys = rendered.cacheKeys();
         if (keys.any()) {
@@ -224,12 +221,10 @@ final class FeedResponses {
         if (since == null) {
             return false;
         }
-        try {
-            Instant date = ZonedDateTime.parse(since.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            return !entry.rendered().lastModified().truncatedTo(ChronoUnit.SECONDS).isAfter(date);
-        } catch (DateTimeParseException e) {
-            return false;
-        }
+        // a date in none of HTTP's forms is ignored (RFC 9110 13.1.3)
+        return HttpDates.parse(since)
+                .map(date -> !entry.rendered().lastModified().truncatedTo(ChronoUnit.SECONDS).isAfter(date))
+                .orElse(false);
     }
 
     /**
@@ -283,10 +278,5 @@ final class FeedResponses {
             at = next;
         }
         return false;
-    }
-
-    /** An HTTP date as Micronaut writes its Date header (RFC 1123, the day of the month without a leading zero). */
-    static String httpDate(Instant instant) {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
     }
 }

@@ -92,7 +92,7 @@ class CdnPurgeTest extends HttpTest {
     void aWriteToACategoryPurgesTheKeysOfExactlyTheFeedsItAltered() throws InterruptedException {
         http.post("/api/articles", Fixtures.json(Fixtures.with(Fixtures.article("purge1", WHEN, "europe"),
                 "tags", List.of("Kosovo"))));
-        List<TestReceiver.Request> purges = cdn.awaitQuiet(1, 10_000);
+        List<TestReceiver.Request> purges = cdn.awaitQuiet(1);
         assertEquals(List.of(List.of("feed:all", "feed:europe", "feed:europe-politics", "feed:tagged-kosovo", "feed:teasers")),
                 keys(purges), "all, the category's feed and the named feeds that select the article, once");
         assertEquals(TOKEN, purges.get(0).authorization());
@@ -102,7 +102,7 @@ class CdnPurgeTest extends HttpTest {
     @Test
     void partnerFeedsAreNeverPurged() throws InterruptedException {
         http.post("/api/articles", Fixtures.json(Fixtures.article("purge2", WHEN, "sports")));
-        assertEquals(List.of(List.of("feed:all", "feed:sports", "feed:teasers")), keys(cdn.awaitQuiet(1, 10_000)),
+        assertEquals(List.of(List.of("feed:all", "feed:sports", "feed:teasers")), keys(cdn.awaitQuiet(1)),
                 "partner-sports also holds the article, but no CDN keeps a copy of it");
     }
 
@@ -110,7 +110,7 @@ class CdnPurgeTest extends HttpTest {
     void aPurgeAnswered500IsRetriedUntilAcceptedAndItsTokenNeverLogged() throws InterruptedException {
         cdn.refuseNext(1, 500);
         http.post("/api/articles", Fixtures.json(Fixtures.article("purge3", WHEN, "retried")));
-        assertEquals(List.of(List.of("feed:all", "feed:retried", "feed:teasers")), keys(cdn.awaitQuiet(1, 10_000)));
+        assertEquals(List.of(List.of("feed:all", "feed:retried", "feed:teasers")), keys(cdn.awaitQuiet(1)));
         assertEquals(1, cdn.refused());
         List<String> lines = List.copyOf(log.list).stream().map(ILoggingEvent::getFormattedMessage).toList();
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("CDN purge: " + cdn.url() + " refused purge of [")
@@ -122,10 +122,10 @@ class CdnPurgeTest extends HttpTest {
     @Test
     void renamingACategoryPurgesEveryFeedByOneKey() throws InterruptedException {
         http.post("/api/articles", Fixtures.json(Fixtures.article("purge4", WHEN, "renamed")));
-        cdn.awaitQuiet(1, 10_000);
+        cdn.awaitQuiet(1);
         cdn.clear();
         assertEquals(200, http.put("/api/categories/renamed", Fixtures.json(Map.of("name", "Renamed desk")), null).status());
-        assertEquals(List.of(List.of("feeds")), keys(cdn.awaitQuiet(1, 10_000)));
+        assertEquals(List.of(List.of("feeds")), keys(cdn.awaitQuiet(1)));
     }
 
     @Test
@@ -133,7 +133,7 @@ class CdnPurgeTest extends HttpTest {
         String at = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS).toString();
         http.post("/api/articles", Fixtures.json(Fixtures.article("purge5", at, "released")));
         assertEquals(List.of(), cdn.awaitQuiet(1, 1_000), "nothing a CDN holds changed before the embargo lifts");
-        assertEquals(List.of(List.of("feed:all", "feed:released", "feed:teasers")), keys(cdn.awaitQuiet(1, 10_000)));
+        assertEquals(List.of(List.of("feed:all", "feed:released", "feed:teasers")), keys(cdn.awaitQuiet(1)));
     }
 
     /** Each purge's keys, sorted. */

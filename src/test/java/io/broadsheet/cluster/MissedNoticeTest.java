@@ -1,5 +1,6 @@
 package io.broadsheet.cluster;
 
+import io.broadsheet.Eventually;
 import io.broadsheet.FeedParsers;
 import io.broadsheet.Fixtures;
 import io.broadsheet.HttpTest;
@@ -43,11 +44,7 @@ class MissedNoticeTest extends HttpTest {
 
         // the next notice (a write to another feed) carries a version that is not the next one
         assertEquals(201, http.post("/api/articles", Fixtures.json(Fixtures.article("gap-b", "2024-01-01T00:00:00Z", "beta"))).status());
-        long deadline = System.currentTimeMillis() + 5_000;
-        while (!title("/feeds/alpha.rss").equals("Changed elsewhere") && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
-        assertEquals("Changed elsewhere", title("/feeds/alpha.rss"), "every cached feed was dropped");
+        Eventually.equals("Changed elsewhere", () -> title("/feeds/alpha.rss"), "every cached feed was dropped");
     }
 
     private String title(String path) {

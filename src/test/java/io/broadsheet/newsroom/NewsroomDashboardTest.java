@@ -62,8 +62,8 @@ class NewsroomDashboardTest extends HttpTest {
                     Instant.parse(yesterday).plusSeconds(i).toString(), i == 2 ? new String[]{"world", "europe"}
                             : new String[]{"world"}))).status());
         }
-        hub.awaitQuiet(1, 10_000);
-        flakyHub.awaitQuiet(1, 10_000);
+        hub.awaitQuiet(1);
+        flakyHub.awaitQuiet(1);
 
         String etag = poll("/feeds/world.rss", FEEDLY.formatted(42), "198.51.100.1", null).header("ETag").orElseThrow();
         assertEquals(304, poll("/feeds/world.rss", FEEDLY.formatted(42), "198.51.100.1", etag).status());
@@ -158,7 +158,7 @@ class NewsroomDashboardTest extends HttpTest {
 
     @Test
     void theHubPingTablesShowEachHubsAttempts() throws InterruptedException {
-        flakyHub.awaitQuiet(9, 10_000);
+        flakyHub.awaitQuiet(9);
         Document page = dashboard();
         Element accepting = page.selectFirst("table.pings[data-hub=" + hub.url() + "]");
         assertNotNull(accepting, "a table for " + hub.url() + " in " + page.select("table.pings"));

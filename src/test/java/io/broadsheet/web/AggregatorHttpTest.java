@@ -88,10 +88,10 @@ class AggregatorHttpTest extends HttpTest {
         http.post("/api/articles", json(article("second-b", WHEN, "same-second")));
         clock.set(Instant.parse("2026-06-01T10:00:03Z"));
         Http.Answer later = http.get("/feeds/same-second.rss");
-        assertEquals("Mon, 1 Jun 2026 10:00:00 GMT", later.header("Last-Modified").orElseThrow());
+        assertEquals("Mon, 01 Jun 2026 10:00:00 GMT", later.header("Last-Modified").orElseThrow());
         assertEquals(2, FeedParsers.parse(FeedFormat.RSS, later.body()).items().size());
         assertEquals(304, http.send(http.request("/feeds/same-second.rss")
-                .header("If-Modified-Since", "Mon, 1 Jun 2026 10:00:00 GMT")).status(), "no change after that second");
+                .header("If-Modified-Since", "Mon, 01 Jun 2026 10:00:00 GMT")).status(), "no change after that second");
     }
 
     @Test
@@ -161,12 +161,12 @@ class AggregatorHttpTest extends HttpTest {
         clock.set(Instant.parse("2026-02-01T11:00:00Z"));
         http.post("/api/articles", json(article("lm-new", "2022-01-02T00:00:00Z", "last-modified")));
         clock.set(Instant.parse("2026-02-01T11:00:05Z"));
-        assertEquals("Sun, 1 Feb 2026 11:00:00 GMT", http.get("/feeds/last-modified.json").header("Last-Modified").orElseThrow());
+        assertEquals("Sun, 01 Feb 2026 11:00:00 GMT", http.get("/feeds/last-modified.json").header("Last-Modified").orElseThrow());
         clock.set(Instant.parse("2026-02-01T12:00:00Z"));
         assertEquals(204, http.delete("/api/articles/lm-new").status());
         clock.set(Instant.parse("2026-02-01T12:00:05Z"));
         Http.Answer after = http.get("/feeds/last-modified.json");
-        assertEquals("Sun, 1 Feb 2026 12:00:00 GMT", after.header("Last-Modified").orElseThrow());
+        assertEquals("Sun, 01 Feb 2026 12:00:00 GMT", after.header("Last-Modified").orElseThrow());
         assertEquals(1, FeedParsers.parse(FeedFormat.JSON, after.body()).items().size());
         String rss = http.get("/feeds/last-modified.rss").body();
         assertTrue(rss.contains("<lastBuildDate>Sun, 01 Feb 2026 12:00:00 GMT</lastBuildDate>"), rss);
@@ -215,7 +215,7 @@ class AggregatorHttpTest extends HttpTest {
         clock.set(Instant.parse("2026-03-01T09:00:05Z"));
         Http.Answer after = http.get(path);
         assertEquals(2, FeedParsers.parse(format, after.body()).items().size());
-        assertEquals("Sun, 1 Mar 2026 09:00:00 GMT", after.header("Last-Modified").orElseThrow());
+        assertEquals("Sun, 01 Mar 2026 09:00:00 GMT", after.header("Last-Modified").orElseThrow());
         assertEquals(200, http.send(http.request(path).header("If-None-Match", before.header("ETag").orElseThrow())).status());
     }
 

@@ -75,25 +75,25 @@ class WebSubTest extends HttpTest {
     void aNewArticlePingsEachHubOnceForEveryFeedUrlItAltersInEveryFormat() throws InterruptedException {
         http.post("/api/articles", Fixtures.json(Fixtures.article("ping1", WHEN, "pinged")));
         List<String> expected = pings("all", "teasers", "pinged");
-        assertEquals(expected, sorted(hub.awaitQuiet(expected.size(), 10_000)));
+        assertEquals(expected, sorted(hub.awaitQuiet(expected.size())));
     }
 
     @Test
     void aFailingHubIsRetriedUntilItAccepts() throws InterruptedException {
         http.post("/api/articles", Fixtures.json(Fixtures.article("retry1", WHEN, "retried")));
         List<String> expected = pings("all", "teasers", "retried");
-        assertEquals(expected, sorted(flakyHub.awaitQuiet(expected.size(), 10_000)));
+        assertEquals(expected, sorted(flakyHub.awaitQuiet(expected.size())));
         assertTrue(flakyHub.refused() >= 2, "refused " + flakyHub.refused());
     }
 
     @Test
     void movingAnArticleBetweenCategoriesPingsTheFeedsItLeftAndJoined() throws InterruptedException {
         http.post("/api/articles", Fixtures.json(Fixtures.article("move1", WHEN, "left")));
-        hub.awaitQuiet(9, 10_000);
+        hub.awaitQuiet(9);
         hub.clear();
         http.put("/api/articles/move1", Fixtures.json(Fixtures.article("move1", WHEN, "joined")), null);
         List<String> expected = pings("all", "teasers", "left", "joined");
-        assertEquals(expected, sorted(hub.awaitQuiet(expected.size(), 10_000)));
+        assertEquals(expected, sorted(hub.awaitQuiet(expected.size())));
     }
 
     @Test
@@ -102,7 +102,7 @@ class WebSubTest extends HttpTest {
         http.post("/api/articles", Fixtures.json(Fixtures.article("later1", at, "released")));
         assertEquals(List.of(), hub.awaitQuiet(1, 1_000), "nothing before the embargo lifts");
         List<String> expected = pings("all", "teasers", "released");
-        assertEquals(expected, sorted(hub.awaitQuiet(expected.size(), 10_000)));
+        assertEquals(expected, sorted(hub.awaitQuiet(expected.size())));
     }
 
     private static List<String> pings(String... feeds) {
