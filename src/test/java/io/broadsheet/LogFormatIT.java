@@ -36,7 +36,7 @@ class LogFormatIT {
         service = new ServiceProcess(dir, Map.of("BROADSHEET_LOG_FORMAT", "json", "BROADSHEET_ACCESS_LOG", "true"));
         Http http = service.start();
         assertEquals(200, http.get("/feeds/all.rss").status());
-        assertEquals(401, http.get("/feeds/partner-wire.rss?key=bsk_not-a-real-key&page=1").status());
+        assertEquals(404, http.get("/feeds/partner-wire.rss?key=bsk_not-a-real-key&page=1").status());
         service.terminate(Duration.ofSeconds(60));
 
         List<String> lines = service.output().lines().filter(l -> !l.isBlank()).toList();
@@ -52,7 +52,7 @@ class LogFormatIT {
                 .filter(e -> ACCESS_LOGGER.equals(e.get("loggerName").getStringValue()))
                 .map(e -> e.get("formattedMessage").getStringValue()).toList();
         assertTrue(access.stream().anyMatch(m -> m.contains("\"GET /feeds/all.rss HTTP/1.1\" 200 ")), access.toString());
-        assertTrue(access.stream().anyMatch(m -> m.contains("\"GET /feeds/partner-wire.rss?key=(hidden)&page=1 HTTP/1.1\" 401 ")),
+        assertTrue(access.stream().anyMatch(m -> m.contains("\"GET /feeds/partner-wire.rss?key=(hidden)&page=1 HTTP/1.1\" 404 ")),
                 access.toString());
         assertFalse(service.output().contains("bsk_not-a-real-key"), "a partner key sent as ?key= reached the log");
     }

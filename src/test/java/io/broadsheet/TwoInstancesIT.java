@@ -244,7 +244,7 @@ class TwoInstancesIT {
         Eventually.equals(sum, () -> requestCount(b, id), "uses on both instances add up");
 
         assertEquals(204, b.http().delete("/api/partners/" + id).status());
-        awaitServed(a, "/feeds/partner-wire.rss?key=" + secret, 401);
+        awaitServed(a, "/feeds/partner-wire.rss?key=" + secret, 404);
     }
 
     private static String percentiles(List<Long> micros) {

@@ -91,7 +91,7 @@ public final class ArticleParser {
                 slug,
                 title,
                 f.text(json, "summary", "summary", MAX_SUMMARY, false),
-                f.text(json, "body", "body", MAX_BODY, false),
+                f.markup(json.get("body"), "body", MAX_BODY, false),
                 f.url(json, "url", "url", false),
                 authors(f, json),
                 categories(f, json),

@@ -1,5 +1,7 @@
 package io.broadsheet.config;
 
+import io.broadsheet.feed.XmlText;
+import io.broadsheet.input.PlainText;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -255,7 +257,17 @@ public final class FeedsConfigLoader {
                 || String.valueOf(value).isBlank()) {
             throw new ConfigException(file, key, "must be non-empty text");
         }
-        return String.valueOf(value).strip();
+        String text = String.valueOf(value).strip();
+        int forbidden = XmlText.firstForbidden(text);
+        if (forbidden >= 0) {
+            throw new ConfigException(file, key, String.format("contains U+%04X at index %d, a control character or"
+                    + " non-character that XML 1.0 forbids", (int) text.charAt(forbidden), forbidden));
+        }
+        int refused = PlainText.firstRefused(text);
+        if (refused >= 0) {
+            throw new ConfigException(file, key, PlainText.describe(text, refused));
+        }
+        return text;
     }
 
     private String optionalText(Object value, String key) {

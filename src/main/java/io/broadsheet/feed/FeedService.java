@@ -226,8 +226,22 @@ public class FeedService {
     }
 
     private FeedDefinition require(String name) {
-        return definition(name).orElseThrow(() -> new FeedNotFoundException("No feed is named '" + name
-                + "': use a category slug (GET /api/categories), 'all', or a feed named in feeds-config."));
+        return definition(name).orElseThrow(() -> new FeedNotFoundException(noSuchFeed(name)));
+    }
+
+    /**
+     * What a feed the caller may not see (a partner feed without a key that grants it) answers: exactly what a name
+     * no feed has answers, after the same lookups, so that neither the answer nor its timing tells the two apart.
+     */
+    @Snapshot
+    public FeedNotFoundException hidden(String name) {
+        categories.find(name); // the query an unknown name costs (definition); its result changes nothing here
+        return new FeedNotFoundException(noSuchFeed(name));
+    }
+
+    private static String noSuchFeed(String name) {
+        return "No feed is named '" + name + "': use a category slug (GET /api/categories), 'all', or a feed named in"
+                + " feeds-config.";
     }
 
     /** The later of the last change recorded at write time and the newest publication (a lifted embargo). */

@@ -42,13 +42,27 @@ public final class JsonFields {
         }
     }
 
-    /** A string of at most {@code max} characters, null when absent or JSON null. */
+    /** Plain text ({@link PlainText}) of at most {@code max} characters, null when absent or JSON null. */
     public String text(JsonNode object, String name, String path, int max, boolean required) {
         return string(object.get(name), path, max, required);
     }
 
     /** The same checks for a value that is not an object member, such as an array element. */
     public String string(JsonNode node, String path, int max, boolean required) {
+        String value = markup(node, path, max, required);
+        int refused = value == null ? -1 : PlainText.firstRefused(value);
+        if (refused >= 0) {
+            error(path, PlainText.describe(value, refused));
+            return null;
+        }
+        return value;
+    }
+
+    /**
+     * HTML of at most {@code max} characters: what XML allows, bidi controls and line separators included (markup
+     * sets direction with {@code dir}; the sanitiser decides what else stays). Null when absent or JSON null.
+     */
+    public String markup(JsonNode node, String path, int max, boolean required) {
         if (node == null || node.isNull()) {
             if (required) {
                 error(path, "is required");

@@ -74,7 +74,7 @@ public class BroadsheetMetrics {
      *
      * @param feed   the feed's name as requested
      * @param format the format's extension ({@code rss}, {@code atom}, {@code json}), or {@code unknown}
-     * @param known  true when the answer proves the feed exists (a document, a 304, a partner's 401): only then may
+     * @param known  true when the answer proves the feed exists (a document, a 304): only then may
      *               a name not counted before get a label of its own
      */
     public void feedRequest(String feed, String format, int status, boolean gzip, boolean known) {

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
  * Creates, lists, revokes and checks partner keys. A key is 256 random bits; only its SHA-256 digest is
@@ -35,6 +36,12 @@ import java.util.concurrent.atomic.AtomicLong;
 public class PartnerKeys {
 
     static final String PREFIX = "bsk_";
+    /**
+     * Text shaped like a key ({@value #PREFIX} and base64url characters) as a URL may carry it: in any case, any of
+     * its characters percent-encoded. What logs hide wherever it appears.
+     */
+    public static final Pattern SHAPED = Pattern.compile("(?:b|%62)(?:s|%73)(?:k|%6b)(?:_|%5f)(?:[a-z0-9_-]|%[0-9a-f]{2})*",
+            Pattern.CASE_INSENSITIVE);
     private final PartnerKeyRepository repository;
     private final Identities identities;
     private final FeedsConfig config;

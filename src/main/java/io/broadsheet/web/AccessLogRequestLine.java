@@ -1,5 +1,6 @@
 package io.broadsheet.web;
 
+import io.broadsheet.partner.PartnerKeys;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.server.netty.handler.accesslog.element.ConnectionMetadata;
 import io.micronaut.http.server.netty.handler.accesslog.element.LogElement;
@@ -12,8 +13,10 @@ import java.util.Set;
 
 /**
  * {@code %{name}r} in the access log format: the request line with the value of every query parameter
- * {@code name} hidden, so that partner keys sent as {@code ?key=} never reach the log (the admin token and keys
- * sent as {@code Authorization} headers are not logged at all). Loaded by the framework as a service
+ * {@code name} hidden (in any case, however encoded), every partner-key-shaped text hidden wherever it stands
+ * ({@link PartnerKeys#SHAPED}), and every character that could forge or garble a log line escaped (quotes,
+ * backslashes, controls, and anything outside printable ASCII: line separators, bidi overrides). Partner keys and the
+ * admin token sent as {@code Authorization} headers are not logged at all. Loaded by the framework as a service
  * (META-INF/services); a plain {@code %r} stays the framework's own.
  */
 public final class AccessLogRequestLine implements LogElementBuilder {
@@ -32,7 +35,14 @@ public final class AccessLogRequestLine implements LogElementBuilder {
         return TOKEN.equals(token) && param != null && !param.isBlank() ? new Element(param) : null;
     }
 
-    /** {@code uri} with the value of each {@code parameter} in its query replaced, however the name is encoded. */
+    /** The request line as logged: secrets hidden, then escaped. */
+    static String logged(String method, String uri, String protocol, String parameter) {
+        String line = method + ' ' + PartnerKeys.SHAPED.matcher(redact(uri, parameter)).replaceAll(HIDDEN) + ' '
+                + protocol;
+        return escape(line);
+    }
+
+    /** {@code uri} with the value of each {@code parameter} (in any case) in its query replaced, however encoded. */
     static String redact(String uri, String parameter) {
         int query = uri.indexOf('?');
         if (query < 0) {
@@ -54,6 +64,32 @@ public final class AccessLogRequestLine implements LogElementBuilder {
         return out.toString();
     }
 
+    /**
+     * {@code line} as printable ASCII that cannot end the quoted field or the line: {@code "} and {@code \} get a
+     * backslash, any other character outside 0x20-0x7E is written {@code \xHH} (or {@code \\uHHHH} above 0xFF).
+     */
+    static String escape(String line) {
+        StringBuilder out = null;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            boolean plain = c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
+            if (plain && out == null) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(line.length() + 16).append(line, 0, i);
+            }
+            if (plain) {
+                out.append(c);
+            } else if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else {
+                out.append(c <= 0xFF ? String.format("\\x%02X", (int) c) : String.format("\\u%04X", (int) c));
+            }
+        }
+        return out == null ? line : out.toString();
+    }
+
     /** The query separators the server's own decoder accepts: '&' and ';'. */
     private static int nextSeparator(String uri, int from) {
         for (int i = from; i < uri.length(); i++) {
@@ -66,7 +102,7 @@ public final class AccessLogRequestLine implements LogElementBuilder {
 
     private static boolean decodes(String name, String parameter) {
         try {
-            return URLDecoder.decode(name, StandardCharsets.UTF_8).equals(parameter);
+            return URLDecoder.decode(name, StandardCharsets.UTF_8).strip().equalsIgnoreCase(parameter);
         } catch (IllegalArgumentException e) {
             return true; // a name that does not decode is hidden rather than guessed at
         }
@@ -82,7 +118,7 @@ public final class AccessLogRequestLine implements LogElementBuilder {
         @Override
         public String onRequestHeaders(ConnectionMetadata metadata, String method, HttpHeaders headers, String uri,
                                        String protocol) {
-            return method + ' ' + redact(uri, parameter) + ' ' + protocol;
+            return logged(method, uri, protocol, parameter);
         }
 
         @Override

@@ -8,8 +8,11 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
-/** Every {@code /api} call needs {@code Authorization: Bearer <admin token>}: 401 without it, 403 with a wrong one. */
-@ServerFilter("/api/**")
+/**
+ * Every {@code /api} call and {@code /metrics} need {@code Authorization: Bearer <admin token>}: 401 without it, 403
+ * with a wrong one ({@link HealthDetailsFilter} asks the same of a {@code /health} call that presents a token).
+ */
+@ServerFilter({"/api/**", "/metrics"})
 public class AdminTokenFilter {
 
     private final AdminToken token;

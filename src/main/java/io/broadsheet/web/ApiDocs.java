@@ -120,12 +120,8 @@ final class ApiDocs {
             headers = @Header(name = "ETag", description = "The current version.", schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "400", description = "`page` is not a number.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "401", description = "A partner feed, and no partner key that grants it.",
-            headers = @Header(name = "WWW-Authenticate", description = "`Bearer realm=\"broadsheet-partners\"`",
-                    schema = @Schema(type = "string")),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = "No such feed, format or page (a category that only embargoed"
-            + " articles use is not revealed).",
+            + " articles use is not revealed, nor is a partner feed to a request without a key that grants it).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @interface FeedAnswers {
     }

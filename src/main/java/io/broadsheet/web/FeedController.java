@@ -84,7 +84,8 @@ public class FeedController {
     @Operation(operationId = "getFeed", summary = "A feed as RSS 2.0, Atom 1.0 or JSON Feed 1.1",
             description = "Newest first by `publishedAt`, at most the feed's limit of items a page; a feed with no"
                     + " visible item is a valid empty feed. `HEAD` answers the same without the body. Public feeds need"
-                    + " no credentials; a partner feed needs a partner key that grants it, as a bearer token or `?key=`."
+                    + " no credentials; a partner feed needs a partner key that grants it, as a bearer token or `?key=`:"
+                    + " without one it answers `404` as a name no feed has does."
                     + " Cross-origin reads are allowed (`Access-Control-Allow-Origin: *`).",
             security = {@SecurityRequirement(name = ""), @SecurityRequirement(name = ApiDocs.PARTNER_TOKEN),
                     @SecurityRequirement(name = ApiDocs.PARTNER_KEY)},
@@ -132,13 +133,12 @@ public class FeedController {
             throw new FeedNotFoundException("Feeds are served as {name}.rss, {name}.atom or {name}.json; '"
                     + name + "' is none of these.");
         }
-        if (config.isPartnerFeed(name) && partners.authorise(partnerKey(request, key), name).isEmpty()) {
-            return CompletableFuture.completedFuture(counted(request, name, format, gzip, Problem.of(HttpStatus.UNAUTHORIZED,
-                    "The feed '" + name + "' is for partners: send a partner key that grants it, as"
-                            + " 'Authorization: Bearer <key>' or ?key=<key>.")
-                    .toResponse().header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"broadsheet-partners\"")));
-        }
         int number = pageNumber(page);
+        if (config.isPartnerFeed(name) && partners.authorise(partnerKey(request, key), name).isEmpty()) {
+            // answered as an unknown name is, on the same pool: a stranger cannot tell a partner feed exists
+            return CompletableFuture.supplyAsync(() -> counted(request, name, format, gzip,
+                    problems.handle(request, feeds.hidden(name))), blocking);
+        }
         boolean delta = FeedResponses.wantsDelta(request);
         boolean browser = view.serves(request.getHeaders().get(HttpHeaders.ACCEPT), format);
         Optional<FeedCache.Entry> cached = delta ? Optional.empty() : cache.peek(name, format, number);
@@ -191,8 +191,7 @@ public class FeedController {
     private HttpResponse<?> counted(HttpRequest<?> request, String name, FeedFormat format, boolean gzip,
                                     HttpResponse<?> response) {
         int status = response.code();
-        metrics.feedRequest(name, format == null ? UNKNOWN_FORMAT : format.extension(), status, gzip,
-                status < 400 || status == 401);
+        metrics.feedRequest(name, format == null ? UNKNOWN_FORMAT : format.extension(), status, gzip, status < 400);
         if (status == 200 || status == 226 || status == 304) {
             polls.record(name, format.extension(), status,
                     clients.address(request.getHeaders().get("X-Forwarded-For"),

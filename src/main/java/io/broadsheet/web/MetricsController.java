@@ -10,10 +10,11 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * {@code GET /metrics}: every meter in the Prometheus text format (the README's "Metrics" section lists the
+ * {@code GET /metrics}, for the admin token ({@link AdminTokenFilter}): every meter in the Prometheus text format (the README's "Metrics" section lists the
  * service's own). Spec: https://prometheus.io/docs/instrumenting/exposition_formats/#text-based-format
  */
 @Tag(name = "Operations")
+@ApiDocs.Admin
 @Controller
 public class MetricsController {
 
@@ -27,8 +28,8 @@ public class MetricsController {
 
     /** On the blocking pool: a scrape may read the article count from the database (every few seconds at most). */
     @Operation(operationId = "scrapeMetrics", summary = "Every meter in the Prometheus text format",
-            description = "No credentials: let only the network Prometheus scrapes from reach it. The README's"
-                    + " \"Metrics\" section lists Broadsheet's own meters.")
+            description = "The admin token, as Prometheus sends it with `authorization: {credentials: <token>}`. The"
+                    + " README's \"Metrics\" section lists Broadsheet's own meters.")
     @ApiResponse(responseCode = "200", description = "The meters, one sample a line.", useReturnTypeSchema = true)
     @Get(uri = "/metrics", produces = TEXT_FORMAT)
     @ExecuteOn(TaskExecutors.BLOCKING)

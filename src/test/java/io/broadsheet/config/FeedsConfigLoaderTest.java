@@ -98,6 +98,21 @@ class FeedsConfigLoaderTest {
     }
 
     @Test
+    void titlesAndDescriptionsRefuseInvisibleAndForbiddenCharacters() throws IOException {
+        String file = dir.resolve("broadsheet.yml").toString();
+        assertEquals(file + ": feeds.x.title: contains U+202E (a bidirectional embedding, override or isolate) at index 4,"
+                + " which plain text may not carry: it is invisible and changes how the text displays",
+                problem(SITE + "feeds:\n  x: {title: \"Wire\\u202Egnp.exe\"}\n"));
+        assertEquals(file + ": site.description: contains U+2028 (a line or paragraph separator) at index 1, which plain"
+                + " text may not carry: it is invisible and changes how the text displays",
+                problem(SITE.replace("description: D", "description: \"D\\u2028E\"")));
+        assertEquals(file + ": feeds.x.description: contains U+0007 at index 1, a control character or non-character"
+                + " that XML 1.0 forbids", problem(SITE + "feeds:\n  x: {title: X, description: \"a\\u0007\"}\n"));
+        assertEquals("Wire \u200f", load(SITE + "feeds:\n  x: {title: \"Wire \\u200F\"}\n").feeds().get("x").title(),
+                "a direction mark stays");
+    }
+
+    @Test
     void unreadableYamlNamesTheFile() throws IOException {
         String message = problem("site: [unclosed\n");
         assertEquals(true, message.startsWith(dir.resolve("broadsheet.yml") + ": not readable YAML:"), message);

@@ -12,12 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-/** /health and its liveness and readiness views answer without credentials. */
+/** /health and its liveness and readiness views: each check and its details for the admin token. */
 @MicronautTest(transactional = false)
 class HealthTest extends HttpTest {
 
     private JsonNode health(String path) {
-        Http.Answer answer = http.get(path);
+        Http.Answer answer = http.getAsAdmin(path);
         assertEquals(200, answer.status(), path + ": " + answer.body());
         JsonNode node = FeedParsers.jsonTree(answer.body());
         assertEquals("UP", node.get("status").getStringValue(), path + ": " + answer.body());

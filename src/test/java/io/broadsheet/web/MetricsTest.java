@@ -39,7 +39,7 @@ class MetricsTest extends HttpTest {
     }
 
     private String scrape() {
-        Http.Answer answer = http.get("/metrics");
+        Http.Answer answer = http.getAsAdmin("/metrics");
         assertEquals(200, answer.status(), answer.body());
         return answer.body();
     }
@@ -64,7 +64,7 @@ class MetricsTest extends HttpTest {
 
     @Test
     void metricsAreServedAsPrometheusTextWithThePoolAndJvmMeters() {
-        Http.Answer answer = http.get("/metrics");
+        Http.Answer answer = http.getAsAdmin("/metrics");
         assertEquals(200, answer.status());
         assertEquals("text/plain; version=0.0.4; charset=utf-8", answer.header("Content-Type").orElseThrow());
         List<String> malformed = answer.body().lines()

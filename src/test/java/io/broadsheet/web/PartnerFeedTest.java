@@ -41,14 +41,14 @@ class PartnerFeedTest extends HttpTest {
     }
 
     @Test
-    void partnerFeedWithoutAValidKeyIs401() {
+    void partnerFeedWithoutAValidKeyIs404() {
         Http.Answer none = http.get("/feeds/partner-wire.rss");
-        assertEquals(401, none.status());
-        assertEquals("Bearer realm=\"broadsheet-partners\"", none.header("WWW-Authenticate").orElseThrow());
+        assertEquals(404, none.status());
+        assertTrue(none.header("WWW-Authenticate").isEmpty(), "no hint that a key would help");
         assertEquals("application/problem+json", none.header("Content-Type").orElseThrow());
-        assertEquals(401, http.get("/feeds/partner-wire.rss?key=bsk_guess").status());
-        assertEquals(401, http.send(http.request("/feeds/partner-wire.rss").header("Authorization", "Bearer bsk_guess")).status());
-        assertEquals(401, http.send(http.admin("/feeds/partner-wire.rss")).status(), "the admin token is no partner key");
+        assertEquals(404, http.get("/feeds/partner-wire.rss?key=bsk_guess").status());
+        assertEquals(404, http.send(http.request("/feeds/partner-wire.rss").header("Authorization", "Bearer bsk_guess")).status());
+        assertEquals(404, http.send(http.admin("/feeds/partner-wire.rss")).status(), "the admin token is no partner key");
     }
 
     @Test
@@ -59,7 +59,7 @@ class PartnerFeedTest extends HttpTest {
         assertEquals("wire1-title", FeedParsers.parse(io.broadsheet.feed.FeedFormat.ATOM, byHeader.body()).items().get(0).title());
         assertTrue(byHeader.header("Cache-Control").orElseThrow().startsWith("private"), "partner copies stay private");
         assertEquals(200, http.get("/feeds/partner-wire.json?key=" + key).status());
-        assertEquals(401, http.get("/feeds/partner-sports.json?key=" + key).status(), "a feed the key does not grant");
+        assertEquals(404, http.get("/feeds/partner-sports.json?key=" + key).status(), "a feed the key does not grant");
         assertEquals(200, http.get("/feeds/world.json").status(), "public feeds stay public");
     }
 
@@ -69,7 +69,7 @@ class PartnerFeedTest extends HttpTest {
         String key = created.get("key").getStringValue();
         assertEquals(200, http.get("/feeds/partner-wire.rss?key=" + key).status());
         assertEquals(204, http.delete("/api/partners/" + created.get("id").getLongValue()).status());
-        assertEquals(401, http.get("/feeds/partner-wire.rss?key=" + key).status());
+        assertEquals(404, http.get("/feeds/partner-wire.rss?key=" + key).status());
         assertEquals(404, http.delete("/api/partners/" + created.get("id").getLongValue()).status());
     }
 

@@ -37,7 +37,7 @@ class TokenLoggingTest {
             String key = io.broadsheet.FeedParsers.jsonTree(http.post("/api/partners",
                     Fixtures.json(Map.of("name", "p", "feeds", List.of("partner-wire")))).body()).get("key").getStringValue();
             assertEquals(200, http.get("/feeds/partner-wire.rss?key=" + key).status());
-            assertEquals(401, http.get("/feeds/partner-wire.rss?key=" + key + "x").status());
+            assertEquals(404, http.get("/feeds/partner-wire.rss?key=" + key + "x").status());
             List<String> lines = appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
             assertTrue(lines.stream().anyMatch(l -> l.startsWith("Configuration changed since the last start")),
                     "the log was captured: " + lines);
