@@ -35,6 +35,7 @@ class NewsroomSignInTest extends HttpTest {
 
     private static final int FAILURES_ALLOWED = 4;
     private static final Duration FAILURE_DELAY = Duration.ofMillis(300);
+    private static final String ROTATED = "rotated-token-of-at-least-32-characters";
 
     @Inject
     MutableClock clock;
@@ -45,8 +46,8 @@ class NewsroomSignInTest extends HttpTest {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(TestDatabase.freshProperties(getClass().getSimpleName()));
         properties.put("broadsheet.test.mutable-clock", "true");
-        properties.put("broadsheet.newsroom.failed-logins", Integer.toString(FAILURES_ALLOWED));
-        properties.put("broadsheet.newsroom.failed-login-delay", FAILURE_DELAY.toMillis() + "ms");
+        properties.put("broadsheet.token-guesses.per-address", Integer.toString(FAILURES_ALLOWED));
+        properties.put("broadsheet.token-guesses.failure-delay", FAILURE_DELAY.toMillis() + "ms");
         return properties;
     }
 
@@ -214,17 +215,17 @@ class NewsroomSignInTest extends HttpTest {
         assertEquals(List.of(), blocked.headers().allValues("Set-Cookie"));
         assertTrue(Long.parseLong(blocked.header("Retry-After").orElseThrow()) > 14 * 60);
         assertSignInForm(blocked);
-        clock.set(clock.instant().plus(FailedLogins.WINDOW));
+        clock.set(clock.instant().plus(Duration.ofMinutes(15)));
         assertEquals(303, browser.login(Http.ADMIN_TOKEN).status(), "once the window is over");
     }
 
     @Test
     void onlyInstancesWithTheSameTokenAcceptEachOthersSessions() {
-        try (EmbeddedServer first = instance("rotated-token"); EmbeddedServer second = instance("rotated-token")) {
+        try (EmbeddedServer first = instance(ROTATED); EmbeddedServer second = instance(ROTATED)) {
             NewsroomBrowser atFirst = new NewsroomBrowser(new Http(first.getURI()), first.getURI());
             NewsroomBrowser atSecond = new NewsroomBrowser(new Http(second.getURI()), second.getURI());
             assertEquals(401, atFirst.login(Http.ADMIN_TOKEN).status(), "the old token no longer signs in");
-            Http.Answer in = atFirst.login("rotated-token");
+            Http.Answer in = atFirst.login(ROTATED);
             String session = NewsroomBrowser.sessionCookie(in).value();
             assertEquals(200, atSecond.get("/newsroom/data/stats", session).status(), "another instance, same token");
             assertEquals(401, browser.get("/newsroom/data/stats", session).status(), "an instance with another token");
@@ -236,7 +237,7 @@ class NewsroomSignInTest extends HttpTest {
     private EmbeddedServer instance(String token) {
         Map<String, Object> properties = new HashMap<>(TestDatabase.freshProperties(getClass().getSimpleName() + "-instance"));
         properties.put("broadsheet.admin-token", token);
-        properties.put("broadsheet.newsroom.failed-login-delay", "10ms");
+        properties.put("broadsheet.token-guesses.failure-delay", "10ms");
         return ApplicationContext.run(EmbeddedServer.class, properties, "test");
     }
 }
