@@ -22,7 +22,7 @@ public record TokenVerdict(Outcome outcome, Duration retryAfter) {
 
     /** The value of a {@code Retry-After} field: whole seconds, rounded up, at least 1. */
     public String retryAfterSeconds() {
-        long seconds = retryAfter.toSeconds() + (retryAfter.toSecondsPart() == 0 && retryAfter.toNanosPart() == 0 ? 0 : 1);
+        long seconds = retryAfter.toSeconds() + (retryAfter.toNanosPart() == 0 ? 0 : 1);
         return Long.toString(Math.max(1, seconds));
     }
 }

@@ -220,6 +220,37 @@ class NewsroomSignInTest extends HttpTest {
     }
 
     @Test
+    void aGuesserBehindTheProxyDoesNotLockOutTheDeskBehindIt() {
+        for (int i = 0; i < FAILURES_ALLOWED; i++) {
+            assertEquals(401, loginFrom("198.51.100.20", "guess-" + i).status());
+        }
+        Http.Answer guesser = loginFrom("198.51.100.20", Http.ADMIN_TOKEN);
+        assertEquals(429, guesser.status(), "the guesser, even with the right token: " + guesser);
+        assertTrue(NewsroomBrowser.html5(guesser.body()).selectFirst("[role=alert]").text().contains("Too many wrong tokens"),
+                guesser.body());
+        assertEquals(303, loginFrom("198.51.100.21", Http.ADMIN_TOKEN).status(), "the desk, another client of the proxy");
+    }
+
+    @Test
+    void wrongTokensOnTheApiCountAgainstTheSignInOfTheSameAddress() {
+        for (int i = 0; i < FAILURES_ALLOWED; i++) {
+            assertEquals(403, http.send(http.request("/api/stats/feeds").header("X-Forwarded-For", "198.51.100.30")
+                    .header("Authorization", "Bearer guess-" + i)).status());
+        }
+        Http.Answer blocked = loginFrom("198.51.100.30", Http.ADMIN_TOKEN);
+        assertEquals(429, blocked.status(), "the sign-in of an address that guessed on the API: " + blocked);
+        assertTrue(Long.parseLong(blocked.header("Retry-After").orElseThrow()) > 14 * 60);
+        Http.Answer charts = http.send(http.request("/newsroom/data/stats").header("X-Forwarded-For", "198.51.100.30")
+                .header("Authorization", "Bearer " + Http.ADMIN_TOKEN));
+        assertEquals(429, charts.status(), "the charts' data by bearer token: " + charts);
+    }
+
+    private Http.Answer loginFrom(String client, String token) {
+        return browser.send(browser.form("/newsroom/login", null, "token", token).header("Origin", browser.origin())
+                .header("X-Forwarded-For", client));
+    }
+
+    @Test
     void onlyInstancesWithTheSameTokenAcceptEachOthersSessions() {
         try (EmbeddedServer first = instance(ROTATED); EmbeddedServer second = instance(ROTATED)) {
             NewsroomBrowser atFirst = new NewsroomBrowser(new Http(first.getURI()), first.getURI());
