@@ -13,7 +13,7 @@ import java.time.Duration;
  * @param window        how long an address's first wrong token counts, and so its lockout
  * @param global        wrong tokens from all addresses together within {@code globalWindow}
  * @param globalWindow  the span of the global budget
- * @param maxAddresses  addresses remembered at most (memory: about 200 bytes each)
+ * @param maxAddresses  addresses remembered at most (memory: about 160 bytes each for IPv4, measured)
  * @param failureDelay  how long the answer to a wrong token waits
  */
 @ConfigurationProperties("broadsheet.token-guesses")
