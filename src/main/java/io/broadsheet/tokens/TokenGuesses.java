@@ -107,6 +107,10 @@ public class TokenGuesses {
 
     private Duration waitFor(String client, Instant now) {
         Failures failures = byClient.get(client);
+        if (failures != null && !failures.since().plus(limits.window()).isAfter(now)) {
+            byClient.remove(client); // over, but behind a younger entry: the clock was set back meanwhile
+            failures = null;
+        }
         if (failures != null && failures.count() >= limits.perAddress()) {
             return Duration.between(now, failures.since().plus(limits.window()));
         }

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * One HTTP/1 connection's deadline for request heads: a request's line and header fields must all have arrived
  * {@code timeout} after its first byte (the connection's first request: after the connection opened), else the
  * connection is answered 408 and closed. A slow body is not held to it, nor a connection idle between requests
- * (the idle timeout's). Two handlers share this state: one ahead of Netty's HTTP codec sees the bytes arrive, one
+ * (the idle timeout's), nor a head that waits while the server still owes the connection earlier answers. Two handlers share this state: one ahead of Netty's HTTP codec sees the bytes arrive, one
  * after it sees the decoded heads and the answers go out. All of it runs on the connection's event loop.
  */
 final class RequestHeadDeadline {
@@ -35,7 +35,7 @@ final class RequestHeadDeadline {
     private final byte[] timedOut;
     private State state = State.HEAD;
     private ScheduledFuture<?> timer;
-    /** Requests whose answer has not been fully written: while one is, a 408 would cut into it. */
+    /** Requests whose answer has not been fully written: while one is, the deadline waits for it. */
     private int owed;
 
     private RequestHeadDeadline(Duration timeout) {
@@ -56,6 +56,10 @@ final class RequestHeadDeadline {
 
     private void start(ChannelHandlerContext bytes) {
         state = State.HEAD;
+        schedule(bytes);
+    }
+
+    private void schedule(ChannelHandlerContext bytes) {
         timer = bytes.executor().schedule(() -> expire(bytes), timeoutNanos, TimeUnit.NANOSECONDS);
     }
 
@@ -72,7 +76,9 @@ final class RequestHeadDeadline {
             return;
         }
         if (owed > 0) {
-            bytes.close();
+            // the server still owes earlier answers (and may have stopped reading meanwhile): the head waits on
+            // us, not on the client; a client that does not read them is the idle timeout's
+            schedule(bytes);
             return;
         }
         ByteBuf answer = Unpooled.wrappedBuffer(timedOut);
@@ -99,7 +105,8 @@ final class RequestHeadDeadline {
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (state == State.BETWEEN && msg instanceof ByteBuf bytes && bytes.isReadable()) {
+            if (state == State.BETWEEN && msg instanceof ByteBuf bytes && bytes.isReadable()
+                    && ctx.pipeline().get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) != null) {
                 start(ctx);
             }
             ctx.fireChannelRead(msg);
