@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 SIZES=${*:-"20000 1000000"}
 WORK=${BENCH_DIR:-/tmp/broadsheet-archive-bench}
 PORT=${BENCH_PORT:-18490}
-TOKEN=bench
+TOKEN=bench-admin-token-of-at-least-32-characters
 JAR=target/broadsheet-0.1.0.jar
 POLL_SECONDS=${POLL_SECONDS:-60}
 mkdir -p "$WORK"

@@ -9,14 +9,14 @@ JAR=${1:-target/broadsheet-0.1.0.jar}
 LABEL=${2:-$(basename "$JAR")}
 PORT=18490
 WORK=$(mktemp -d)
-BROADSHEET_PORT=$PORT BROADSHEET_DATA_DIR="$WORK/data" BROADSHEET_ADMIN_TOKEN=bench BROADSHEET_SAMPLE_DATA=false \
+BROADSHEET_PORT=$PORT BROADSHEET_DATA_DIR="$WORK/data" BROADSHEET_ADMIN_TOKEN=bench-admin-token-of-at-least-32-characters BROADSHEET_SAMPLE_DATA=false \
   BROADSHEET_SITE_BASE_URL=http://localhost:$PORT \
   java -Xmx256m ${JAVA_OPTS:-} -jar "$JAR" > "$WORK/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; sleep 2; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 120); do curl -sf "localhost:$PORT/health" > /dev/null && break; sleep 0.5; done
 python3 tools/corpus/generate.py --count 2000 > "$WORK/corpus.ndjson"
-curl -sf -H 'Authorization: Bearer bench' -H 'Content-Type: application/x-ndjson' \
+curl -sf -H 'Authorization: Bearer bench-admin-token-of-at-least-32-characters' -H 'Content-Type: application/x-ndjson' \
   --data-binary @"$WORK/corpus.ndjson" "localhost:$PORT/api/articles/import" > /dev/null
 ETAG=$(curl -sI "localhost:$PORT/feeds/world.rss" | awk -F': ' 'tolower($1)=="etag" {print $2}' | tr -d '\r')
 # warm-up: JIT and the cache

@@ -15,14 +15,14 @@ WORK=$(mktemp -d /tmp/feed-profile.XXXXXX)
 APP=""
 trap '[ -n "$APP" ] && kill $APP 2>/dev/null; rm -rf "$WORK"' EXIT
 
-BROADSHEET_PORT=$PORT BROADSHEET_DATA_DIR="$WORK/data" BROADSHEET_ADMIN_TOKEN=bench BROADSHEET_SAMPLE_DATA=false \
+BROADSHEET_PORT=$PORT BROADSHEET_DATA_DIR="$WORK/data" BROADSHEET_ADMIN_TOKEN=bench-admin-token-of-at-least-32-characters BROADSHEET_SAMPLE_DATA=false \
   BROADSHEET_SITE_BASE_URL=http://127.0.0.1:$PORT \
   java -Xmx512m -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints -jar target/broadsheet-0.1.0.jar \
   > "$WORK/app.log" 2>&1 &
 APP=$!
 for _ in $(seq 1 120); do curl -sf "127.0.0.1:$PORT/health" > /dev/null && break; sleep 0.5; done
 python3 tools/corpus/generate.py --count "$COUNT" --every 5 > "$WORK/corpus.ndjson"
-curl -sf -H 'Authorization: Bearer bench' -H 'Content-Type: application/x-ndjson' \
+curl -sf -H 'Authorization: Bearer bench-admin-token-of-at-least-32-characters' -H 'Content-Type: application/x-ndjson' \
   --data-binary @"$WORK/corpus.ndjson" "127.0.0.1:$PORT/api/articles/import" > /dev/null
 
 TAGS=""

@@ -32,7 +32,7 @@ PATHS=(/feeds/world.rss /feeds/europe.atom /feeds/science.json)
 
 # Broadsheet with the corpus, twice: with the fast path, and with every request through the route
 start() {  # port, data folder, fast path on or off
-  BROADSHEET_PORT=$1 BROADSHEET_DATA_DIR="$2" BROADSHEET_ADMIN_TOKEN=bench BROADSHEET_SAMPLE_DATA=false \
+  BROADSHEET_PORT=$1 BROADSHEET_DATA_DIR="$2" BROADSHEET_ADMIN_TOKEN=bench-admin-token-of-at-least-32-characters BROADSHEET_SAMPLE_DATA=false \
     BROADSHEET_SITE_BASE_URL=http://127.0.0.1:$PORT BROADSHEET_FAST_PATH=$3 \
     java -Xmx512m -jar target/broadsheet-0.1.0.jar > "$2.log" 2>&1 &
   echo $!
@@ -42,7 +42,7 @@ ROUTE=$(start $ROUTE_PORT "$WORK/route" false)
 python3 tools/corpus/generate.py --count "$COUNT" --every 5 > "$WORK/corpus.ndjson"
 for port in $PORT $ROUTE_PORT; do
   for _ in $(seq 1 120); do curl -sf "127.0.0.1:$port/health" > /dev/null && break; sleep 0.5; done
-  curl -sf -H 'Authorization: Bearer bench' -H 'Content-Type: application/x-ndjson' \
+  curl -sf -H 'Authorization: Bearer bench-admin-token-of-at-least-32-characters' -H 'Content-Type: application/x-ndjson' \
     --data-binary @"$WORK/corpus.ndjson" "127.0.0.1:$port/api/articles/import" > /dev/null
 done
 

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 N=${1:-20000}
 WORK=${BENCH_DIR:-/tmp/broadsheet-tombstone-bench}
 PORT=${BENCH_PORT:-18491}
-TOKEN=bench
+TOKEN=bench-admin-token-of-at-least-32-characters
 mkdir -p "$WORK"
 CORPUS=$WORK/corpus-$N.ndjson
 [ -s "$CORPUS" ] || python3 tools/corpus/generate.py --count "$N" --every 2 > "$CORPUS"

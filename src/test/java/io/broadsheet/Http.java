@@ -11,7 +11,7 @@ import java.util.Optional;
 /** A plain HTTP client for tests: real requests over loopback, answers of every status returned, not thrown. */
 public final class Http {
 
-    public static final String ADMIN_TOKEN = "test-admin-token";
+    public static final String ADMIN_TOKEN = "test-admin-token-of-at-least-32-characters";
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final URI base;

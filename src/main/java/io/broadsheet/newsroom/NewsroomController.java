@@ -3,10 +3,12 @@ package io.broadsheet.newsroom;
 import io.broadsheet.pages.PageResponses;
 import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.stats.PollStatistics;
+import io.broadsheet.tokens.TokenGuesses;
+import io.broadsheet.tokens.TokenVerdict;
 import io.broadsheet.web.AdminToken;
+import io.broadsheet.web.AdminTokenFilter;
 import io.broadsheet.web.BearerToken;
 import io.broadsheet.web.Problem;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -22,14 +24,12 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The newsroom: {@code GET /newsroom} (the sign-in form, or the dashboard with a session), {@code POST
@@ -43,22 +43,19 @@ public class NewsroomController {
 
     private final NewsroomSessions sessions;
     private final NewsroomDashboard dashboard;
-    private final FailedLogins failedLogins;
+    private final TokenGuesses guesses;
     private final AdminToken token;
     private final String siteTitle;
-    private final Duration failureDelay;
     private final PageResponses pages;
 
-    public NewsroomController(NewsroomSessions sessions, NewsroomDashboard dashboard, FailedLogins failedLogins,
-                              AdminToken token, FeedsConfig config, PageResponses pages,
-                              @Value("${broadsheet.newsroom.failed-login-delay:1s}") Duration failureDelay) {
+    public NewsroomController(NewsroomSessions sessions, NewsroomDashboard dashboard, TokenGuesses guesses,
+                              AdminToken token, FeedsConfig config, PageResponses pages) {
         this.pages = pages;
         this.sessions = sessions;
         this.dashboard = dashboard;
-        this.failedLogins = failedLogins;
+        this.guesses = guesses;
         this.token = token;
         this.siteTitle = config.site().title();
-        this.failureDelay = failureDelay;
     }
 
     @Get(produces = HTML)
@@ -73,27 +70,20 @@ public class NewsroomController {
                 request));
     }
 
-    /** A wrong token is answered after a short delay, and an address that sent too many wrong ones waits. */
+    /** A wrong token is answered after a short delay; a client that sent too many waits ({@link TokenGuesses}). */
     @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = HTML)
     public CompletableFuture<HttpResponse<?>> login(HttpRequest<?> request, @Nullable @Body("token") String presented) {
-        InetAddress address = request.getRemoteAddress().getAddress();
-        Duration wait = failedLogins.waitFor(address);
-        if (!wait.isZero()) {
-            long minutes = Math.max(1, wait.toMinutes());
-            return CompletableFuture.completedFuture(HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(wait.toSeconds() + 1))
-                    .body(signIn(request, "Too many wrong tokens from your address: try again in " + minutes + " min.")));
-        }
-        if (token.matches(presented)) {
-            failedLogins.succeeded(address);
-            return CompletableFuture.completedFuture(seeNewsroom().header(HttpHeaders.SET_COOKIE,
+        TokenVerdict verdict = guesses.judge(request, token.matches(presented));
+        return switch (verdict.outcome()) {
+            case ACCEPTED -> CompletableFuture.completedFuture(seeNewsroom().header(HttpHeaders.SET_COOKIE,
                     NewsroomSessions.setCookie(sessions.issue())));
-        }
-        failedLogins.failed(address);
-        MutableHttpResponse<?> refused = HttpResponse.status(HttpStatus.UNAUTHORIZED)
-                .body(signIn(request, "That is not the admin token."));
-        return CompletableFuture.supplyAsync(() -> refused,
-                CompletableFuture.delayedExecutor(failureDelay.toMillis(), TimeUnit.MILLISECONDS));
+            case REFUSED -> guesses.afterDelay(HttpResponse.status(HttpStatus.UNAUTHORIZED)
+                    .body(signIn(request, "That is not the admin token.")));
+            case THROTTLED -> CompletableFuture.completedFuture(HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, verdict.retryAfterSeconds())
+                    .body(signIn(request, "Too many wrong tokens: try again in "
+                            + minutes(verdict.retryAfter()) + " min.")));
+        };
     }
 
     /** Ends the session; with a live session, the form must carry its CSRF token. */
@@ -111,11 +101,26 @@ public class NewsroomController {
     @Get(value = "/data/stats", produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<?> stats(HttpRequest<?> request, @Nullable @QueryValue String days) {
-        if (sessions.of(request).isEmpty() && !token.matches(BearerToken.of(request))) {
-            return Problem.of(HttpStatus.UNAUTHORIZED,
-                    "Sign in at /newsroom, or send the admin token as 'Authorization: Bearer <token>'.").toResponse();
+        HttpResponse<?> refused = sessions.of(request).isEmpty() ? refuseBearer(request) : null;
+        if (refused != null) {
+            return refused;
         }
         return HttpResponse.ok(dashboard.stats(PollStatistics.days(days)));
+    }
+
+    /** Null when the request's bearer token is the admin token; else 401, or 429 while the client must wait. */
+    @Nullable
+    private HttpResponse<?> refuseBearer(HttpRequest<?> request) {
+        String presented = BearerToken.of(request);
+        TokenVerdict verdict = presented == null ? null : guesses.judge(request, token.matches(presented));
+        if (verdict != null && verdict.outcome() == TokenVerdict.Outcome.ACCEPTED) {
+            return null;
+        }
+        if (verdict != null && verdict.outcome() == TokenVerdict.Outcome.THROTTLED) {
+            return AdminTokenFilter.tooManyWrongTokens(verdict);
+        }
+        return Problem.of(HttpStatus.UNAUTHORIZED,
+                "Sign in at /newsroom, or send the admin token as 'Authorization: Bearer <token>'.").toResponse();
     }
 
     private String signIn(HttpRequest<?> request, @Nullable String message) {
@@ -123,6 +128,10 @@ public class NewsroomController {
         model.put("title", "Newsroom sign-in \u2014 " + siteTitle);
         model.put("message", message);
         return pages.render("newsroom/login", model, request);
+    }
+
+    private static long minutes(Duration wait) {
+        return Math.max(1, (wait.toSeconds() + 59) / 60);
     }
 
     private static MutableHttpResponse<?> seeNewsroom() {

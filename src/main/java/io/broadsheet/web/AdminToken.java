@@ -21,19 +21,29 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The admin token every {@code /api} call must present: {@code BROADSHEET_ADMIN_TOKEN}, or else one generated
- * on first start and kept, owner-readable only, in {@code <data-dir>/admin-token}. The token is never logged.
+ * on first start and kept, owner-readable only, in {@code <data-dir>/admin-token}. The token is never logged; one of
+ * fewer than {@link #MIN_LENGTH} characters stops the start.
  */
 @Context
 public class AdminToken {
 
     static final String FILE_NAME = "admin-token";
+    /** Fewest characters a token may have; a generated one has 64 (256 random bits in hex). */
+    public static final int MIN_LENGTH = 32;
     private static final Logger LOG = LoggerFactory.getLogger(AdminToken.class);
 
     private final byte[] token;
 
     public AdminToken(@Nullable @Value("${broadsheet.admin-token:}") String configured,
                       @Value("${broadsheet.data-dir:./data}") String dataDir) {
-        String value = configured != null && !configured.isBlank() ? configured.strip() : fromFile(Path.of(dataDir));
+        boolean set = configured != null && !configured.isBlank();
+        String value = set ? configured.strip() : fromFile(Path.of(dataDir));
+        if (value.length() < MIN_LENGTH) {
+            throw new IllegalArgumentException((set ? "BROADSHEET_ADMIN_TOKEN (broadsheet.admin-token)"
+                    : "The admin token in " + Path.of(dataDir).resolve(FILE_NAME).toAbsolutePath().normalize())
+                    + " has " + value.length() + " characters; it needs at least " + MIN_LENGTH
+                    + ", so that it cannot be guessed (for example: openssl rand -hex 32)");
+        }
         this.token = value.getBytes(StandardCharsets.UTF_8);
     }
 

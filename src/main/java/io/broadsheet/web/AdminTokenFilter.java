@@ -1,5 +1,7 @@
 package io.broadsheet.web;
 
+import io.broadsheet.tokens.TokenGuesses;
+import io.broadsheet.tokens.TokenVerdict;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -8,32 +10,47 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * Every {@code /api} call and {@code /metrics} need {@code Authorization: Bearer <admin token>}: 401 without it, 403
- * with a wrong one ({@link HealthDetailsFilter} asks the same of a {@code /health} call that presents a token).
+ * with a wrong one (after the failure delay), 429 while the client has sent too many wrong ones
+ * ({@link TokenGuesses}; {@link HealthDetailsFilter} asks the same of a {@code /health} call that presents a token).
  */
 @ServerFilter({"/api/**", "/metrics"})
 public class AdminTokenFilter {
 
     private final AdminToken token;
+    private final TokenGuesses guesses;
 
-    public AdminTokenFilter(AdminToken token) {
+    public AdminTokenFilter(AdminToken token, TokenGuesses guesses) {
         this.token = token;
+        this.guesses = guesses;
     }
 
     @RequestFilter
-    @Nullable
-    public HttpResponse<?> authorise(HttpRequest<?> request) {
+    public CompletableFuture<@Nullable HttpResponse<?>> authorise(HttpRequest<?> request) {
         String presented = BearerToken.of(request);
         if (presented == null) {
-            return Problem.of(HttpStatus.UNAUTHORIZED,
+            return CompletableFuture.completedFuture(Problem.of(HttpStatus.UNAUTHORIZED,
                             "Send the admin token as 'Authorization: Bearer <token>' (see BROADSHEET_ADMIN_TOKEN).")
                     .toResponse()
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"broadsheet\"");
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"broadsheet\""));
         }
-        if (!token.matches(presented)) {
-            return Problem.of(HttpStatus.FORBIDDEN, "The bearer token is not the admin token.").toResponse();
-        }
-        return null;
+        TokenVerdict verdict = guesses.judge(request, token.matches(presented));
+        return switch (verdict.outcome()) {
+            case ACCEPTED -> CompletableFuture.completedFuture(null);
+            case REFUSED -> guesses.afterDelay(
+                    Problem.of(HttpStatus.FORBIDDEN, "The bearer token is not the admin token.").toResponse());
+            case THROTTLED -> CompletableFuture.completedFuture(tooManyWrongTokens(verdict));
+        };
+    }
+
+    /** The answer to a client that must wait: 429 with {@code Retry-After}, before its token is looked at. */
+    public static HttpResponse<?> tooManyWrongTokens(TokenVerdict verdict) {
+        return Problem.of(HttpStatus.TOO_MANY_REQUESTS, "Too many wrong admin tokens from your address, or from"
+                        + " everywhere: try again in " + verdict.retryAfterSeconds() + " s.")
+                .toResponse()
+                .header(HttpHeaders.RETRY_AFTER, verdict.retryAfterSeconds());
     }
 }

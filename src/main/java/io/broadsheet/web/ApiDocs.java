@@ -41,6 +41,10 @@ final class ApiDocs {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "403", description = "The bearer token is not the admin token.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "429", description = "Too many wrong admin tokens from this address (10 in 15 minutes),"
+            + " or from all addresses (100 a minute) after this one sent one: the token was not compared.",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = "integer")),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @interface Admin {
     }
 

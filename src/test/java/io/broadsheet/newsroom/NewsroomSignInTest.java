@@ -35,6 +35,7 @@ class NewsroomSignInTest extends HttpTest {
 
     private static final int FAILURES_ALLOWED = 4;
     private static final Duration FAILURE_DELAY = Duration.ofMillis(300);
+    private static final String ROTATED = "rotated-token-of-at-least-32-characters";
 
     @Inject
     MutableClock clock;
@@ -45,8 +46,8 @@ class NewsroomSignInTest extends HttpTest {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(TestDatabase.freshProperties(getClass().getSimpleName()));
         properties.put("broadsheet.test.mutable-clock", "true");
-        properties.put("broadsheet.newsroom.failed-logins", Integer.toString(FAILURES_ALLOWED));
-        properties.put("broadsheet.newsroom.failed-login-delay", FAILURE_DELAY.toMillis() + "ms");
+        properties.put("broadsheet.token-guesses.per-address", Integer.toString(FAILURES_ALLOWED));
+        properties.put("broadsheet.token-guesses.failure-delay", FAILURE_DELAY.toMillis() + "ms");
         return properties;
     }
 
@@ -214,17 +215,48 @@ class NewsroomSignInTest extends HttpTest {
         assertEquals(List.of(), blocked.headers().allValues("Set-Cookie"));
         assertTrue(Long.parseLong(blocked.header("Retry-After").orElseThrow()) > 14 * 60);
         assertSignInForm(blocked);
-        clock.set(clock.instant().plus(FailedLogins.WINDOW));
+        clock.set(clock.instant().plus(Duration.ofMinutes(15)));
         assertEquals(303, browser.login(Http.ADMIN_TOKEN).status(), "once the window is over");
     }
 
     @Test
+    void aGuesserBehindTheProxyDoesNotLockOutTheDeskBehindIt() {
+        for (int i = 0; i < FAILURES_ALLOWED; i++) {
+            assertEquals(401, loginFrom("198.51.100.20", "guess-" + i).status());
+        }
+        Http.Answer guesser = loginFrom("198.51.100.20", Http.ADMIN_TOKEN);
+        assertEquals(429, guesser.status(), "the guesser, even with the right token: " + guesser);
+        assertTrue(NewsroomBrowser.html5(guesser.body()).selectFirst("[role=alert]").text().contains("Too many wrong tokens"),
+                guesser.body());
+        assertEquals(303, loginFrom("198.51.100.21", Http.ADMIN_TOKEN).status(), "the desk, another client of the proxy");
+    }
+
+    @Test
+    void wrongTokensOnTheApiCountAgainstTheSignInOfTheSameAddress() {
+        for (int i = 0; i < FAILURES_ALLOWED; i++) {
+            assertEquals(403, http.send(http.request("/api/stats/feeds").header("X-Forwarded-For", "198.51.100.30")
+                    .header("Authorization", "Bearer guess-" + i)).status());
+        }
+        Http.Answer blocked = loginFrom("198.51.100.30", Http.ADMIN_TOKEN);
+        assertEquals(429, blocked.status(), "the sign-in of an address that guessed on the API: " + blocked);
+        assertTrue(Long.parseLong(blocked.header("Retry-After").orElseThrow()) > 14 * 60);
+        Http.Answer charts = http.send(http.request("/newsroom/data/stats").header("X-Forwarded-For", "198.51.100.30")
+                .header("Authorization", "Bearer " + Http.ADMIN_TOKEN));
+        assertEquals(429, charts.status(), "the charts' data by bearer token: " + charts);
+    }
+
+    private Http.Answer loginFrom(String client, String token) {
+        return browser.send(browser.form("/newsroom/login", null, "token", token).header("Origin", browser.origin())
+                .header("X-Forwarded-For", client));
+    }
+
+    @Test
     void onlyInstancesWithTheSameTokenAcceptEachOthersSessions() {
-        try (EmbeddedServer first = instance("rotated-token"); EmbeddedServer second = instance("rotated-token")) {
+        try (EmbeddedServer first = instance(ROTATED); EmbeddedServer second = instance(ROTATED)) {
             NewsroomBrowser atFirst = new NewsroomBrowser(new Http(first.getURI()), first.getURI());
             NewsroomBrowser atSecond = new NewsroomBrowser(new Http(second.getURI()), second.getURI());
             assertEquals(401, atFirst.login(Http.ADMIN_TOKEN).status(), "the old token no longer signs in");
-            Http.Answer in = atFirst.login("rotated-token");
+            Http.Answer in = atFirst.login(ROTATED);
             String session = NewsroomBrowser.sessionCookie(in).value();
             assertEquals(200, atSecond.get("/newsroom/data/stats", session).status(), "another instance, same token");
             assertEquals(401, browser.get("/newsroom/data/stats", session).status(), "an instance with another token");
@@ -236,7 +268,7 @@ class NewsroomSignInTest extends HttpTest {
     private EmbeddedServer instance(String token) {
         Map<String, Object> properties = new HashMap<>(TestDatabase.freshProperties(getClass().getSimpleName() + "-instance"));
         properties.put("broadsheet.admin-token", token);
-        properties.put("broadsheet.newsroom.failed-login-delay", "10ms");
+        properties.put("broadsheet.token-guesses.failure-delay", "10ms");
         return ApplicationContext.run(EmbeddedServer.class, properties, "test");
     }
 }

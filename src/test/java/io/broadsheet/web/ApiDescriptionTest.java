@@ -138,7 +138,8 @@ class ApiDescriptionTest extends HttpTest {
         forEachOperation((route, operation) -> {
             if (route.contains(" /api/") || route.endsWith(" /metrics")) {
                 assertEquals(List.of(Map.of(ApiDocs.ADMIN_TOKEN, List.of())), operation.get("security"), route);
-                assertTrue(map(operation, "responses").keySet().containsAll(List.of("401", "403")), route + ": 401, 403");
+                assertTrue(map(operation, "responses").keySet().containsAll(List.of("401", "403", "429")),
+                        route + ": 401, 403, 429");
             }
         });
     }
