@@ -123,7 +123,7 @@ class FeedViewTest extends HttpTest {
         assertTrue(copy.hasAttr("hidden"), "shown by broadsheet.js, where copying works");
         List<String> all = Arrays.stream(FeedFormat.values())
                 .map(f -> "https://news.example.com/feeds/fv." + f.extension()).toList();
-        assertEquals(all.stream().filter(u -> !u.equals(address)).toList(), page.select(".other-formats a").eachAttr("href"));
+        assertEquals(all.stream().filter(u -> !u.equals(address)).toList(), page.select(".other-formats a[type]").eachAttr("href"));
         assertEquals(all, page.select("head link[rel=alternate]").eachAttr("href"));
         assertEquals(Arrays.stream(FeedFormat.values()).map(FeedFormat::mediaType).toList(),
                 page.select("head link[rel=alternate]").eachAttr("type"));
