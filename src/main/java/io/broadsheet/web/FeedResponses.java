@@ -95,7 +95,8 @@ final class FeedResponses {
     /**
      * The header fields of an answer from {@code entry} with {@code status} (200, 226 or 304), as name, value, name,
      * value...: the same on Micronaut's path ({@link #answer}) and on the event loop's ({@link FeedFastPath}), which
-     * adds only Content-Length and Date. {@code now} decides whether Last-Modified may be sent yet.
+     * adds only Content-Length and Date. {@code now} decides whether Last-Modified may be sent yet; {@code view}, when
+     * not null, makes them the fields of the feed's page (its media type, validators and the pages' security fields).
      */
     String[] fields(FeedCache.Entry entry, boolean gzip, FeedView view, int status, Instant now) {
         FeedService.Rendered rendered = entry.rendered();
