@@ -188,6 +188,7 @@ class BrowserViewHttpTest extends HttpTest {
             Http.Answer head = http.send(request);
             assertEquals(200, head.status());
             assertEquals("", head.body());
+            assertEquals(accept == null ? format.contentType() : HTML, head.header("Content-Type").orElseThrow());
             for (String header : List.of("Content-Type", "ETag", "Vary", "Cache-Control", "Last-Modified",
                     "Content-Security-Policy", "Referrer-Policy")) {
                 assertEquals(get.headers().allValues(header), head.headers().allValues(header), header + " for " + accept);
