@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Map;
@@ -59,10 +60,8 @@ public class FeedCache {
     }
 
     /**
-     * One representation, ready to serve, with the validators of each variant: the two codings, and for an XML format
-     * the same two served to browsers as {@link FeedFormat#viewContentType()}. Another Content-Type is another
-     * representation, so it has its own strong validators (RFC 9110 8.8.3): a cache that stored one never takes a
-     * 304 for the other as its own.
+     * One representation, ready to serve, with the validators of its two codings; what the web layer derives from it
+     * (the browser's page of it, the event loop's copies) hangs on it ({@link FeedCache#attachment}).
      */
     public static final class Entry {
 
@@ -70,13 +69,14 @@ public class FeedCache {
         private final byte[] gzip;
         private final String etag;
         private final String gzipEtag;
-        private final String viewEtag;
-        private final String viewGzipEtag;
         /** When it was last served, in {@link #ticks}: the oldest goes first when the budget is spent. */
         private volatile long lastServed;
-        /** What the web layer derives from it to serve it, while it is held: see {@link FeedCache#attachment}. */
-        private volatile Attachment attachment;
-        /** The bytes of the attachment, counted in the budget; guarded by the cache. */
+        /**
+         * What the web layer derives from it to serve it, while it is held, at most one of each type (see
+         * {@link FeedCache#attachment}): replaced, never changed, so a read needs no lock.
+         */
+        private volatile Attachment[] attachments = NONE;
+        /** The bytes of the attachments, counted in the budget; guarded by the cache. */
         private long attached;
         /** Whether its bytes are counted in {@link #held}: from its store until it is dropped; guarded by the cache. */
         private boolean counted;
@@ -86,9 +86,6 @@ public class FeedCache {
             this.gzip = gzip;
             this.etag = "\"" + tag + "\"";
             this.gzipEtag = "\"" + tag + "-gzip\"";
-            boolean view = rendered.format().hasView();
-            this.viewEtag = view ? "\"" + tag + "-xml\"" : null;
-            this.viewGzipEtag = view ? "\"" + tag + "-xml-gzip\"" : null;
         }
 
         public FeedService.Rendered rendered() {
@@ -107,16 +104,6 @@ public class FeedCache {
             return gzipEtag;
         }
 
-        /** Strong validator of the identity bytes served to a browser; null for a format without a view. */
-        public String viewEtag() {
-            return viewEtag;
-        }
-
-        /** Strong validator of the gzip bytes served to a browser; null for a format without a view. */
-        public String viewGzipEtag() {
-            return viewGzipEtag;
-        }
-
         public boolean freshAt(Instant now) {
             return rendered.validUntil() == null || now.isBefore(rendered.validUntil());
         }
@@ -129,6 +116,8 @@ public class FeedCache {
             return 2L * rendered.bytes().length + gzip.length + attached;
         }
     }
+
+    private static final Attachment[] NONE = new Attachment[0];
 
     private record Key(FeedFormat format, int page) {
     }
@@ -235,8 +224,9 @@ public class FeedCache {
     }
 
     /**
-     * Something derived from an entry to serve it (the event loop's direct-memory copies, see web.FeedFastPath), whose
-     * resources are given back once the entry is no longer held.
+     * Something derived from an entry to serve it (the event loop's direct-memory copies, see web.FeedFastPath; the
+     * page a browser gets, see web.BrowserView), at most one of each type per entry, whose resources are given back
+     * once the entry is no longer held.
      */
     public interface Attachment {
 
@@ -251,18 +241,21 @@ public class FeedCache {
      * Two threads may both make it the first time: one is kept, the other released at once.
      */
     public <T extends Attachment> T attachment(Entry entry, Class<T> type, Function<Entry, T> make, long bytes) {
-        Object current = entry.attachment; // without the lock: the common case, already made
-        if (type.isInstance(current)) {
-            return type.cast(current);
+        T current = attached(entry, type); // without the lock: the common case, already made
+        if (current != null) {
+            return current;
         }
         if (entry.size() + bytes > budget) {
             return null;
         }
         T made = make.apply(entry);
         synchronized (this) {
-            if (entry.counted && entry.attachment == null && entry.size() + bytes <= budget) {
-                entry.attachment = made;
-                entry.attached = bytes;
+            current = attached(entry, type);
+            if (entry.counted && current == null && entry.size() + bytes <= budget) {
+                Attachment[] more = Arrays.copyOf(entry.attachments, entry.attachments.length + 1);
+                more[more.length - 1] = made;
+                entry.attachments = more;
+                entry.attached += bytes;
                 this.held += bytes;
                 while (this.held > budget && evictLeastRecentlyServed()) {
                     // each pass drops one entry, the least recently served: never this one, just served, while it
@@ -270,10 +263,19 @@ public class FeedCache {
                 }
                 return made;
             }
-            current = entry.attachment;
         }
         made.release();
-        return type.isInstance(current) ? type.cast(current) : null;
+        return current;
+    }
+
+    /** The attachment of {@code type} the entry holds, or null: a lookup that never makes one. */
+    public <T extends Attachment> T attached(Entry entry, Class<T> type) {
+        for (Attachment attachment : entry.attachments) {
+            if (type.isInstance(attachment)) {
+                return type.cast(attachment);
+            }
+        }
+        return null;
     }
 
     private synchronized void store(String name, Generation generation, Key key, Entry entry) {
@@ -298,10 +300,10 @@ public class FeedCache {
     private long uncount(Entry entry) {
         entry.counted = false;
         long size = entry.size();
-        Attachment attachment = entry.attachment;
-        if (attachment != null) {
-            entry.attachment = null;
-            entry.attached = 0;
+        Attachment[] attachments = entry.attachments;
+        entry.attachments = NONE;
+        entry.attached = 0;
+        for (Attachment attachment : attachments) {
             attachment.release();
         }
         return size;

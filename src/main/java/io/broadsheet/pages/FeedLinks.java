@@ -83,7 +83,8 @@ public class FeedLinks {
         return config.site().url("/categories/" + slug);
     }
 
-    private static String label(FeedFormat format) {
+    /** What the pages call a format: RSS, Atom, JSON Feed. */
+    static String label(FeedFormat format) {
         return switch (format) {
             case RSS -> "RSS";
             case ATOM -> "Atom";

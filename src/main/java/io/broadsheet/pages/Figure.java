@@ -18,7 +18,11 @@ public record Figure(String src, String srcset, Integer width, Integer height, S
 
     /** A stored picture, its text cleaned as the feeds clean it. */
     static Figure of(ArticleImage stored) {
-        FeedImage image = FeedAssembler.image(stored);
+        return of(FeedAssembler.image(stored));
+    }
+
+    /** A picture as a feed carries it. */
+    static Figure of(FeedImage image) {
         String alt = present(image.alt()) ? image.alt() : present(image.caption()) ? image.caption() : "";
         return new Figure(image.url(), FeedAssembler.srcset(image), image.width(), image.height(), alt,
                 blankToNull(image.caption()), blankToNull(image.credit()), blankToNull(image.copyright()),

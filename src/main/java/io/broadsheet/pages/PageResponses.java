@@ -16,7 +16,9 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +31,7 @@ import java.util.Map;
 public class PageResponses {
 
     /** Every page is HTML in UTF-8. */
-    static final String CONTENT_TYPE = "text/html;charset=utf-8";
+    public static final String CONTENT_TYPE = "text/html;charset=utf-8";
     /**
      * Pages change with every write and no purge reaches them (CDN keys name feeds only): a minute of freshness
      * lets a CDN or browser absorb a burst of readers while a published, corrected or withdrawn story shows within
@@ -39,12 +41,26 @@ public class PageResponses {
 
     private final ThymeleafViewsRenderer<Map<String, Object>> views;
     private final FeedsConfig config;
-    private final String contentSecurityPolicy;
+    /** The security fields of every page, in the order sent. */
+    private final Map<String, String> securityHeaders;
 
     public PageResponses(ThymeleafViewsRenderer<Map<String, Object>> views, FeedsConfig config) {
         this.views = views;
         this.config = config;
-        this.contentSecurityPolicy = contentSecurityPolicy(config.site().baseUrl());
+        Map<String, String> security = new LinkedHashMap<>();
+        security.put("Content-Security-Policy", contentSecurityPolicy(config.site().baseUrl()));
+        security.put("X-Content-Type-Options", "nosniff");
+        security.put("Referrer-Policy", "strict-origin-when-cross-origin");
+        this.securityHeaders = Collections.unmodifiableMap(security);
+    }
+
+    /**
+     * The header fields every page carries for its safety, name to value in the order sent: its
+     * Content-Security-Policy, {@code X-Content-Type-Options: nosniff} and its Referrer-Policy. Pages served by other
+     * capabilities (a feed's page for a browser) send the same.
+     */
+    public Map<String, String> securityHeaders() {
+        return securityHeaders;
     }
 
     /**
@@ -97,10 +113,8 @@ public class PageResponses {
         if (request.getMethod() == HttpMethod.HEAD) {
             page.header(HttpHeaders.CONTENT_LENGTH, Integer.toString(html.getBytes(StandardCharsets.UTF_8).length));
         }
-        return page.header(HttpHeaders.CONTENT_TYPE, CONTENT_TYPE)
-                .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
-                .header("Content-Security-Policy", contentSecurityPolicy)
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "strict-origin-when-cross-origin");
+        page.header(HttpHeaders.CONTENT_TYPE, CONTENT_TYPE).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+        securityHeaders.forEach(page::header);
+        return page;
     }
 }

@@ -107,7 +107,8 @@ final class ApiDocs {
             content = {
                     @Content(mediaType = "application/rss+xml", schema = @Schema(type = "string")),
                     @Content(mediaType = "application/atom+xml", schema = @Schema(type = "string")),
-                    @Content(mediaType = "application/feed+json", schema = @Schema(type = "string"))})
+                    @Content(mediaType = "application/feed+json", schema = @Schema(type = "string")),
+                    @Content(mediaType = "text/html", schema = @Schema(type = "string"))})
     @ApiResponse(responseCode = "226", description = "IM Used (RFC 3229): only the first page's items published or"
             + " updated since the version `If-None-Match` named, with `A-IM: feed`. `IM: feed`,"
             + " `Cache-Control: no-store, im`.",

@@ -1,38 +1,21 @@
 package io.broadsheet.web;
 
+import io.broadsheet.feed.FeedCache;
 import io.broadsheet.feed.FeedFormat;
+import io.broadsheet.pages.FeedPage;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpMethod;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
-
 /**
- * The browser view of RSS and Atom feeds: each document names {@code /feeds/feed.xsl} in an xml-stylesheet
- * processing instruction, and a request whose {@code Accept} prefers {@code text/html} (a browser opening the
- * feed's URL) gets the same bytes as {@code application/xml}, the media type browsers run that XSLT on; every other
- * request (feed readers, {@code *}{@code /*}, no Accept) gets the format's own media type, as before. The answers of
- * an XML feed therefore carry {@code Vary: Accept}, and each variant has its own ETag (FeedCache.Entry).
- * Specs: https://www.rfc-editor.org/rfc/rfc9110#section-12.5.1, https://www.w3.org/TR/xml-stylesheet/
+ * The browser view of feeds: a request whose {@code Accept} prefers {@code text/html} (a browser opening a feed's URL)
+ * gets the feed as an HTML page ({@link FeedPage}), for RSS, Atom and JSON Feed alike; every other request (feed
+ * readers, {@code *}{@code /*}, no Accept) gets the feed's own bytes and media type. Every answer of a feed therefore
+ * carries {@code Vary: Accept}. The page is rendered once per cached representation and kept with it ({@link FeedView}).
+ * Spec: https://www.rfc-editor.org/rfc/rfc9110#section-12.5.1
  */
 @Singleton
 public class BrowserView {
 
-    /** text/xsl: what browsers have always loaded XSLT as (application/xslt+xml is the registered type). */
-    static final String STYLESHEET_TYPE = "text/xsl; charset=utf-8";
-    private static final String STYLESHEET_RESOURCE = "/xslt/feed.xsl";
-    /** An hour: a new release's stylesheet reaches browsers within it; the ETag revalidates it cheaply after. */
-    private static final String STYLESHEET_CACHE = "public, max-age=3600";
     private static final String HTML = "text/html";
     private static final String VARY_PUBLIC = "Accept-Encoding, Accept";
     private static final String VARY_PARTNER = "Accept-Encoding, Authorization, Accept";
@@ -42,70 +25,73 @@ public class BrowserView {
     private static final int ONE = 1000;
 
     private final boolean enabled;
-    private final byte[] stylesheet;
-    private final String stylesheetEtag;
+    private final FeedCache cache;
+    private final FeedPage page;
 
     /**
      * @param enabled {@code broadsheet.browser-view} ({@code BROADSHEET_BROWSER_VIEW}): false answers every request
-     *                with the feed's own media type and leaves {@code Accept} out of {@code Vary}, for a cache that
-     *                ignores {@code Vary: Accept} (Cloudflare's); the documents still name the stylesheet
+     *                with the feed itself and leaves {@code Accept} out of {@code Vary}, for a cache that ignores
+     *                {@code Vary: Accept} (Cloudflare's)
      */
-    public BrowserView(@Value("${broadsheet.browser-view:true}") boolean enabled) {
+    public BrowserView(@Value("${broadsheet.browser-view:true}") boolean enabled, FeedCache cache, FeedPage page) {
         this.enabled = enabled;
-        try (InputStream in = BrowserView.class.getResourceAsStream(STYLESHEET_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(STYLESHEET_RESOURCE + " is missing from the class path");
-            }
-            stylesheet = in.readAllBytes();
-            stylesheetEtag = "\"" + Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(stylesheet)).substring(0, 32) + "\"";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        this.cache = cache;
+        this.page = page;
     }
 
-    /** Whether to answer a request for {@code format} whose {@code Accept} is {@code accept} with its view. */
+    /** Whether to answer a request for {@code format} whose {@code Accept} is {@code accept} with the feed's page. */
     boolean serves(String accept, FeedFormat format) {
-        return enabled && format.hasView() && wanted(accept, format);
+        return enabled && wanted(accept, format);
     }
 
     /**
-     * Whether to serve {@code format} as its view: it has one, and {@code accept} names {@code text/html} with a
-     * higher q than it gives the format's media type (the most specific range that matches each counts).
-     * Browsers' navigations send {@code text/html,...,*}{@code /*;q=0.8}; feed readers name their formats, or
-     * send {@code *}{@code /*} (a tie) or nothing. Looks for {@code text/html} first, so most requests allocate nothing.
+     * Whether {@code accept} names {@code text/html} with a higher q than it gives the format's media type, and than
+     * it gives any other feed format's (a feed reader that lists several formats gets a feed at any of their URLs);
+     * the most specific range that matches a type gives its q. Browsers' navigations send
+     * {@code text/html,...,*}{@code /*;q=0.8}; feed readers name their formats, or send {@code *}{@code /*} (a tie)
+     * or nothing. Looks for {@code text/html} first, so most requests allocate nothing.
      */
     static boolean wanted(String accept, FeedFormat format) {
-        if (!format.hasView() || accept == null || indexOfIgnoreCase(accept, HTML) < 0) {
+        if (accept == null || indexOfIgnoreCase(accept, HTML) < 0) {
             return false;
         }
         int html = quality(accept, HTML, true);
-        return html > 0 && html > quality(accept, format.mediaType(), false);
+        if (html == 0 || html <= quality(accept, format.mediaType(), false)) {
+            return false;
+        }
+        for (FeedFormat other : FeedFormat.values()) {
+            if (other != format && html <= quality(accept, other.mediaType(), true)) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    /** The Vary of every answer of a feed: Accept for a format that has a view, Authorization for a partner feed. */
-    String vary(FeedFormat format, boolean partnerOnly) {
-        if (enabled && format.hasView()) {
+    /** The Vary of every answer of a feed: Accept while the view is on, Authorization for a partner feed. */
+    String vary(boolean partnerOnly) {
+        if (enabled) {
             return partnerOnly ? VARY_PARTNER : VARY_PUBLIC;
         }
         return partnerOnly ? VARY_PARTNER_NO_VIEW : VARY_PUBLIC_NO_VIEW;
     }
 
-    /** {@code GET /feeds/feed.xsl}: the stylesheet, with an ETag (304 on a match) and an hour's freshness. */
-    MutableHttpResponse<?> stylesheet(HttpRequest<?> request) {
-        String ifNoneMatch = request.getHeaders().get(HttpHeaders.IF_NONE_MATCH);
-        boolean unchanged = ifNoneMatch != null
-                && FeedResponses.matchesEither(ifNoneMatch, stylesheetEtag, stylesheetEtag);
-        MutableHttpResponse<?> response = unchanged ? HttpResponse.status(HttpStatus.NOT_MODIFIED)
-                : request.getMethod() == HttpMethod.HEAD ? HttpResponse.ok()
-                .header(HttpHeaders.CONTENT_LENGTH, Integer.toString(stylesheet.length))
-                : HttpResponse.ok(stylesheet);
-        return response.header(HttpHeaders.CONTENT_TYPE, STYLESHEET_TYPE)
-                .header(HttpHeaders.ETAG, stylesheetEtag)
-                .header(HttpHeaders.CACHE_CONTROL, STYLESHEET_CACHE)
-                .header("X-Content-Type-Options", "nosniff");
+    /** The page of {@code entry} if it has been made already, else null: never renders (the event loop's call). */
+    FeedView cached(FeedCache.Entry entry) {
+        return cache.attached(entry, FeedView.class);
+    }
+
+    /**
+     * The page of {@code entry}: the one kept with it, else rendered now (on the blocking pool) and kept with it while
+     * the cache's budget allows; an entry the cache does not hold (a page past the tenth) gets one for this answer.
+     */
+    FeedView of(FeedCache.Entry entry) {
+        FeedView kept = cached(entry);
+        if (kept != null) {
+            return kept;
+        }
+        FeedView made = new FeedView(entry, page.render(entry.rendered().feed(), entry.rendered().format()));
+        FeedView attached = cache.attachment(entry, FeedView.class, e -> made, made.size());
+        return attached != null ? attached : made;
     }
 
     /**

@@ -6,7 +6,6 @@ import io.broadsheet.feed.FeedCache;
 import io.broadsheet.feed.FeedFormat;
 import io.broadsheet.feed.FeedNotFoundException;
 import io.broadsheet.feed.FeedService;
-import io.broadsheet.feed.xml.XmlBytes;
 import io.broadsheet.input.InvalidInputException;
 import io.broadsheet.metrics.BroadsheetMetrics;
 import io.broadsheet.partner.PartnerKeys;
@@ -37,12 +36,13 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 
 /**
  * Serves {@code /feeds/{name}.rss|.atom|.json}: cached bytes straight from the event loop, rendering on the
  * blocking pool only when a change or a lifted embargo made the cached copy stale; conditional GET, gzip,
- * RFC 5005 pages and RFC 3229 deltas (see {@link FeedResponses}), and the browser view of RSS and Atom with its
- * stylesheet (see {@link BrowserView}). Every answer, errors included, is counted by feed, format, status and
+ * RFC 5005 pages and RFC 3229 deltas (see {@link FeedResponses}), and the feed's HTML page for a browser (see
+ * {@link BrowserView}). Every answer, errors included, is counted by feed, format, status and
  * coding; errors are answered by {@link ProblemHandler}, the one table of them.
  */
 @Tag(name = "Feeds")
@@ -86,7 +86,9 @@ public class FeedController {
                     + " visible item is a valid empty feed. `HEAD` answers the same without the body. Public feeds need"
                     + " no credentials; a partner feed needs a partner key that grants it, as a bearer token or `?key=`:"
                     + " without one it answers `404` as a name no feed has does."
-                    + " Cross-origin reads are allowed (`Access-Control-Allow-Origin: *`).",
+                    + " Cross-origin reads are allowed (`Access-Control-Allow-Origin: *`). A request whose `Accept`"
+                    + " prefers `text/html` (a browser opening the URL) gets the feed as an HTML page instead, with its"
+                    + " own `ETag`; answers carry `Vary: Accept`.",
             security = {@SecurityRequirement(name = ""), @SecurityRequirement(name = ApiDocs.PARTNER_TOKEN),
                     @SecurityRequirement(name = ApiDocs.PARTNER_KEY)},
             parameters = {
@@ -139,16 +141,38 @@ public class FeedController {
             return CompletableFuture.supplyAsync(() -> counted(request, name, format, gzip,
                     problems.handle(request, feeds.hidden(name))), blocking);
         }
+        if (view.serves(request.getHeaders().get(HttpHeaders.ACCEPT), format)) {
+            return page(name, format, number, gzip, request);
+        }
         boolean delta = FeedResponses.wantsDelta(request);
-        boolean browser = view.serves(request.getHeaders().get(HttpHeaders.ACCEPT), format);
         Optional<FeedCache.Entry> cached = delta ? Optional.empty() : cache.peek(name, format, number);
         if (cached.isPresent()) {
             return CompletableFuture.completedFuture(counted(request, name, format, gzip,
-                    responses.answer(request, cached.get(), null, gzip, browser)));
+                    responses.answer(request, cached.get(), null, gzip, null)));
         }
+        return onBlockingPool(request, name, format, gzip, () -> render(name, format, number, delta, gzip, request));
+    }
+
+    /** The feed's page for a browser: from the event loop when it was made already, else made on the blocking pool. */
+    private CompletableFuture<HttpResponse<?>> page(String name, FeedFormat format, int number, boolean gzip,
+                                                    HttpRequest<?> request) {
+        Optional<FeedCache.Entry> cached = cache.peek(name, format, number);
+        FeedView made = cached.map(view::cached).orElse(null);
+        if (made != null) {
+            return CompletableFuture.completedFuture(counted(request, name, format, gzip,
+                    responses.answer(request, cached.get(), null, gzip, made)));
+        }
+        return onBlockingPool(request, name, format, gzip, () -> {
+            FeedCache.Entry entry = cache.get(name, format, number);
+            return responses.answer(request, entry, null, gzip, view.of(entry));
+        });
+    }
+
+    private CompletableFuture<HttpResponse<?>> onBlockingPool(HttpRequest<?> request, String name, FeedFormat format,
+                                                              boolean gzip, Supplier<HttpResponse<?>> answer) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return counted(request, name, format, gzip, render(name, format, number, delta, gzip, browser, request));
+                return counted(request, name, format, gzip, answer.get());
             } catch (RuntimeException e) {
                 return counted(request, name, format, gzip, problems.handle(request, e));
             }
@@ -156,35 +180,15 @@ public class FeedController {
     }
 
     private HttpResponse<?> render(String name, FeedFormat format, int number, boolean wantsDelta, boolean gzip,
-                                   boolean browser, HttpRequest<?> request) {
+                                   HttpRequest<?> request) {
         FeedCache.Entry entry = cache.get(name, format, number);
         byte[] delta = null;
         if (number == 1 && wantsDelta) {
-            Optional<Instant> base = FeedResponses.deltaBase(request, entry, browser)
+            Optional<Instant> base = FeedResponses.deltaBase(request, entry)
                     .flatMap(etag -> cache.versionTime(name, format, etag));
             delta = base.map(since -> feeds.renderChangesSince(entry.rendered(), since)).orElse(null);
         }
-        return responses.answer(request, entry, delta, gzip, browser);
-    }
-
-    /**
-     * {@code /feeds/feed.xsl}, the XSLT that RSS and Atom documents name (relatively: the route follows the name),
-     * which turns them into a page in a browser ({@link BrowserView}).
-     */
-    @Operation(operationId = "getFeedStylesheet", summary = "The XSLT that shows RSS and Atom feeds as a page",
-            description = "Every RSS and Atom document names it in an `xml-stylesheet` processing instruction; a"
-                    + " browser that asks a feed for `text/html` gets the feed as `application/xml` and applies it."
-                    + " Feed readers ignore it. XSLT 1.0, `text/xsl`, an hour's freshness, `ETag`.")
-    @ApiResponse(responseCode = "200", description = "The stylesheet.",
-            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/xsl",
-                    schema = @Schema(type = "string")))
-    @ApiResponse(responseCode = "304",
-            description = "Not modified: `If-None-Match` names its `ETag`.")
-    @Get("/" + XmlBytes.STYLESHEET)
-    @Head("/" + XmlBytes.STYLESHEET)
-    @Produces(MediaType.ALL)
-    public HttpResponse<?> stylesheet(HttpRequest<?> request) {
-        return view.stylesheet(request);
+        return responses.answer(request, entry, delta, gzip, null);
     }
 
     /** Counts the answer; a name gets its own label only once an answer shows the feed exists (bounded labels). */

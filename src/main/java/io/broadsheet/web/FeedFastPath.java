@@ -44,12 +44,13 @@ import java.util.concurrent.atomic.LongAdder;
  * feed whose representation {@link FeedCache} holds. Its answer is the one {@link FeedController} would give, built
  * from the same header fields ({@link FeedResponses#fields}); it is counted in the same metrics and poll statistics.
  *
- * <p>Per representation and variant (coding, browser view, 200 or 304) the header block is built once a second (the
+ * <p>Per representation and variant (coding, 200 or 304) the header block is built once a second (the
  * {@code Date} and the Last-Modified rule change with the second) and shared, read-only, by every answer of that
  * second; the body is a retained slice of a direct copy of the cached bytes, written without a copy.
  *
  * <p>Everything else goes to Micronaut unchanged ({@link FeedFastPathHandler#channelRead}): other paths and methods,
- * partner feeds (their key is checked there), delta requests ({@code A-IM}), other query parameters, requests with a
+ * partner feeds (their key is checked there), delta requests ({@code A-IM}), browsers' requests for the feed's page
+ * ({@link BrowserView}: rendered and kept there), other query parameters, requests with a
  * body or {@code Expect}, malformed requests, and any feed not in the cache (rendered on the blocking pool there).
  */
 @Singleton
@@ -64,8 +65,8 @@ public class FeedFastPath {
     private static final AsciiString X_FORWARDED_FOR = AsciiString.cached("X-Forwarded-For");
     /** The route's HEAD answer names it as FeedResponses does (Micronaut's own fields are lower-case). */
     private static final AsciiString HEAD_CONTENT_LENGTH = AsciiString.cached("Content-Length");
-    /** Variants per representation: gzip (1), browser view (2), 304 (4), HEAD answered 200 (8). */
-    private static final int VARIANTS = 16;
+    /** Variants per representation: gzip (1), 304 (2), HEAD answered 200 (4). */
+    private static final int VARIANTS = 8;
 
     private final FeedCache cache;
     private final FeedsConfig config;
@@ -137,7 +138,8 @@ public class FeedFastPath {
         HttpHeaders headers = request.headers();
         String name = uri.substring(PREFIX.length(), dot);
         if (config.isPartnerFeed(name) || hasBody(request) || headers.contains(HttpHeaderNames.EXPECT)
-                || FeedResponses.wantsDelta(headers.get(A_IM))) {
+                || FeedResponses.wantsDelta(headers.get(A_IM))
+                || view.serves(headers.get(HttpHeaderNames.ACCEPT), format)) {
             return Outcome.PASSED;
         }
         Optional<FeedCache.Entry> cached = cache.peek(name, format, page);
@@ -146,15 +148,14 @@ public class FeedFastPath {
         }
         FeedCache.Entry entry = cached.get();
         boolean gzip = FeedResponses.acceptsGzip(headers.get(HttpHeaderNames.ACCEPT_ENCODING));
-        boolean browser = view.serves(headers.get(HttpHeaderNames.ACCEPT), format);
         boolean notModified = FeedResponses.notModified(headers.get(HttpHeaderNames.IF_NONE_MATCH),
-                headers.get(HttpHeaderNames.IF_MODIFIED_SINCE), entry, browser);
+                headers.get(HttpHeaderNames.IF_MODIFIED_SINCE), entry, null);
         Wire wire = cache.attachment(entry, Wire.class, Wire::new,
                 (long) entry.rendered().bytes().length + entry.gzip().length);
         if (wire == null) {
             return Outcome.PASSED; // too big to keep a second copy of, or dropped meanwhile: the route serves it
         }
-        HttpHeaders fields = wire.fields(this, entry, gzip, browser, notModified, head && !notModified,
+        HttpHeaders fields = wire.fields(this, entry, gzip, notModified, head && !notModified,
                 clock.instant());
         // as Micronaut's route decides it (PipeliningServerHandler): HTTP/1.0 always closes, HTTP/1.1 on a
         // Connection field whose whole value is "close"
@@ -284,13 +285,13 @@ public class FeedFastPath {
         }
 
         /** The variant's header block for {@code now}'s second, built on the first answer of that second. */
-        HttpHeaders fields(FeedFastPath path, FeedCache.Entry entry, boolean gzipped, boolean view,
-                           boolean notModified, boolean head, Instant now) {
-            int variant = (gzipped ? 1 : 0) | (view ? 2 : 0) | (notModified ? 4 : 0) | (head ? 8 : 0);
+        HttpHeaders fields(FeedFastPath path, FeedCache.Entry entry, boolean gzipped, boolean notModified, boolean head,
+                           Instant now) {
+            int variant = (gzipped ? 1 : 0) | (notModified ? 2 : 0) | (head ? 4 : 0);
             long second = now.getEpochSecond();
             Block block = blocks.get(variant);
             if (block == null || block.second() != second) {
-                block = new Block(second, build(path, entry, gzipped, view, notModified, head, now));
+                block = new Block(second, build(path, entry, gzipped, notModified, head, now));
                 blocks.set(variant, block);
             }
             return block.fields();
@@ -300,9 +301,9 @@ public class FeedFastPath {
          * The fields as the route sends them: FeedResponses' fields, the Date ({@link DateFields} adds the route's)
          * and, for a GET, its content-length; a HEAD's Content-Length comes first, as FeedResponses sets it.
          */
-        private HttpHeaders build(FeedFastPath path, FeedCache.Entry entry, boolean gzipped, boolean view,
-                                  boolean notModified, boolean head, Instant now) {
-            String[] fields = path.responses.fields(entry, gzipped, view, notModified ? 304 : 200, now);
+        private HttpHeaders build(FeedFastPath path, FeedCache.Entry entry, boolean gzipped, boolean notModified,
+                                  boolean head, Instant now) {
+            String[] fields = path.responses.fields(entry, gzipped, null, notModified ? 304 : 200, now);
             List<CharSequence> pairs = new ArrayList<>(fields.length + 6);
             AsciiString length = AsciiString.of(Integer.toString(
                     (gzipped ? entry.gzip() : entry.rendered().bytes()).length));

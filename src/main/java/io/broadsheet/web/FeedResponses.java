@@ -6,6 +6,7 @@ import io.broadsheet.feed.FeedCache;
 import io.broadsheet.feed.FeedFormat;
 import io.broadsheet.feed.FeedService;
 import io.broadsheet.http.HttpDates;
+import io.broadsheet.pages.PageResponses;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -24,7 +25,8 @@ import java.util.Optional;
 
 /**
  * The HTTP answer for a feed representation: validators (RFC 9110), freshness, content coding, WebSub
- * discovery links, CORS, RFC 3229 "feed" deltas, and the cache keys a CDN purges by ({@link CacheKeys}).
+ * discovery links, CORS, RFC 3229 "feed" deltas, the cache keys a CDN purges by ({@link CacheKeys}), and the same
+ * fields for the feed's page that a browser gets ({@link BrowserView}).
  * Specs: https://www.rfc-editor.org/rfc/rfc9110#section-13, https://www.rfc-editor.org/rfc/rfc3229,
  * https://www.w3.org/TR/websub/#discovery
  */
@@ -42,21 +44,23 @@ final class FeedResponses {
     private final FeedsConfig config;
     private final Clock clock;
     private final BrowserView browserView;
+    private final PageResponses pages;
 
-    FeedResponses(FeedsConfig config, Clock clock, BrowserView browserView) {
+    FeedResponses(FeedsConfig config, Clock clock, BrowserView browserView, PageResponses pages) {
         this.config = config;
         this.clock = clock;
         this.browserView = browserView;
+        this.pages = pages;
     }
 
     /**
      * @param delta the body of a 226 delta answer, or null for the full representation (or 304)
      * @param gzip  whether the request accepts gzip ({@link #acceptsGzip})
-     * @param view  whether the request gets the browser view ({@link BrowserView#wanted}): the same bytes under
-     *              another Content-Type and ETag
+     * @param view  the feed's page, for a request that gets the browser view ({@link BrowserView#serves}), else
+     *              null: another body under another Content-Type and ETag, with the pages' security fields
      */
     MutableHttpResponse<?> answer(HttpRequest<?> request, FeedCache.Entry entry, byte[] delta, boolean gzip,
-                                  boolean view) {
+                                  FeedView view) {
         MutableHttpResponse<?> response;
         int status;
         if (notModified(request.getHeaders().get(HttpHeaders.IF_NONE_MATCH),
@@ -68,7 +72,7 @@ final class FeedResponses {
             response = HttpResponse.status(HttpStatus.valueOf(IM_USED)).body(gzip ? FeedCache.gzip(delta) : delta);
         } else {
             status = HttpStatus.OK.getCode();
-            response = HttpResponse.ok(gzip ? entry.gzip() : entry.rendered().bytes());
+            response = HttpResponse.ok(view != null ? view.bytes(gzip) : gzip ? entry.gzip() : entry.rendered().bytes());
         }
         if (request.getMethod() == HttpMethod.HEAD) {
             // HEAD answers like GET without the body: the headers, Content-Length included
@@ -88,9 +92,10 @@ final class FeedResponses {
     /**
      * The header fields of an answer from {@code entry} with {@code status} (200, 226 or 304), as name, value, name,
      * value...: the same on Micronaut's path ({@link #answer}) and on the event loop's ({@link FeedFastPath}), which
-     * adds only Content-Length and Date. {@code now} decides whether Last-Modified may be sent yet.
+     * adds only Content-Length and Date. {@code now} decides whether Last-Modified may be sent yet; {@code view}, when
+     * not null, makes them the fields of the feed's page (its media type, validators and the pages' security fields).
      */
-    String[] fields(FeedCache.Entry entry, boolean gzip, boolean view, int status, Instant now) {
+    String[] fields(FeedCache.Entry entry, boolean gzip, FeedView view, int status, Instant now) {
         FeedService.Rendered rendered = entry.rendered();
         FeedFormat format = rendered.format();
         boolean partnerOnly = config.isPartnerFeed(rendered.feed().name());
@@ -101,15 +106,19 @@ final class FeedResponses {
         if (status == IM_USED) {
             add(fields, "IM", "feed");
         }
-        add(fields, HttpHeaders.CONTENT_TYPE, view ? format.viewContentType() : format.contentType());
-        add(fields, HttpHeaders.ETAG, view ? (gzip ? entry.viewGzipEtag() : entry.viewEtag())
+        add(fields, HttpHeaders.CONTENT_TYPE, view != null ? PageResponses.CONTENT_TYPE : format.contentType());
+        add(fields, HttpHeaders.ETAG, view != null ? (gzip ? view.gzipEtag() : view.etag())
                 : (gzip ? entry.gzipEtag() : entry.etag()));
         add(fields, HttpHeaders.CACHE_CONTROL, status == IM_USED ? "no-store, im"
                 : (partnerOnly ? "private" : "public") + ", max-age=" + rendered.feed().maxAge());
-        add(fields, HttpHeaders.VARY, browserView.vary(format, partnerOnly));
+        add(fields, HttpHeaders.VARY, browserView.vary(partnerOnly));
         add(fields, HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
         add(fields, HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, "ETag, Last-Modified, Link, IM");
-        add(fields, "X-Content-Type-Options", "nosniff");
+        if (view != null) {
+            pages.securityHeaders().forEach((name, value) -> add(fields, name, value)); // as every page sends them
+        } else {
+            add(fields, "X-Content-Type-Options", "nosniff");
+        }
         Instant lastModified = rendered.lastModified();
         if (!lastModified.truncatedTo(ChronoUnit.SECONDS).equals(now.truncatedTo(ChronoUnit.SECONDS))) {
             // HTTP dates have whole seconds: a date of the current second could also name a version still to
@@ -136,7 +145,7 @@ final class FeedResponses {
      * Whether the copy the client holds is current: {@code If-None-Match} when sent (it wins over
      * {@code If-Modified-Since}, RFC 9110 13.2.2), else {@code If-Modified-Since}.
      */
-    static boolean notModified(String ifNoneMatch, String ifModifiedSince, FeedCache.Entry entry, boolean view) {
+    static boolean notModified(String ifNoneMatch, String ifModifiedSince, FeedCache.Entry entry, FeedView view) {
         return ifNoneMatch != null ? matches(ifNoneMatch, entry, view) : notModifiedSince(ifModifiedSince, entry);
     }
 
@@ -159,9 +168,9 @@ final class FeedResponses {
     }
 
     /** The earlier version a delta request names: an If-None-Match validator that is not the current one. */
-    static Optional<String> deltaBase(HttpRequest<?> request, FeedCache.Entry current, boolean view) {
+    static Optional<String> deltaBase(HttpRequest<?> request, FeedCache.Entry current) {
         String ifNoneMatch = request.getHeaders().get(HttpHeaders.IF_NONE_MATCH);
-        if (ifNoneMatch == null || matches(ifNoneMatch, current, view)) {
+        if (ifNoneMatch == null || matches(ifNoneMatch, current, null)) {
             return Optional.empty();
         }
         for (String candidate : ifNoneMatch.split(",")) {
@@ -175,11 +184,12 @@ final class FeedResponses {
 
     /**
      * If-None-Match uses weak comparison (RFC 9110 13.1.2): either coding's validator of the variant the request
-     * gets, or *, matches; the other media type's validators do not, so a 304 never confirms a copy of the other.
+     * gets (the feed, or its page when {@code view} is not null), or *, matches; the other variant's validators do
+     * not, so a 304 never confirms a copy of the other.
      */
-    static boolean matches(String ifNoneMatch, FeedCache.Entry entry, boolean view) {
-        return matchesEither(ifNoneMatch, view ? entry.viewEtag() : entry.etag(),
-                view ? entry.viewGzipEtag() : entry.gzipEtag());
+    static boolean matches(String ifNoneMatch, FeedCache.Entry entry, FeedView view) {
+        return view != null ? matchesEither(ifNoneMatch, view.etag(), view.gzipEtag())
+                : matchesEither(ifNoneMatch, entry.etag(), entry.gzipEtag());
     }
 
     /**

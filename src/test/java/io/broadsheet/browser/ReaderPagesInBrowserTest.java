@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What a reader sees in a real Chromium: the home page with the feeds and the Kosovo story with its picture's
- * credit, the story's page with its figure and caption, and a feed opened in the browser, shown through its XSLT.
+ * credit, the story's page with its figure and caption, and a feed opened in the browser: the server's page of it.
  */
 @MicronautTest(transactional = false)
 class ReaderPagesInBrowserTest extends BrowserTest {
@@ -99,23 +99,28 @@ class ReaderPagesInBrowserTest extends BrowserTest {
     }
 
     @Test
-    void aFeedOpenedInTheBrowserShowsItsItemsThroughTheStylesheet() {
+    void aFeedOpenedInTheBrowserIsAPageOfItsItemsWithPicturesAndCaptionsAndNoXsltWarning() {
         WebDriver browser = chromium.driver();
-        for (String format : List.of("atom", "rss")) {
+        for (String format : List.of("atom", "json", "rss")) {
             browser.get(base() + "/feeds/europe." + format);
-            WebElement view = new WebDriverWait(browser, Duration.ofSeconds(20))
-                    .until(b -> b.findElements(By.cssSelector("body.feed-view")).stream().findFirst().orElse(null));
-            assertTrue(view.isDisplayed(), format + ": the XSLT turned the feed into a page");
-            assertEquals(base() + "/feeds/europe." + format, browser.findElement(By.id("feed-view-url")).getAttribute("value"),
-                    format + ": the address to subscribe to");
-            List<WebElement> items = browser.findElements(By.cssSelector(".feed-view-list .feed-view-item"));
+            WebElement address = new WebDriverWait(browser, Duration.ofSeconds(20))
+                    .until(b -> b.findElements(By.cssSelector(".feed-url code")).stream().findFirst().orElse(null));
+            assertEquals(base() + "/feeds/europe." + format, address.getText(), format + ": the address to subscribe to");
+            assertEquals("CSS1Compat", ((JavascriptExecutor) browser).executeScript("return document.compatMode"),
+                    format + ": standards mode");
+            String text = browser.findElement(By.tagName("body")).getText();
+            assertFalse(text.contains("XSLT"), format + ": no XSLT, so no warning about it: " + text);
+            assertTrue(browser.findElement(By.cssSelector(".subscribe")).getText().contains("feed reader"), format);
+            List<WebElement> items = browser.findElements(By.cssSelector(".feed-items article.item"));
             assertFalse(items.isEmpty(), format + ": its items are shown");
             WebElement kosovo = items.stream().filter(i -> i.getText().contains("Kosovo Asks Biden To Support NATO Bid"))
                     .findFirst().orElseThrow(() -> new AssertionError(format + ": the Kosovo story is in the europe feed"));
-            assertTrue(kosovo.findElement(By.cssSelector(".feed-view-credit")).getText().contains(CREDIT), format);
-            assertTrue(kosovo.findElement(By.cssSelector(".feed-view-caption")).getText()
+            WebElement figure = kosovo.findElement(By.cssSelector("figure"));
+            assertTrue(figure.findElement(By.cssSelector("figcaption")).isDisplayed(), format + ": the caption is shown");
+            assertTrue(figure.findElement(By.cssSelector(".credit")).getText().contains(CREDIT), format);
+            assertTrue(figure.findElement(By.cssSelector(".caption")).getText()
                     .startsWith("Kosovo’s Prime Minister Albin Kurti"), format);
-            assertTrue(browser.findElement(By.cssSelector("button.feed-view-copy")).isDisplayed(),
+            assertTrue(browser.findElement(By.cssSelector(".feed-url button.copy")).isDisplayed(),
                     format + ": the copy button's script ran");
             if (format.equals("rss")) {
                 chromium.screenshot("feed-in-browser");

@@ -16,6 +16,7 @@ import static io.broadsheet.feed.TestFeeds.child;
 import static io.broadsheet.feed.TestFeeds.childNames;
 import static io.broadsheet.feed.TestFeeds.children;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RssFeedRendererTest {
@@ -110,10 +111,10 @@ class RssFeedRendererTest {
     }
 
     @Test
-    void documentNamesTheBrowserViewStylesheetBetweenTheDeclarationAndTheRoot() {
+    void theRootFollowsTheXmlDeclarationWithNoStylesheetInstruction() {
         String xml = new String(renderer.render(TestFeeds.feed()), StandardCharsets.UTF_8);
-        assertTrue(xml.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<?xml-stylesheet type=\"text/xsl\" href=\"feed.xsl\"?><rss "), xml);
+        assertTrue(xml.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss "), xml);
+        assertFalse(xml.contains("<?xml-stylesheet"), xml);
     }
 
     @Test

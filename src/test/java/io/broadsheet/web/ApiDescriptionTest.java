@@ -156,12 +156,14 @@ class ApiDescriptionTest extends HttpTest {
     }
 
     @Test
-    void feedAnswersNameTheMediaTypeOfEveryFormatAndEveryConditionalOutcome() {
+    void feedAnswersNameTheMediaTypeOfEveryFormatThePageAndEveryConditionalOutcome() {
         Map<String, Object> responses = map(map(operations("/feeds/{file}"), "get"), "responses");
         assertTrue(responses.keySet().containsAll(List.of("200", "226", "304", "400", "404")), responses.keySet().toString());
         assertFalse(responses.containsKey("401"), "a partner feed without a key answers 404, as an unknown name does");
         Set<String> formats = Arrays.stream(FeedFormat.values()).map(FeedFormat::mediaType).collect(Collectors.toSet());
-        assertEquals(formats, map(map(responses, "200"), "content").keySet());
+        Set<String> withPage = new java.util.HashSet<>(formats);
+        withPage.add("text/html"); // a browser's request gets the feed's page
+        assertEquals(withPage, map(map(responses, "200"), "content").keySet());
         assertEquals(formats, map(map(responses, "226"), "content").keySet());
         Set<String> headers = parameters(map(operations("/feeds/{file}"), "get"), "header");
         assertTrue(headers.containsAll(List.of("If-None-Match", "If-Modified-Since", "A-IM")), headers.toString());

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Which requests get the browser view of a feed: decided by Accept alone. */
+/** Which requests get the page of a feed rather than the feed: decided by Accept alone. */
 class BrowserViewTest {
 
     static final String CHROME = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,"
@@ -23,24 +23,28 @@ class BrowserViewTest {
     @ParameterizedTest
     @ValueSource(strings = {CHROME, FIREFOX, SAFARI, "TEXT/HTML", "text/html; level=1; q=0.9, */*;q=0.8",
             "application/*;q=0.5, text/html", "application/xml, text/html;q=0.9"})
-    void aBrowsersNavigationGetsTheViewOfRssAndAtom(String accept) {
-        assertTrue(BrowserView.wanted(accept, FeedFormat.RSS), accept);
-        assertTrue(BrowserView.wanted(accept, FeedFormat.ATOM), accept);
+    void aBrowsersNavigationGetsThePageOfEveryFormat(String accept) {
+        for (FeedFormat format : FeedFormat.values()) {
+            assertTrue(BrowserView.wanted(accept, format), format + ": " + accept);
+        }
     }
 
     @Test
-    void jsonFeedHasNoView() {
-        assertFalse(BrowserView.wanted(CHROME, FeedFormat.JSON));
+    void aClientThatPrefersJsonFeedToHtmlGetsJsonFeed() {
+        assertFalse(BrowserView.wanted("application/feed+json, text/html;q=0.9", FeedFormat.JSON));
+        assertTrue(BrowserView.wanted("application/feed+json;q=0.5, text/html", FeedFormat.JSON));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "*/*", "application/rss+xml", "application/atom+xml", "application/xml", "text/xml",
             FEEDPARSER, "application/rss+xml, application/atom+xml, text/html;q=0.5",
             "text/html, application/rss+xml, application/atom+xml", "text/html;q=0, */*", "text/*",
-            "text/html-fragment, */*;q=0.1", "text/html;q=abc", "text/html;q=0.0001", "image/webp,*/*"})
+            "text/html-fragment, */*;q=0.1", "text/html;q=abc", "text/html;q=0.0001", "image/webp,*/*",
+            "text/html, application/rss+xml, application/atom+xml, application/feed+json"})
     void feedReadersAndOtherClientsGetTheFeed(String accept) {
-        assertFalse(BrowserView.wanted(accept, FeedFormat.RSS), accept);
-        assertFalse(BrowserView.wanted(accept, FeedFormat.ATOM), accept);
+        for (FeedFormat format : FeedFormat.values()) {
+            assertFalse(BrowserView.wanted(accept, format), format + ": " + accept);
+        }
     }
 
     @Test
@@ -61,19 +65,17 @@ class BrowserViewTest {
     }
 
     @Test
-    void varyNamesAcceptForTheFormatsThatHaveAViewAndAuthorizationForPartnerFeeds() {
-        BrowserView view = new BrowserView(true);
-        assertEquals("Accept-Encoding, Accept", view.vary(FeedFormat.RSS, false));
-        assertEquals("Accept-Encoding, Authorization, Accept", view.vary(FeedFormat.ATOM, true));
-        assertEquals("Accept-Encoding", view.vary(FeedFormat.JSON, false));
-        assertEquals("Accept-Encoding, Authorization", view.vary(FeedFormat.JSON, true));
+    void varyNamesAcceptForEveryFeedAndAuthorizationForPartnerFeeds() {
+        BrowserView view = new BrowserView(true, null, null);
+        assertEquals("Accept-Encoding, Accept", view.vary(false));
+        assertEquals("Accept-Encoding, Authorization, Accept", view.vary(true));
     }
 
     @Test
-    void withTheViewTurnedOffNothingVariesOnAccept() {
-        BrowserView off = new BrowserView(false);
-        assertEquals("Accept-Encoding", off.vary(FeedFormat.RSS, false));
-        assertEquals("Accept-Encoding, Authorization", off.vary(FeedFormat.ATOM, true));
-        assertEquals("Accept-Encoding", off.vary(FeedFormat.JSON, false));
+    void withTheViewTurnedOffNothingVariesOnAcceptAndNoRequestGetsThePage() {
+        BrowserView off = new BrowserView(false, null, null);
+        assertEquals("Accept-Encoding", off.vary(false));
+        assertEquals("Accept-Encoding, Authorization", off.vary(true));
+        assertFalse(off.serves(CHROME, FeedFormat.RSS));
     }
 }
