@@ -1,5 +1,6 @@
 /**
- * HTTP: controllers, the admin token filter, and the one table that maps domain exceptions to
+ * HTTP: controllers, the admin token filter, the deadline for request heads
+ * ({@link io.broadsheet.web.RequestHeadDeadline}), and the one table that maps domain exceptions to
  * problem+json ({@link io.broadsheet.web.ProblemHandler}). Read {@link io.broadsheet.web.ArticleController} first.
  */
 package io.broadsheet.web;
