@@ -98,6 +98,11 @@ public class RenderSlots {
         }
     }
 
+    /** Requests waiting for a slot now. */
+    public synchronized int waiting() {
+        return waiting.size();
+    }
+
     /** Slots taken now. */
     public synchronized int taken() {
         return taken;
