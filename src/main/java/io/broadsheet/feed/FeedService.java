@@ -161,8 +161,11 @@ public class FeedService {
         return (int) Math.max(1, (visible + size - 1) / size);
     }
 
-    /** Numbered pages skip rows of the index up to their start: deeper ones are reached by cursor. */
-    private void requireNumbered(int page) {
+    /**
+     * Numbered pages skip rows of the index up to their start: deeper ones are a 400 naming {@code page}, reached by
+     * cursor instead. Cheap: callers check it before they take a render slot.
+     */
+    public void requireNumbered(int page) {
         if (page > maxPage) {
             throw InvalidInputException.of("page", "numbered pages go up to " + maxPage + "; deeper pages are"
                     + " reached through each page's next link (?" + FeedCursor.PARAMETER + "=...), got " + page);

@@ -169,6 +169,7 @@ public class FeedController {
         }
         FeedCursor cursor = wanted.cursor();
         int number = pageNumber(wanted.page());
+        feeds.requireNumbered(number);
         boolean delta = FeedResponses.wantsDelta(request);
         boolean browser = view.serves(request.getHeaders().get(HttpHeaders.ACCEPT), format);
         Optional<FeedCache.Entry> cached = delta || cursor != null ? Optional.empty() : cache.peek(name, format, number);
