@@ -232,8 +232,9 @@ class FeedViewTest extends HttpTest {
         Element newer = page.selectFirst("nav.feed-view-pages a[rel=prev]");
         assertEquals("https://news.example.com/feeds/teasers." + format.extension(), newer.attr("href"));
         Document first = view(path("teasers", format));
-        assertEquals("https://news.example.com/feeds/teasers." + format.extension() + "?page=2",
-                first.selectFirst("nav.feed-view-pages a[rel=next]").attr("href"));
+        String next = first.selectFirst("nav.feed-view-pages a[rel=next]").attr("href");
+        assertTrue(next.startsWith("https://news.example.com/feeds/teasers." + format.extension() + "?after="),
+                "the next page by its keyset cursor: " + next);
     }
 
     @ParameterizedTest
