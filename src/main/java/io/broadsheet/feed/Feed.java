@@ -26,6 +26,7 @@ import java.util.List;
  * @param maxAge      seconds a copy stays fresh: RSS ttl (minutes) and sy:updatePeriod/sy:updateFrequency
  * @param tombstones  withdrawn items, newest withdrawal first, at the top of the first page (RFC 6721 in Atom)
  * @param mediaRss15  whether to write the Media RSS 1.5 elements the W3C validator does not know (media:status)
+ * @param cursors     keyset paging: the next links carry {@code ?after=} cursors; null links numbered pages only
  */
 public record Feed(
         String name,
@@ -46,7 +47,8 @@ public record Feed(
         List<String> hubs,
         int maxAge,
         List<FeedTombstone> tombstones,
-        boolean mediaRss15) {
+        boolean mediaRss15,
+        PageCursors cursors) {
 
     public Feed {
         items = List.copyOf(items);
@@ -59,12 +61,12 @@ public record Feed(
                 Instant updated, String language, URI icon, String copyright, String generator, FeedAuthor author,
                 List<FeedItem> items, int page, int lastPage, List<String> hubs, int maxAge) {
         this(name, title, description, homePageUrl, selfUrlBase, id, updated, language, icon, copyright, generator,
-                author, items, page, lastPage, hubs, maxAge, List.of(), false);
+                author, items, page, lastPage, hubs, maxAge, List.of(), false, null);
     }
 
     /** The URL this document is served at in a given format. */
     public String selfUrl(FeedFormat format) {
-        return pageUrl(format, page);
+        return cursors != null && cursors.after() != null ? cursorUrl(format, cursors.after()) : pageUrl(format, page);
     }
 
     /** The canonical URL of the feed (its first page) in a given format. */
@@ -77,12 +79,34 @@ public record Feed(
         return selfUrlBase + "." + format.extension() + (n == 1 ? "" : "?page=" + n);
     }
 
+    /** The URL of the page that follows {@code cursor}. */
+    public String cursorUrl(FeedFormat format, FeedCursor cursor) {
+        return selfUrlBase + "." + format.extension() + "?" + FeedCursor.PARAMETER + "=" + cursor;
+    }
+
     /**
-     * RFC 5005 paging links in order (first, previous, next, last), empty for a feed of one page.
+     * RFC 5005 paging links in order (first, previous, next, last), empty for a feed of one page. With cursors,
+     * next is the keyset page after this one's last item; a keyset page has no previous.
      * Spec: https://www.rfc-editor.org/rfc/rfc5005#section-3
      */
     public java.util.Map<String, String> pagingLinks(FeedFormat format) {
         java.util.Map<String, String> links = new java.util.LinkedHashMap<>();
+        if (cursors != null) {
+            boolean keyset = cursors.after() != null;
+            if (keyset || lastPage > 1 || cursors.next() != null) {
+                links.put("first", pageUrl(format, 1));
+            }
+            if (!keyset && page > 1) {
+                links.put("previous", pageUrl(format, page - 1));
+            }
+            if (cursors.next() != null) {
+                links.put("next", cursorUrl(format, cursors.next()));
+            }
+            if (cursors.lastLinked() && lastPage > 1) {
+                links.put("last", pageUrl(format, lastPage));
+            }
+            return links;
+        }
         if (lastPage > 1) {
             links.put("first", pageUrl(format, 1));
             if (page > 1) {
@@ -99,6 +123,6 @@ public record Feed(
     /** The same document holding other items and tombstones: a delta (RFC 3229 feed) of this one. */
     public Feed withItems(List<FeedItem> subset, List<FeedTombstone> tombstoneSubset) {
         return new Feed(name, title, description, homePageUrl, selfUrlBase, id, updated, language, icon, copyright,
-                generator, author, subset, page, lastPage, hubs, maxAge, tombstoneSubset, mediaRss15);
+                generator, author, subset, page, lastPage, hubs, maxAge, tombstoneSubset, mediaRss15, cursors);
     }
 }

@@ -45,8 +45,12 @@ public final class FeedAssembler {
         this.mediaRss15 = mediaRss15;
     }
 
-    /** Where a document stands: its page, the last page, and when the feed last changed. */
-    public record Position(int page, int lastPage, Instant lastModified) {
+    /** Where a document stands: its page, the last page, when the feed last changed, and its keyset cursors. */
+    public record Position(int page, int lastPage, Instant lastModified, PageCursors cursors) {
+
+        public Position(int page, int lastPage, Instant lastModified) {
+            this(page, lastPage, lastModified, null);
+        }
     }
 
     /**
@@ -84,7 +88,8 @@ public final class FeedAssembler {
                 hubs,
                 definition.maxAge(),
                 tombstones,
-                mediaRss15);
+                mediaRss15,
+                position.cursors());
     }
 
     /** A withdrawn article's tombstone: its item id and link, and nothing of its content but the reason. */

@@ -182,6 +182,18 @@ public class FeedCache {
         return remember(name, page, entry);
     }
 
+    /**
+     * The keyset page after {@code cursor}, rendered now and never kept: anyone may name any cursor, so these pages
+     * would crowd the first pages out of the budget. Each is one range of the index, as cheap as a first page.
+     */
+    public Entry renderAfter(String name, FeedFormat format, FeedCursor cursor) {
+        long start = System.nanoTime();
+        FeedService.Rendered rendered = feeds.renderAfter(name, format, cursor);
+        metrics.feedRendered(format.extension(), System.nanoTime() - start);
+        metrics.feedCacheMiss();
+        return entry(rendered);
+    }
+
     /** A first page's validators are recorded as a possible base of later deltas, on any instance. */
     private Entry remember(String name, int page, Entry entry) {
         if (page == 1) {

@@ -42,6 +42,17 @@ public class FeedPageQueries {
     /** A page of a feed's newest visible items: (key, now, limit, offset). */
     static final String NEWEST_SQL = "SELECT article_id FROM feed_item WHERE feed = ? AND published_at <= ?"
             + " ORDER BY feed, published_at DESC, article_id DESC LIMIT ? OFFSET ?";
+    /**
+     * A page of a feed's visible items after a cursor, as (published_at, article_id): (key, min(now, cursor time),
+     * cursor time, cursor id, limit). The range starts at the cursor's time; of the items sharing that time only those
+     * with a lower id pass, so the page costs what the first page costs, however deep it is.
+     */
+    static final String AFTER_SQL = "SELECT published_at, article_id FROM feed_item WHERE feed = ? AND published_at <= ?"
+            + " AND (published_at < ? OR article_id < ?)"
+            + " ORDER BY feed, published_at DESC, article_id DESC LIMIT ?";
+    /** The first page's items as AFTER_SQL gives them: (key, now, limit). */
+    static final String FIRST_SQL = "SELECT published_at, article_id FROM feed_item WHERE feed = ? AND published_at <= ?"
+            + " ORDER BY feed, published_at DESC, article_id DESC LIMIT ?";
     /** The next embargo to lift anywhere: (now). */
     static final String NEXT_RELEASE_SQL = "SELECT published_at FROM article WHERE published_at > ?"
             + " ORDER BY published_at, id LIMIT 1";
@@ -107,6 +118,29 @@ public class FeedPageQueries {
     /** Ids of the newest {@code limit} items visible at {@code now}, after skipping {@code offset}. */
     public List<Long> newest(String key, Instant now, int limit, long offset) {
         return Statements.longs(jdbc, NEWEST_SQL, key, now.atOffset(ZoneOffset.UTC), limit, offset);
+    }
+
+    /**
+     * The newest {@code limit} items visible at {@code now} after {@code cursor} (from the newest for null), each as
+     * the cursor that follows it: one range of feed_item_newest_idx.
+     */
+    public List<FeedCursor> newestAfter(String key, Instant now, FeedCursor cursor, int limit) {
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        return jdbc.prepareStatement(cursor == null ? FIRST_SQL : AFTER_SQL, ps -> {
+            if (cursor == null) {
+                Statements.bind(ps, key, at, limit);
+            } else {
+                OffsetDateTime from = cursor.publishedAt().atOffset(ZoneOffset.UTC);
+                Statements.bind(ps, key, from.isBefore(at) ? from : at, from, cursor.articleId(), limit);
+            }
+            List<FeedCursor> found = new java.util.ArrayList<>(limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(FeedCursor.after(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getLong(2)));
+                }
+            }
+            return found;
+        });
     }
 
     /**

@@ -9,6 +9,8 @@ import io.broadsheet.cdn.CacheKeys;
 import io.broadsheet.config.ContentMode;
 import io.broadsheet.config.FeedDefinition;
 import io.broadsheet.config.FeedsConfig;
+import io.broadsheet.input.InvalidInputException;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.net.URI;
@@ -47,10 +49,15 @@ public class FeedService {
     private final FeedAssembler assembler;
     private final Map<FeedFormat, FeedRenderer> renderers = new EnumMap<>(FeedFormat.class);
     private final Clock clock;
+    private final int maxPage;
 
     public FeedService(FeedsConfig config, ArticleStore store, CategoryService categories, FeedStateStore states,
                        FeedIndex index, FeedPageQueries pages, ItemCache items, List<FeedRenderer> renderers,
-                       Clock clock) {
+                       Clock clock, @Value("${broadsheet.paging.max-page:20}") int maxPage) {
+        if (maxPage < 1) {
+            throw new IllegalArgumentException("broadsheet.paging.max-page must be at least 1, got " + maxPage);
+        }
+        this.maxPage = maxPage;
         this.items = items;
         this.index = index;
         this.pages = pages;
@@ -86,33 +93,83 @@ public class FeedService {
 
     /**
      * Page {@code page} of a feed: a few index seeks, one range of the feed's newest items and one query per
-     * article table, whatever the size of the archive (see {@link FeedIndex} and {@link FeedPageQueries}).
+     * article table, whatever the size of the archive (see {@link FeedIndex} and {@link FeedPageQueries}). The
+     * range is skipped up to the page's start, so numbered pages stop at {@code broadsheet.paging.max-page}; its
+     * next link is a keyset cursor ({@link #renderAfter}), which costs what page 1 costs at any depth.
      */
     @Snapshot
     public Rendered render(String name, FeedFormat format, int page) {
         FeedDefinition definition = require(name);
+        requireNumbered(page);
         Instant now = clock.instant();
         String key = index.key(definition);
-        FeedPageQueries.Window window = pages.window(key, now);
-        if (window.visible() == 0 && isCategoryFeed(definition) && !states.hasHistory(name)) {
-            // a category that only embargoed articles use must not reveal itself, not even its name
-            throw new FeedNotFoundException("No feed is named '" + name + "'.");
-        }
-        int lastPage = (int) Math.max(1, (window.visible() + definition.limit() - 1) / definition.limit());
+        FeedPageQueries.Window window = visibleWindow(definition, key, now);
+        int lastPage = lastPage(window.visible(), definition.limit());
         if (page < 1 || page > lastPage) {
             throw new FeedNotFoundException("Feed '" + name + "' has pages 1 to " + lastPage + "; there is no page " + page + ".");
         }
-        Instant lastModified = lastModified(name, window.newestVisible());
-        List<ArticleStore.Stamp> stamps = store.stamps(pages.newest(key, now, definition.limit(),
-                (long) (page - 1) * definition.limit()));
+        List<Long> ids = pages.newest(key, now, definition.limit(), (long) (page - 1) * definition.limit());
+        return render(definition, format, window, key, new Slice(page, lastPage, null, ids, page < lastPage));
+    }
+
+    /** The keyset page of a feed after {@code after}: one range of the feed's rows starting at the cursor. */
+    @Snapshot
+    public Rendered renderAfter(String name, FeedFormat format, FeedCursor after) {
+        FeedDefinition definition = require(name);
+        Instant now = clock.instant();
+        String key = index.key(definition);
+        FeedPageQueries.Window window = visibleWindow(definition, key, now);
+        List<FeedCursor> rows = pages.newestAfter(key, now, after, definition.limit() + 1);
+        boolean more = rows.size() > definition.limit();
+        List<Long> ids = rows.stream().limit(definition.limit()).map(FeedCursor::articleId).toList();
+        return render(definition, format, window, key, new Slice(0, lastPage(window.visible(), definition.limit()),
+                after, ids, more));
+    }
+
+    /** The items of one page and where it stands: a page number (0 for a keyset page) or the cursor it follows. */
+    private record Slice(int page, int lastPage, FeedCursor after, List<Long> ids, boolean more) {
+    }
+
+    private Rendered render(FeedDefinition definition, FeedFormat format, FeedPageQueries.Window window, String key,
+                            Slice slice) {
+        Instant lastModified = lastModified(definition.name(), window.newestVisible());
+        List<ArticleStore.Stamp> stamps = store.stamps(slice.ids());
         Map<Long, FeedItem> byId = items(stamps, definition.content());
         List<ArticleStore.Stamp> shown = stamps.stream().filter(s -> byId.containsKey(s.id())).toList();
-        List<FeedTombstone> tombstones = page == 1 ? tombstones(key) : List.of();
+        List<FeedTombstone> tombstones = slice.page() == 1 ? tombstones(key) : List.of();
+        ArticleStore.Stamp last = stamps.isEmpty() ? null : stamps.get(stamps.size() - 1);
+        FeedCursor next = slice.more() && last != null ? FeedCursor.after(last.publishedAt(), last.id()) : null;
+        PageCursors cursors = new PageCursors(slice.after(), next, slice.lastPage() <= maxPage);
         Feed feed = assembler.assembleItems(definition, shown.stream().map(s -> byId.get(s.id())).toList(), tombstones,
-                new FeedAssembler.Position(page, lastPage, lastModified), hubs(definition));
+                new FeedAssembler.Position(Math.max(1, slice.page()), slice.lastPage(), lastModified, cursors),
+                hubs(definition));
         List<Instant> changedAt = shown.stream().map(s -> later(s.publishedAt(), s.updatedAt())).toList();
         return new Rendered(format, renderers.get(format).render(feed), feed, changedAt, lastModified, window.validUntil(),
                 CacheKeys.of(definition));
+    }
+
+    /** The feed's window; a category that only embargoed articles use must not reveal itself, not even its name. */
+    private FeedPageQueries.Window visibleWindow(FeedDefinition definition, String key, Instant now) {
+        FeedPageQueries.Window window = pages.window(key, now);
+        if (window.visible() == 0 && isCategoryFeed(definition) && !states.hasHistory(definition.name())) {
+            throw new FeedNotFoundException("No feed is named '" + definition.name() + "'.");
+        }
+        return window;
+    }
+
+    private static int lastPage(long visible, int size) {
+        return (int) Math.max(1, (visible + size - 1) / size);
+    }
+
+    /**
+     * Numbered pages skip rows of the index up to their start: deeper ones are a 400 naming {@code page}, reached by
+     * cursor instead. Cheap: callers check it before they take a render slot.
+     */
+    public void requireNumbered(int page) {
+        if (page > maxPage) {
+            throw InvalidInputException.of("page", "numbered pages go up to " + maxPage + "; deeper pages are"
+                    + " reached through each page's next link (?" + FeedCursor.PARAMETER + "=...), got " + page);
+        }
     }
 
     /**
@@ -131,6 +188,10 @@ public class FeedService {
      */
     @Snapshot
     public Shown shown(FeedDefinition definition, int page, int size) {
+        if (page > maxPage) {
+            throw new FeedNotFoundException("'" + definition.name() + "' is listed by number up to page " + maxPage
+                    + "; there is no page " + page + ".");
+        }
         Instant now = clock.instant();
         String key = index.key(definition);
         long visible = pages.window(key, now).visible();

@@ -15,6 +15,7 @@ import io.micronaut.http.annotation.Head;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.broadsheet.limits.RendersFromDatabase;
 
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +24,7 @@ import java.util.Objects;
 @Controller
 @Produces(OpmlController.CONTENT_TYPE)
 @ExecuteOn(TaskExecutors.BLOCKING)
+@RendersFromDatabase // each page holds a render slot (503 with Retry-After when none comes in time)
 public class OpmlController {
 
     static final String PATH = "/feeds.opml";

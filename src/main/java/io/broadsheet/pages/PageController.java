@@ -21,6 +21,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.broadsheet.limits.RendersFromDatabase;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -31,6 +32,7 @@ import java.util.Optional;
 @Controller
 @Produces(PageResponses.CONTENT_TYPE) // without it Micronaut routes produce JSON and answer Accept: text/html with 406
 @ExecuteOn(TaskExecutors.BLOCKING)
+@RendersFromDatabase // each page holds a render slot (503 with Retry-After when none comes in time)
 public class PageController {
 
     /** Stories on the home page. */

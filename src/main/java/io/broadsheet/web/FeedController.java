@@ -3,10 +3,12 @@ package io.broadsheet.web;
 import io.broadsheet.clients.ClientAddresses;
 import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.feed.FeedCache;
+import io.broadsheet.feed.FeedCursor;
 import io.broadsheet.feed.FeedFormat;
 import io.broadsheet.feed.FeedNotFoundException;
 import io.broadsheet.feed.FeedService;
 import io.broadsheet.input.InvalidInputException;
+import io.broadsheet.limits.RenderSlots;
 import io.broadsheet.metrics.BroadsheetMetrics;
 import io.broadsheet.partner.PartnerKeys;
 import io.micronaut.core.annotation.Nullable;
@@ -35,6 +37,7 @@ import jakarta.inject.Named;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 
@@ -63,11 +66,13 @@ public class FeedController {
     private final io.broadsheet.stats.PollRecorder polls;
     private final BrowserView view;
     private final ClientAddresses clients;
+    private final RenderSlots slots;
 
     public FeedController(FeedCache cache, FeedService feeds, FeedsConfig config, PartnerKeys partners,
                           @Named(TaskExecutors.BLOCKING) ExecutorService blocking, ProblemHandler problems,
                           BroadsheetMetrics metrics, io.broadsheet.stats.PollRecorder polls, BrowserView view,
-                          FeedResponses responses, ClientAddresses clients) {
+                          FeedResponses responses, ClientAddresses clients, RenderSlots slots) {
+        this.slots = slots;
         this.polls = polls;
         this.clients = clients;
         this.view = view;
@@ -95,8 +100,12 @@ public class FeedController {
                     @Parameter(name = "file", in = ParameterIn.PATH, description = "`{name}.rss`, `{name}.atom` or"
                             + " `{name}.json`; `{name}` is `all`, a category slug, or a feed named in feeds-config.",
                             schema = @Schema(type = "string", example = "world.rss")),
-                    @Parameter(name = "page", description = "An RFC 5005 page, from 1 (newest items).",
+                    @Parameter(name = "page", description = "An RFC 5005 page, from 1 (newest items), up to"
+                            + " `BROADSHEET_PAGING_MAX_PAGE` (20); deeper pages through the `next` links.",
                             schema = @Schema(type = "integer", minimum = "1", defaultValue = "1")),
+                    @Parameter(name = FeedCursor.PARAMETER, description = "A keyset cursor from a page's `next`"
+                            + " link: the page of items after it, as cheap at any depth as the first page.",
+                            schema = @Schema(type = "string", example = "1765104275000000-4711")),
                     @Parameter(name = "key", description = "A partner key, for a partner feed: the `partnerKey`"
                             + " scheme.", schema = @Schema(type = "string")),
                     @Parameter(name = HttpHeaders.IF_NONE_MATCH, in = ParameterIn.HEADER, description = "`ETag`s"
@@ -116,74 +125,111 @@ public class FeedController {
     @Head("/{file}")
     @Produces(MediaType.ALL)
     public CompletableFuture<HttpResponse<?>> feed(String file, @Nullable @QueryValue String page,
+                                                   @Nullable @QueryValue String after,
                                                    @Nullable @QueryValue String key, HttpRequest<?> request) {
         int dot = file.lastIndexOf('.');
         FeedFormat format = dot < 0 ? null : FeedFormat.ofExtension(file.substring(dot + 1)).orElse(null);
         String name = format == null ? file : file.substring(0, dot);
         boolean gzip = FeedResponses.acceptsGzip(request.getHeaders().get(HttpHeaders.ACCEPT_ENCODING));
         try {
-            return serve(name, format, page, key, gzip, request);
+            return serve(name, format, new Wanted(page, after), key, gzip, request);
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(counted(request, name, format, gzip, problems.handle(request, e)));
         }
     }
 
-    /** Cached bytes on the event loop; a render, a delta or an error on the blocking pool. */
-    private CompletableFuture<HttpResponse<?>> serve(String name, FeedFormat format, String page, String key,
+    /** Which page a request asks for: {@code ?page=} or {@code ?after=}, as sent. */
+    private record Wanted(String page, String after) {
+
+        /** The keyset cursor asked for, or null; 400 for a bad one, or for one together with a page. */
+        FeedCursor cursor() {
+            if (after == null) {
+                return null;
+            }
+            if (page != null) {
+                throw InvalidInputException.of(FeedCursor.PARAMETER, "names a page by itself: send ?"
+                        + FeedCursor.PARAMETER + "= or ?page=, not both");
+            }
+            return FeedCursor.parse(after);
+        }
+    }
+
+    /**
+     * Cached bytes on the event loop; a render, a delta or an error on the blocking pool, once a render slot is
+     * held (503 with Retry-After when none came in time: see {@link RenderSlots}).
+     */
+    private CompletableFuture<HttpResponse<?>> serve(String name, FeedFormat format, Wanted wanted, String key,
                                                      boolean gzip, HttpRequest<?> request) {
         if (format == null) {
             throw new FeedNotFoundException("Feeds are served as {name}.rss, {name}.atom or {name}.json; '"
                     + name + "' is none of these.");
         }
-        int number = pageNumber(page);
+        FeedCursor cursor = wanted.cursor();
+        int number = pageNumber(wanted.page());
+        feeds.requireNumbered(number);
         if (config.isPartnerFeed(name) && partners.authorise(partnerKey(request, key), name).isEmpty()) {
-            // answered as an unknown name is, on the same pool: a stranger cannot tell a partner feed exists
-            return CompletableFuture.supplyAsync(() -> counted(request, name, format, gzip,
-                    problems.handle(request, feeds.hidden(name))), blocking);
+            // answered as an unknown name is, the same way: a stranger cannot tell a partner feed exists
+            return onBlockingPool(request, name, format, gzip, () -> {
+                throw feeds.hidden(name);
+            });
         }
         if (view.serves(request.getHeaders().get(HttpHeaders.ACCEPT), format)) {
-            return page(name, format, number, gzip, request);
+            return page(name, format, number, cursor, gzip, request);
         }
         boolean delta = FeedResponses.wantsDelta(request);
-        Optional<FeedCache.Entry> cached = delta ? Optional.empty() : cache.peek(name, format, number);
+        Optional<FeedCache.Entry> cached = delta || cursor != null ? Optional.empty() : cache.peek(name, format, number);
         if (cached.isPresent()) {
             return CompletableFuture.completedFuture(counted(request, name, format, gzip,
                     responses.answer(request, cached.get(), null, gzip, null)));
         }
-        return onBlockingPool(request, name, format, gzip, () -> render(name, format, number, delta, gzip, request));
+        return onBlockingPool(request, name, format, gzip,
+                () -> render(name, format, number, cursor, delta, gzip, request));
     }
 
     /** The feed's page for a browser: from the event loop when it was made already, else made on the blocking pool. */
-    private CompletableFuture<HttpResponse<?>> page(String name, FeedFormat format, int number, boolean gzip,
-                                                    HttpRequest<?> request) {
-        Optional<FeedCache.Entry> cached = cache.peek(name, format, number);
+    private CompletableFuture<HttpResponse<?>> page(String name, FeedFormat format, int number, FeedCursor cursor,
+                                                    boolean gzip, HttpRequest<?> request) {
+        Optional<FeedCache.Entry> cached = cursor != null ? Optional.empty() : cache.peek(name, format, number);
         FeedView made = cached.map(view::cached).orElse(null);
         if (made != null) {
             return CompletableFuture.completedFuture(counted(request, name, format, gzip,
                     responses.answer(request, cached.get(), null, gzip, made)));
         }
         return onBlockingPool(request, name, format, gzip, () -> {
-            FeedCache.Entry entry = cache.get(name, format, number);
+            FeedCache.Entry entry = entry(name, format, number, cursor);
             return responses.answer(request, entry, null, gzip, view.of(entry));
         });
     }
 
+    /**
+     * {@code answer} on the blocking pool once a render slot is held (503 with Retry-After when none came in time:
+     * see {@link RenderSlots}); a failure is answered by {@link ProblemHandler}.
+     */
     private CompletableFuture<HttpResponse<?>> onBlockingPool(HttpRequest<?> request, String name, FeedFormat format,
                                                               boolean gzip, Supplier<HttpResponse<?>> answer) {
-        return CompletableFuture.supplyAsync(() -> {
+        return slots.acquire().thenApplyAsync(held -> {
             try {
                 return counted(request, name, format, gzip, answer.get());
             } catch (RuntimeException e) {
                 return counted(request, name, format, gzip, problems.handle(request, e));
+            } finally {
+                slots.release();
             }
-        }, blocking);
+        }, blocking).exceptionally(failure -> counted(request, name, format, gzip, problems.handle(request,
+                failure instanceof CompletionException && failure.getCause() instanceof RuntimeException cause
+                        ? cause : new IllegalStateException(failure))));
     }
 
-    private HttpResponse<?> render(String name, FeedFormat format, int number, boolean wantsDelta, boolean gzip,
-                                   HttpRequest<?> request) {
-        FeedCache.Entry entry = cache.get(name, format, number);
+    /** The page asked for: one of the numbered pages the cache keeps, or the one after a keyset cursor. */
+    private FeedCache.Entry entry(String name, FeedFormat format, int number, FeedCursor cursor) {
+        return cursor != null ? cache.renderAfter(name, format, cursor) : cache.get(name, format, number);
+    }
+
+    private HttpResponse<?> render(String name, FeedFormat format, int number, FeedCursor cursor, boolean wantsDelta,
+                                   boolean gzip, HttpRequest<?> request) {
+        FeedCache.Entry entry = entry(name, format, number, cursor);
         byte[] delta = null;
-        if (number == 1 && wantsDelta) {
+        if (number == 1 && cursor == null && wantsDelta) {
             Optional<Instant> base = FeedResponses.deltaBase(request, entry)
                     .flatMap(etag -> cache.versionTime(name, format, etag));
             delta = base.map(since -> feeds.renderChangesSince(entry.rendered(), since)).orElse(null);

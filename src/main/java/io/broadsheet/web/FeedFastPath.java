@@ -5,6 +5,7 @@ import io.broadsheet.clients.ClientAddresses;
 import io.broadsheet.feed.FeedCache;
 import io.broadsheet.feed.FeedFormat;
 import io.broadsheet.http.HttpDates;
+import io.broadsheet.limits.ClientRateLimiter;
 import io.broadsheet.metrics.BroadsheetMetrics;
 import io.broadsheet.stats.PollRecorder;
 import io.netty.buffer.ByteBuf;
@@ -76,10 +77,13 @@ public class FeedFastPath {
     private final PollRecorder polls;
     private final ClientAddresses clients;
     private final Clock clock;
+    private final ClientRateLimiter limiter;
     private final LongAdder answered = new LongAdder();
 
     public FeedFastPath(FeedCache cache, FeedsConfig config, BrowserView view, FeedResponses responses,
-                        BroadsheetMetrics metrics, PollRecorder polls, ClientAddresses clients, Clock clock) {
+                        BroadsheetMetrics metrics, PollRecorder polls, ClientAddresses clients, Clock clock,
+                        ClientRateLimiter limiter) {
+        this.limiter = limiter;
         this.cache = cache;
         this.config = config;
         this.view = view;
@@ -146,6 +150,11 @@ public class FeedFastPath {
         if (cached.isEmpty()) {
             return Outcome.PASSED; // rendered on Micronaut's blocking pool
         }
+        // as the route's RateLimitFilter: each request is limited once, here or there
+        long wait = limiter.admit(headers.get(X_FORWARDED_FOR), client);
+        if (wait > 0) {
+            return OverLimit.write(ctx, version, head, wait, clock.instant(), mustClose(version, headers));
+        }
         FeedCache.Entry entry = cached.get();
         boolean gzip = FeedResponses.acceptsGzip(headers.get(HttpHeaderNames.ACCEPT_ENCODING));
         boolean notModified = FeedResponses.notModified(headers.get(HttpHeaderNames.IF_NONE_MATCH),
@@ -157,10 +166,7 @@ public class FeedFastPath {
         }
         HttpHeaders fields = wire.fields(this, entry, gzip, notModified, head && !notModified,
                 clock.instant());
-        // as Micronaut's route decides it (PipeliningServerHandler): HTTP/1.0 always closes, HTTP/1.1 on a
-        // Connection field whose whole value is "close"
-        boolean close = version.equals(HttpVersion.HTTP_1_0)
-                || headers.contains(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE, true);
+        boolean close = mustClose(version, headers);
         if (close && version.equals(HttpVersion.HTTP_1_1)) {
             fields = new DefaultHttpHeaders().add(fields).add(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }
@@ -192,6 +198,15 @@ public class FeedFastPath {
         } catch (RuntimeException e) {
             LOG.warn("A feed answer is sent but not counted", e);
         }
+    }
+
+    /**
+     * As Micronaut's route decides it (PipeliningServerHandler): HTTP/1.0 always closes, HTTP/1.1 on a Connection
+     * field whose whole value is "close".
+     */
+    static boolean mustClose(HttpVersion version, HttpHeaders headers) {
+        return version.equals(HttpVersion.HTTP_1_0)
+                || headers.contains(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE, true);
     }
 
     /** Letters, digits, '-', '_' and one '.' before the extension: anything else (%-escapes, '/') is Micronaut's. */

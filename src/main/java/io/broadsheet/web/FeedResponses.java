@@ -133,6 +133,9 @@ final class FeedResponses {
         }
         rendered.feed().hubs().forEach(hub -> add(fields, HttpHeaders.LINK, "<" + hub + ">; rel=\"hub\""));
         add(fields, HttpHeaders.LINK, "<" + rendered.feed().selfUrl(format) + ">; rel=\"self\"");
+        // RFC 5005 paging as RFC 8288 links too, so a client can page without parsing the document
+        rendered.feed().pagingLinks(format).forEach((rel, href) -> add(fields, HttpHeaders.LINK,
+                "<" + href + ">; rel=\"" + rel + "\""));
         return fields.toArray(String[]::new);
     }
 

@@ -6,6 +6,8 @@ import io.broadsheet.article.SlugConflictException;
 import io.broadsheet.article.StaleArticleException;
 import io.broadsheet.feed.FeedNotFoundException;
 import io.broadsheet.input.InvalidInputException;
+import io.broadsheet.limits.ClientOverLimitException;
+import io.broadsheet.limits.RenderersBusyException;
 import io.broadsheet.move.DatabaseNotEmptyException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpHeaders;
@@ -43,6 +45,14 @@ public class ProblemHandler implements ExceptionHandler<RuntimeException, HttpRe
         if (exception instanceof SlugConflictException || exception instanceof DatabaseNotEmptyException
                 || exception instanceof ArticleStateException) {
             return Problem.of(HttpStatus.CONFLICT, exception.getMessage()).toResponse();
+        }
+        if (exception instanceof ClientOverLimitException over) {
+            return Problem.of(HttpStatus.TOO_MANY_REQUESTS, over.getMessage()).toResponse()
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(over.retryAfter()));
+        }
+        if (exception instanceof RenderersBusyException busy) {
+            return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, busy.getMessage()).toResponse()
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(busy.retryAfter()));
         }
         if (exception instanceof StaleArticleException stale) {
             MutableHttpResponse<Problem> response = Problem.of(HttpStatus.PRECONDITION_FAILED, stale.getMessage())

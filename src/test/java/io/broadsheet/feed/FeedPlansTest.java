@@ -67,6 +67,8 @@ class FeedPlansTest extends HttpTest {
         large.forEach((page, rows) -> assertTrue(rows > 0 && rows <= 700,
                 page + " reads about a page of rows (50 items, their pictures, authors, categories, tags), not " + rows + ": " + large));
 
+        keysetPagesReadAPageOfRowsAtAnyDepth();
+
         // the lifecycle's own statements read their range and no more: 20 withdrawn articles' ~80 tombstones
         OffsetDateTime later = Instant.parse("2999-01-01T00:00:00Z").atOffset(ZoneOffset.UTC);
         try (Connection connection = TestDatabase.connect(databaseUrl)) {
@@ -79,6 +81,35 @@ class FeedPlansTest extends HttpTest {
             assertTrue(scanned(connection, FeedPageQueries.NEXT_EXPIRY_SQL) <= 2, "the next expiry: one row");
             assertTrue(scanned(connection, io.broadsheet.article.ArticleStore.DUE_EXPIRIES_SQL,
                     Instant.parse("2022-01-01T00:00:00Z").atOffset(ZoneOffset.UTC)) <= 2, "no expiry due: nothing read");
+        }
+    }
+
+    /** The keyset page just before the oldest items of every kind of feed reads 51 rows, where OFFSET reads all. */
+    private void keysetPagesReadAPageOfRowsAtAnyDepth() throws SQLException {
+        OffsetDateTime now = Instant.now().atOffset(ZoneOffset.UTC);
+        try (Connection connection = TestDatabase.connect(databaseUrl)) {
+            for (String key : KEYS.values()) {
+                OffsetDateTime at;
+                long id;
+                long visible;
+                try (PreparedStatement ps = connection.prepareStatement("SELECT published_at, article_id, (SELECT COUNT(*)"
+                        + " FROM feed_item c WHERE c.feed = f.feed AND c.published_at <= ?) FROM feed_item f WHERE"
+                        + " f.feed = ? AND f.published_at <= ? ORDER BY published_at, article_id LIMIT 1 OFFSET 60")) {
+                    bind(ps, now, key, now);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        assertTrue(rs.next(), key + " has more than 60 items");
+                        at = rs.getObject(1, OffsetDateTime.class);
+                        id = rs.getLong(2);
+                        visible = rs.getLong(3);
+                    }
+                }
+                OffsetDateTime from = at.isBefore(now) ? at : now;
+                long keyset = scanned(connection, FeedPageQueries.AFTER_SQL, key, from, at, id, 51);
+                assertTrue(keyset <= 53, key + ": a keyset page 60 items from the oldest of " + visible + " reads "
+                        + keyset + " rows: " + plan(connection, FeedPageQueries.AFTER_SQL, key, from, at, id, 51));
+                long offset = scanned(connection, FeedPageQueries.NEWEST_SQL, key, now, 50, visible - 110);
+                assertTrue(offset >= visible - 60, key + ": the same page by OFFSET reads " + offset);
+            }
         }
     }
 

@@ -47,8 +47,8 @@ class ImportTest extends HttpTest {
         assertEquals("title", result.get("rejected").get(1).get("errors").get(0).get("field").getStringValue());
         assertEquals(1198, total("middle"));
         assertEquals(50, FeedParsers.parse(FeedFormat.ATOM, http.get("/feeds/middle.atom").body()).items().size());
-        assertEquals(200, http.get("/feeds/middle.atom?page=24").status(), "1,198 items make 24 pages of 50");
-        assertEquals(404, http.get("/feeds/middle.atom?page=25").status());
+        assertEquals(200, http.get("/feeds/middle.atom?page=20").status(), "1,198 items: numbered pages up to 20");
+        assertEquals(400, http.get("/feeds/middle.atom?page=24").status(), "page 24 of 24 is reached by cursor");
     }
 
     @Test
