@@ -136,7 +136,7 @@ public class ArticleService {
 
     /**
      * Brings the input to its {@link StoredForm} ahead of {@link #writeChunk}, outside its transaction (an import does
-     * it on another thread).
+     * it on another thread); {@link io.broadsheet.input.InvalidInputException} for a category named like a feed.
      */
     public Sanitised sanitise(ArticleInput in) {
         return new Sanitised(storedForm.of(in), null);
