@@ -42,6 +42,12 @@ public record ArticleInput(
                 publishedAt, expiresAt, correction, withdrawn);
     }
 
+    /** The same article with another URL of its own (null: none). */
+    public ArticleInput withUrl(String newUrl) {
+        return new ArticleInput(slug, title, summary, body, newUrl, authors, categories, tags, language, images,
+                publishedAt, expiresAt, correction, withdrawn);
+    }
+
     /** The same article with another body. */
     public ArticleInput withBody(String newBody) {
         return new ArticleInput(slug, title, summary, newBody, url, authors, categories, tags, language, images,

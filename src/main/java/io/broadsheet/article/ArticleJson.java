@@ -17,9 +17,10 @@ import java.util.List;
 @Schema(name = "ArticleInput", requiredProperties = {"title", "categories", "publishedAt"}, additionalProperties = AdditionalPropertiesValue.FALSE,
         description = "An article as written. Unknown members are refused, so a misspelt one never goes unnoticed."
                 + " Text must not contain characters XML 1.0 forbids (control characters other than tab, LF and CR,"
-                + " U+FFFE, U+FFFF, lone surrogates). The members the server sets (`id`, `createdAt`, `updatedAt`,"
-                + " `version`, `withdrawn`, `corrections`) are accepted and ignored, so that an answer can be sent back"
-                + " as it is; an import with `preserve-ids=true` keeps them instead.")
+                + " U+FFFE, U+FFFF, lone surrogates). The members the server sets or derives (`id`, `link`,"
+                + " `createdAt`, `updatedAt`, `version`, `withdrawn`, `corrections`) are read-only: accepted and"
+                + " ignored, so that an answer sent back as it is changes nothing (no new version, no new `updatedAt`,"
+                + " no new feed `ETag`); an import with `preserve-ids=true` keeps them instead, except `link`.")
 public record ArticleJson(
         @Schema(description = "Lower-case words of letters and digits joined by single hyphens. Default: made from"
                 + " the title. In a `PUT`, a slug other than the path's renames the article.",
@@ -35,9 +36,13 @@ public record ArticleJson(
                 + " event handlers go; relative URLs are made absolute against the site's base URL.",
                 maxLength = ArticleParser.MAX_BODY)
         String body,
-        @Schema(description = "The article's own page. Default: `{base-url}/articles/{slug}`, a page Broadsheet serves.",
+        @Schema(description = "The article's own page; leave it out for `{base-url}/articles/{slug}`, a page"
+                + " Broadsheet serves (a `url` equal to that address is not kept as the article's own).",
                 format = "uri", maxLength = JsonFields.MAX_URL)
         String url,
+        @Schema(description = "Read-only, derived: where feeds and pages link the article (its `url`, or"
+                + " `{base-url}/articles/{slug}`); ignored.", accessMode = Schema.AccessMode.READ_ONLY, format = "uri")
+        String link,
         @ArraySchema(maxItems = ArticleParser.MAX_AUTHORS, arraySchema = @Schema(description = "People or agencies."))
         List<Author> authors,
         @ArraySchema(minItems = 1, maxItems = ArticleParser.MAX_CATEGORIES,

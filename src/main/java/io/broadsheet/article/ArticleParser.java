@@ -36,11 +36,12 @@ public final class ArticleParser {
     private static final Set<String> FIELDS = Set.of("slug", "title", "summary", "body", "url", "authors",
             "categories", "tags", "language", "images", "publishedAt", "expiresAt", "correction");
     /**
-     * Fields the server sets: accepted and ignored, so that a GET answer can be sent back as a PUT and an export
-     * imported as new articles; an import with preserve-ids reads them ({@link #parseKept}).
+     * Fields the server sets or derives: accepted and ignored, so that a GET answer can be sent back as a PUT and an
+     * export imported as new articles; an import with preserve-ids reads them ({@link #parseKept}), except the derived
+     * {@code link}.
      */
-    private static final Set<String> SERVER_FIELDS = Set.of("id", "createdAt", "updatedAt", "version", "withdrawn",
-            "corrections");
+    private static final Set<String> SERVER_FIELDS = Set.of("id", "link", "createdAt", "updatedAt", "version",
+            "withdrawn", "corrections");
     private static final Set<String> AUTHOR_FIELDS = Set.of("name", "url");
     private static final Set<String> IMAGE_FIELDS = Set.of("url", "mimeType", "width", "height", "length",
             "caption", "credit", "alt", "copyright", "license", "renditions");

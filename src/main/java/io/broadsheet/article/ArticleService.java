@@ -1,6 +1,5 @@
 package io.broadsheet.article;
 
-import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.input.InvalidInputException;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.exceptions.DataAccessException;
@@ -31,14 +30,14 @@ public class ArticleService {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final ArticleStore store;
-    private final HtmlSanitiser sanitiser;
+    private final StoredForm storedForm;
     private final Clock clock;
     private final ApplicationEventPublisher<ArticlesChanged> events;
 
-    public ArticleService(ArticleStore store, FeedsConfig config, Clock clock,
+    public ArticleService(ArticleStore store, StoredForm storedForm, Clock clock,
                           ApplicationEventPublisher<ArticlesChanged> events) {
         this.store = store;
-        this.sanitiser = new HtmlSanitiser(config.site().baseUrl());
+        this.storedForm = storedForm;
         this.clock = clock;
         this.events = events;
     }
@@ -58,7 +57,7 @@ public class ArticleService {
     /** Stores a new article; {@link SlugConflictException} when the slug is taken. */
     @Transactional
     public StoredArticle create(ArticleInput in) {
-        ArticleInput clean = in.withBody(sanitiser.sanitise(in.body()));
+        ArticleInput clean = storedForm.of(in);
         try {
             Instant now = now();
             checkNew(clean, now);
@@ -76,7 +75,7 @@ public class ArticleService {
      */
     @Transactional
     public Written put(String slug, ArticleInput in, String ifMatch) {
-        ArticleInput clean = in.withBody(sanitiser.sanitise(in.body()));
+        ArticleInput clean = storedForm.of(in);
         Optional<StoredArticle> current = store.lockBySlug(slug);
         if (current.isEmpty()) {
             if (ifMatch != null) {
@@ -135,14 +134,17 @@ public class ArticleService {
         }
     }
 
-    /** Sanitises the body ahead of {@link #writeChunk}, outside its transaction (an import does it on another thread). */
+    /**
+     * Brings the input to its {@link StoredForm} ahead of {@link #writeChunk}, outside its transaction (an import does
+     * it on another thread); {@link io.broadsheet.input.InvalidInputException} for a category named like a feed.
+     */
     public Sanitised sanitise(ArticleInput in) {
-        return new Sanitised(in.withBody(sanitiser.sanitise(in.body())), null);
+        return new Sanitised(storedForm.of(in), null);
     }
 
-    /** Sanitises the body of an article that keeps its id, times and version, ahead of {@link #insertKept}. */
+    /** The same for an article that keeps its id, times and version, ahead of {@link #insertKept}. */
     public Sanitised sanitise(ArticleParser.Kept in) {
-        return new Sanitised(in.input().withBody(sanitiser.sanitise(in.input().body())), in.fields());
+        return new Sanitised(storedForm.of(in.input()), in.fields());
     }
 
     /** What a chunk of an import did; {@code unchanged}: lines that matched the stored article exactly. */
@@ -311,8 +313,8 @@ public class ArticleService {
     }
 
     /** True when {@code in} would store exactly what {@code existing} holds and corrects nothing. */
-    private static boolean unchanged(StoredArticle existing, ArticleInput in) {
-        return in.correction() == null && ArticleInput.of(existing).equals(in.withoutCorrection());
+    private boolean unchanged(StoredArticle existing, ArticleInput in) {
+        return in.correction() == null && storedForm.of(existing).equals(in.withoutCorrection());
     }
 
     private static void checkNew(ArticleInput in, Instant now) {

@@ -20,10 +20,14 @@ import java.util.Optional;
  * @param tombstoneDays how long a withdrawn article's tombstone stays at the top of the feeds that held it
  * @param mediaRss15    whether RSS and Atom carry the Media RSS 1.5 elements that the W3C Feed Validation Service
  *                      does not know and reports as errors ({@code media:status}, {@code media:license})
+ * @param file          the file it was read from, which problems found later (at start-up) name
  */
 public record FeedsConfig(SiteConfig site, int defaultLimit, ContentMode defaultContent, int defaultMaxAge,
                           Map<String, FeedDefinition> feeds, List<URI> hubs, PurgeWebhook purge,
-                          int tombstoneDays, boolean mediaRss15) {
+                          int tombstoneDays, boolean mediaRss15, String file) {
+
+    /** The name of the built-in feed of every public article. */
+    public static final String ALL = "all";
 
     public FeedsConfig {
         feeds = Collections.unmodifiableMap(new LinkedHashMap<>(feeds));
@@ -71,6 +75,11 @@ public record FeedsConfig(SiteConfig site, int defaultLimit, ContentMode default
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** True when {@code /feeds/{name}} serves a feed of the configuration: {@value #ALL} or a named feed. */
+    public boolean namesFeed(String name) {
+        return ALL.equals(name) || feeds.containsKey(name);
     }
 
     public Optional<FeedDefinition> namedFeed(String name) {

@@ -101,7 +101,7 @@ public final class FeedsConfigLoader {
             if (!SLUG.matcher(entry.getKey()).matches()) {
                 throw new ConfigException(file, key, "a feed name is lower-case letters, digits and single hyphens");
             }
-            if (entry.getKey().equals("all")) {
+            if (entry.getKey().equals(FeedsConfig.ALL)) {
                 throw new ConfigException(file, key, "'all' is the built-in feed of every public article; give this"
                         + " feed another name");
             }
@@ -117,7 +117,7 @@ public final class FeedsConfigLoader {
                     access(f.get("access"), key + ".access")));
         }
         return new FeedsConfig(site, defaultLimit, defaultContent, defaultMaxAge, feeds, hubs(top, hubsOverride),
-                purgeWebhook(top.get("cdn")), tombstoneDays, mediaRss15);
+                purgeWebhook(top.get("cdn")), tombstoneDays, mediaRss15, file);
     }
 
     private PurgeWebhook purgeWebhook(Object value) {

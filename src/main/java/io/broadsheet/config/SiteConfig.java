@@ -31,6 +31,11 @@ public record SiteConfig(
         return baseUrl + path;
     }
 
+    /** The link of an article without a URL of its own: its page on this site, which follows its slug. */
+    public String articleLink(String slug) {
+        return url("/articles/" + slug);
+    }
+
     /** A stable RFC 4151 tag URI, e.g. {@code tag:news.example.com,2022:article:42}. */
     public String tagUri(String specific) {
         return "tag:" + idAuthority + "," + idDate + ":" + specific;

@@ -95,7 +95,7 @@ public final class FeedAssembler {
     /** A withdrawn article's tombstone: its item id and link, and nothing of its content but the reason. */
     public FeedTombstone tombstone(long articleId, String slug, String url, Instant published, Instant withdrawnAt,
                                    String reason, Instant changedAt) {
-        return new FeedTombstone(site.tagUri("article:" + articleId), url != null ? url : site.url("/articles/" + slug),
+        return new FeedTombstone(site.tagUri("article:" + articleId), url != null ? url : site.articleLink(slug),
                 published, withdrawnAt, clean(reason), changedAt);
     }
 
@@ -128,7 +128,7 @@ public final class FeedAssembler {
 
     /** An article's canonical URL: its own when it was sent one, else its page on this site. */
     public String articleUrl(Article a) {
-        return a.url() != null ? a.url() : site.url("/articles/" + a.slug());
+        return a.url() != null ? a.url() : site.articleLink(a.slug());
     }
 
     /** Each correction as a dated notice after the body, oldest first. */

@@ -32,7 +32,7 @@ import java.util.Set;
 public class FeedService {
 
     /** The feed of every category. */
-    public static final String ALL = "all";
+    public static final String ALL = FeedsConfig.ALL;
     /**
      * Most tombstones a first page carries: far more than a newsroom withdraws in a retention period, and a bound on
      * the page's size when a whole agency's content expires at once.

@@ -3,6 +3,7 @@ package io.broadsheet.move;
 import io.broadsheet.article.ArticleImporter;
 import io.broadsheet.article.ImportResult;
 import io.broadsheet.article.ArticleStore;
+import io.broadsheet.category.CategorySlugs;
 import io.broadsheet.feed.FeedCache;
 import io.broadsheet.input.InvalidInputException;
 import io.broadsheet.partner.PartnerKeys;
@@ -33,10 +34,13 @@ public class ArchiveImport {
     private final InstallationState state;
     private final FeedCache cache;
     private final Durability durability;
+    private final CategorySlugs categorySlugs;
     private final AtomicBoolean running = new AtomicBoolean();
 
     public ArchiveImport(ArticleImporter importer, ArticleStore articles, PartnerKeys partnerKeys,
-                         InstallationState state, FeedCache cache, Durability durability) {
+                         InstallationState state, FeedCache cache, Durability durability,
+                         CategorySlugs categorySlugs) {
+        this.categorySlugs = categorySlugs;
         this.importer = importer;
         this.articles = articles;
         this.partnerKeys = partnerKeys;
@@ -60,7 +64,10 @@ public class ArchiveImport {
                     if (site.get() != null) {
                         throw InvalidInputException.of(ArticleImporter.SITE, "appears a second time; an export ends with one site line");
                     }
-                    site.set(SiteLine.read(node));
+                    SiteLine.Site read = SiteLine.read(node);
+                    categorySlugs.check(read.categories().stream().map(SiteLine.CategoryState::slug).toList(),
+                            i -> "site.categories[" + i + "].slug");
+                    site.set(read);
                 });
                 if (site.get() != null) {
                     state.restore(site.get());

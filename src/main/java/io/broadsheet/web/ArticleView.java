@@ -6,11 +6,15 @@ import io.broadsheet.article.ArticleImage;
 import io.broadsheet.article.StoredArticle;
 import io.broadsheet.config.SiteConfig;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
 
-/** An article as the API shows it: the JSON it was sent as, plus id, createdAt, updatedAt and version. */
+/**
+ * An article as the API shows it: the JSON it was sent as, plus what the server sets or derives (id, link, createdAt,
+ * updatedAt, version, withdrawn, corrections), which a write accepts and ignores: sent back as it is, it changes nothing.
+ */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ArticleView(
@@ -19,7 +23,12 @@ public record ArticleView(
         String title,
         String summary,
         String body,
+        @Schema(description = "The article's own URL, as sent; absent when it has none.", format = "uri")
         String url,
+        @Schema(description = "Read-only: where feeds and pages link the article: its `url`, or without one"
+                + " `{base-url}/articles/{slug}`, which follows the slug. Ignored when sent back.",
+                accessMode = Schema.AccessMode.READ_ONLY, format = "uri")
+        String link,
         List<Author> authors,
         List<String> categories,
         List<String> tags,
@@ -68,19 +77,20 @@ public record ArticleView(
     public record Page(List<ArticleView> items, int page, int size, long total) {
     }
 
-    /** As the API shows it: an article without a URL of its own shows the default one. */
+    /** As the API shows it: {@code url} only when the article has its own, and the {@code link} it gets either way. */
     public static ArticleView of(StoredArticle stored, SiteConfig site) {
-        ArticleView view = asStored(stored);
-        return view.url() != null ? view : new ArticleView(view.id(), view.slug(), view.title(), view.summary(),
-                view.body(), site.url("/articles/" + view.slug()), view.authors(), view.categories(), view.tags(),
-                view.language(), view.images(), view.publishedAt(), view.createdAt(), view.updatedAt(), view.version(),
-                view.expiresAt(), view.withdrawn(), view.corrections());
+        Article a = stored.article();
+        return view(stored, a.url() != null ? a.url() : site.articleLink(a.slug()));
     }
 
     /** As stored, a line of the export: {@code url} only when the article has its own, so it imports as it was. */
     public static ArticleView asStored(StoredArticle stored) {
+        return view(stored, null);
+    }
+
+    private static ArticleView view(StoredArticle stored, String link) {
         Article a = stored.article();
-        return new ArticleView(a.id(), a.slug(), a.title(), a.summary(), a.body(), a.url(),
+        return new ArticleView(a.id(), a.slug(), a.title(), a.summary(), a.body(), a.url(), link,
                 stored.authors().stream().map(x -> new Author(x.name(), x.url())).toList(),
                 stored.categories(), stored.tags(), a.language(),
                 stored.images().stream().map(ArticleView::image).toList(),

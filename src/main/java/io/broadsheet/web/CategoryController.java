@@ -3,6 +3,7 @@ package io.broadsheet.web;
 import io.broadsheet.article.ArticleParser;
 import io.broadsheet.category.Category;
 import io.broadsheet.category.CategoryService;
+import io.broadsheet.category.CategorySlugs;
 import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.feed.FeedFormat;
 import io.broadsheet.input.InvalidInputException;
@@ -40,9 +41,11 @@ public class CategoryController {
     private final CategoryService categories;
     private final FeedsConfig config;
     private final RequestJson json;
+    private final CategorySlugs slugs;
 
-    CategoryController(CategoryService categories, FeedsConfig config, RequestJson json) {
+    CategoryController(CategoryService categories, FeedsConfig config, RequestJson json, CategorySlugs slugs) {
         this.categories = categories;
+        this.slugs = slugs;
         this.config = config;
         this.json = json;
     }
@@ -63,7 +66,8 @@ public class CategoryController {
 
     @Operation(operationId = "describeCategory", summary = "Name and describe a category",
             description = "Creates the category if need be. Every feed shows category names, so a change is a change"
-                    + " of every feed. `400` also when the slug in the path is not a category slug.")
+                    + " of every feed. `400` also when the slug in the path is not a category slug, or is the name of a feed"
+                    + " (`all` or a named feed of the configuration).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ApiDocs.CategoryInput.class)))
     @ApiResponse(responseCode = "200", description = "Changed: the category.", useReturnTypeSchema = true)
@@ -74,6 +78,9 @@ public class CategoryController {
         if (!ArticleParser.SLUG.matcher(slug).matches() || slug.length() > 100) {
             throw InvalidInputException.of("slug", "must be a category slug ([a-z0-9]+(-[a-z0-9]+)*, at most 100 characters)");
         }
+        slugs.refusal(slug).ifPresent(reason -> {
+            throw InvalidInputException.of("slug", reason);
+        });
         JsonNode node = json.readObject(body, "{\"name\": ..., \"description\": ...}");
         JsonFields f = new JsonFields();
         f.rejectUnknown(node, "", Set.of("name", "description"), Set.of("slug", "feeds"));

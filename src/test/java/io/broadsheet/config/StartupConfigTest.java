@@ -3,6 +3,7 @@ package io.broadsheet.config;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.broadsheet.TestDatabase;
+import io.broadsheet.category.CategoryService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,29 @@ class StartupConfigTest {
         Throwable failure = assertThrows(Exception.class,
                 () -> ApplicationContext.run(EmbeddedServer.class, properties, "test").close());
         String expected = configDir.resolve("broadsheet.yml") + ": feeds.broken.limit: must be a whole number from 1 to 1000, got '-3'";
+        boolean found = false;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            found |= String.valueOf(t.getMessage()).contains(expected);
+        }
+        assertTrue(found, "expected '" + expected + "' in " + failure);
+    }
+
+    @Test
+    void aNamedFeedWithAStoredCategorysSlugStopsStartUpNamingTheFeedAndTheCategory() throws IOException {
+        Map<String, Object> properties = new HashMap<>(TestDatabase.freshProperties("StartupConfigTest-collision"));
+        try (ApplicationContext first = ApplicationContext.run(properties, "test")) {
+            first.getBean(CategoryService.class).describe("wire-desk", "Wire desk", null);
+        }
+        Files.writeString(configDir.resolve("broadsheet.yml"), """
+                site: {title: T, description: D, base-url: https://news.example.com}
+                feeds:
+                  wire-desk: {title: Wire}
+                """);
+        properties.put("broadsheet.config-dir", configDir.toString());
+        Throwable failure = assertThrows(Exception.class,
+                () -> ApplicationContext.run(EmbeddedServer.class, properties, "test").close());
+        String expected = configDir.resolve("broadsheet.yml") + ": feeds.wire-desk: the named feed 'wire-desk' has"
+                + " the slug of the stored category 'wire-desk' (Wire desk)";
         boolean found = false;
         for (Throwable t = failure; t != null; t = t.getCause()) {
             found |= String.valueOf(t.getMessage()).contains(expected);

@@ -172,6 +172,32 @@ class PreserveIdsImportTest {
         }
     }
 
+    @Test
+    void aLineOrASiteLineWithACategoryNamedLikeAFeedIsRejectedNamingTheField() {
+        List<String> lines = List.of(
+                Fixtures.json(Fixtures.with(article("in-a-feed", 1), "categories", List.of("restored", "teasers"))),
+                line("fine", 2),
+                Fixtures.json(Map.of("site", Map.of("nextArticleId", 3,
+                        "categories", List.of(Map.of("slug", "restored", "name", "Restored desk"),
+                                Map.of("slug", "all", "name", "Everything")),
+                        "feedStates", List.of(), "partnerKeys", List.of()))));
+        try (Installation target = Installation.fresh("PreserveIdsImportTest-feed-names")) {
+            Http.Answer answer = target.importKeepingIds(String.join("\n", lines));
+            assertEquals(200, answer.status(), answer.body());
+            JsonNode result = FeedParsers.jsonTree(answer.body());
+            assertEquals(1, result.get("created").getIntValue(), answer.body());
+            assertFalse(result.get("siteRestored").getBooleanValue(), answer.body());
+            Map<Integer, String> rejected = new LinkedHashMap<>();
+            result.get("rejected").values().forEach(r -> rejected.put(r.get("line").getIntValue(),
+                    r.get("errors").get(0).get("field").getStringValue()));
+            assertEquals(Map.of(1, "categories[1]", 3, "site.categories[1].slug"), rejected, answer.body());
+            List<String> categories = new ArrayList<>();
+            FeedParsers.jsonTree(target.http().getAsAdmin("/api/categories").body()).values()
+                    .forEach(c -> categories.add(c.get("slug").getStringValue()));
+            assertEquals(List.of("restored"), categories, "no category named like a feed");
+        }
+    }
+
     private static Map<String, Object> article(String slug, long id) {
         Map<String, Object> article = Fixtures.article(slug, "2022-04-15T12:00:00Z", "restored");
         article.put("id", id);

@@ -59,13 +59,14 @@ class ArticleApiTest extends HttpTest {
     }
 
     @Test
-    void slugAndUrlDefaultFromTitleAndSiteBaseUrl() {
+    void slugAndLinkDefaultFromTitleAndSiteBaseUrl() {
         Http.Answer created = http.post("/api/articles", json(with(article("x", WHEN, "world"),
                 "slug", null, "url", null, "title", "Kosovo’s Zürich Talks: Día 2")));
         assertEquals(201, created.status(), created.body());
         JsonNode body = FeedParsers.jsonTree(created.body());
         assertEquals("kosovos-zurich-talks-dia-2", body.get("slug").getStringValue());
-        assertEquals("https://news.example.com/articles/kosovos-zurich-talks-dia-2", body.get("url").getStringValue());
+        assertEquals("https://news.example.com/articles/kosovos-zurich-talks-dia-2", body.get("link").getStringValue());
+        assertEquals(null, body.get("url"), "the derived link is no URL of the article's own");
     }
 
     @Test
@@ -284,7 +285,8 @@ class ArticleApiTest extends HttpTest {
         Http.Answer replaced = http.put("/api/articles/sparse", json(minimal), null);
         assertEquals(200, replaced.status(), replaced.body());
         JsonNode body = FeedParsers.jsonTree(replaced.body());
-        assertEquals("https://news.example.com/articles/sparse", body.get("url").getStringValue());
+        assertEquals("https://news.example.com/articles/sparse", body.get("link").getStringValue());
+        assertEquals(null, body.get("url"));
         assertEquals(0, body.get("images").size());
         assertEquals(null, body.get("summary"));
     }
