@@ -37,7 +37,7 @@ public final class ServiceProcess implements AutoCloseable {
     public Http start() throws IOException, InterruptedException {
         String jar = System.getProperty("broadsheet.jar", "target/broadsheet-0.1.0.jar");
         log = dir.resolve("service-" + System.nanoTime() + ".log");
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-jar", jar)
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-jar", jar)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("BROADSHEET_PORT", Integer.toString(port));
