@@ -26,7 +26,7 @@ start() { # sets APP and STARTUP (seconds from launch to the first feed served)
   t0=$(date +%s.%N)
   BROADSHEET_PORT=$PORT BROADSHEET_DATA_DIR="$DATA" BROADSHEET_ADMIN_TOKEN=$TOKEN BROADSHEET_SAMPLE_DATA=false \
     BROADSHEET_CONFIG_DIR=feeds-config BROADSHEET_SITE_BASE_URL=http://localhost:$PORT \
-    java -Xmx256m -jar "$JAR" >> "$WORK/app.log" 2>&1 &
+    java -Xmx256m -XX:+ExitOnOutOfMemoryError -jar "$JAR" >> "$WORK/app.log" 2>&1 &
   APP=$!
   for _ in $(seq 1 1200); do
     curl -sf -o /dev/null "localhost:$PORT/feeds/all.rss" && break

@@ -11,7 +11,7 @@ PORT=18490
 WORK=$(mktemp -d)
 BROADSHEET_PORT=$PORT BROADSHEET_DATA_DIR="$WORK/data" BROADSHEET_ADMIN_TOKEN=bench-admin-token-of-at-least-32-characters BROADSHEET_SAMPLE_DATA=false \
   BROADSHEET_SITE_BASE_URL=http://localhost:$PORT \
-  java -Xmx256m ${JAVA_OPTS:-} -jar "$JAR" > "$WORK/app.log" 2>&1 &
+  java -Xmx256m -XX:+ExitOnOutOfMemoryError ${JAVA_OPTS:-} -jar "$JAR" > "$WORK/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; sleep 2; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 120); do curl -sf "localhost:$PORT/health" > /dev/null && break; sleep 0.5; done

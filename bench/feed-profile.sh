@@ -17,7 +17,7 @@ trap '[ -n "$APP" ] && kill $APP 2>/dev/null; rm -rf "$WORK"' EXIT
 
 BROADSHEET_PORT=$PORT BROADSHEET_DATA_DIR="$WORK/data" BROADSHEET_ADMIN_TOKEN=bench-admin-token-of-at-least-32-characters BROADSHEET_SAMPLE_DATA=false \
   BROADSHEET_SITE_BASE_URL=http://127.0.0.1:$PORT \
-  java -Xmx512m -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints -jar target/broadsheet-0.1.0.jar \
+  java -Xmx512m -XX:+ExitOnOutOfMemoryError -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints -jar target/broadsheet-0.1.0.jar \
   > "$WORK/app.log" 2>&1 &
 APP=$!
 for _ in $(seq 1 120); do curl -sf "127.0.0.1:$PORT/health" > /dev/null && break; sleep 0.5; done

@@ -34,7 +34,7 @@ PATHS=(/feeds/world.rss /feeds/europe.atom /feeds/science.json)
 start() {  # port, data folder, fast path on or off
   BROADSHEET_PORT=$1 BROADSHEET_DATA_DIR="$2" BROADSHEET_ADMIN_TOKEN=bench-admin-token-of-at-least-32-characters BROADSHEET_SAMPLE_DATA=false \
     BROADSHEET_SITE_BASE_URL=http://127.0.0.1:$PORT BROADSHEET_FAST_PATH=$3 \
-    java -Xmx512m -jar target/broadsheet-0.1.0.jar > "$2.log" 2>&1 &
+    java -Xmx512m -XX:+ExitOnOutOfMemoryError -jar target/broadsheet-0.1.0.jar > "$2.log" 2>&1 &
   echo $!
 }
 APP=$(start $PORT "$WORK/data" true)

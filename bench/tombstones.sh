@@ -16,7 +16,7 @@ CORPUS=$WORK/corpus-$N.ndjson
 DATA=$(mktemp -d "$WORK/data.XXXXXX")
 BROADSHEET_PORT=$PORT BROADSHEET_DATA_DIR="$DATA" BROADSHEET_ADMIN_TOKEN=$TOKEN BROADSHEET_SAMPLE_DATA=false \
   BROADSHEET_CONFIG_DIR=feeds-config BROADSHEET_SITE_BASE_URL=http://localhost:$PORT \
-  java -Xmx256m -jar target/broadsheet-0.1.0.jar > "$WORK/app.log" 2>&1 &
+  java -Xmx256m -XX:+ExitOnOutOfMemoryError -jar target/broadsheet-0.1.0.jar > "$WORK/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 600); do curl -sf -o /dev/null "localhost:$PORT/feeds/all.rss" && break; sleep 0.1; done

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -22,11 +24,18 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final Map<String, String> env;
+    private final List<String> jvmOptions;
     private Process process;
     private Path log;
     private Http http;
 
     public ServiceProcess(Path dir, Map<String, String> env) throws IOException {
+        this(dir, env, List.of("-Xmx256m"));
+    }
+
+    /** With the JVM options given (a heap size) instead of -Xmx256m; -XX:+ExitOnOutOfMemoryError always. */
+    public ServiceProcess(Path dir, Map<String, String> env, List<String> jvmOptions) throws IOException {
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.dir = dir;
         this.port = freePort();
         this.env = new HashMap<>(env);
@@ -37,7 +46,10 @@ public final class ServiceProcess implements AutoCloseable {
     public Http start() throws IOException, InterruptedException {
         String jar = System.getProperty("broadsheet.jar", "target/broadsheet-0.1.0.jar");
         log = dir.resolve("service-" + System.nanoTime() + ".log");
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-jar", jar)
+        List<String> command = new ArrayList<>(List.of("java", "-XX:+ExitOnOutOfMemoryError"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("BROADSHEET_PORT", Integer.toString(port));
@@ -83,6 +95,16 @@ public final class ServiceProcess implements AutoCloseable {
         assertTrue(process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS),
                 "the service did not stop within " + patience + " of SIGTERM; see " + log);
         process = null;
+    }
+
+    /** Waits for the process to end by itself; its exit status, or empty when it still runs after {@code patience}. */
+    public java.util.OptionalInt awaitExit(Duration patience) throws InterruptedException {
+        if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+            return java.util.OptionalInt.empty();
+        }
+        int status = process.exitValue();
+        process = null;
+        return java.util.OptionalInt.of(status);
     }
 
     public Path dataDir() {

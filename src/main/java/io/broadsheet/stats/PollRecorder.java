@@ -1,5 +1,6 @@
 package io.broadsheet.stats;
 
+import io.broadsheet.stats.PollStore.FeedDay;
 import io.broadsheet.storage.Statements;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.context.event.StartupEvent;
@@ -24,19 +25,22 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts feed polls in memory, by day, feed, format and fetcher, and writes them every few seconds: a poll never
- * waits for the database. Also kept: the subscriber count each fetcher last announced, and the distinct pollers that
- * announce none, as salted hashes of address and User-Agent under the day's salt (the address itself is never kept).
+ * waits for the database. Also kept: the subscriber count each known reader last announced, and the distinct pollers
+ * that announce none, as a sketch ({@link PollerSketch}) of salted hashes of address and fetcher name under the day's
+ * salt (the address itself is never kept). Everything held is bounded by what the newsroom controls, never by what a
+ * poller sends: a key is a day, an existing feed (only answered polls are counted), a format and one of
+ * {@link Fetcher#names()}, and a feed's day holds one sketch of fixed size however many pollers come.
  * Rows are added to, so several instances' counts add up; each day's salt is shared through the database.
  */
 @Singleton
@@ -45,9 +49,6 @@ public class PollRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(PollRecorder.class);
 
     private record PollKey(LocalDate day, String feed, String format, String fetcher) {
-    }
-
-    private record FeedDay(LocalDate day, String feed) {
     }
 
     private record FetcherDay(LocalDate day, String feed, String fetcher) {
@@ -61,7 +62,7 @@ public class PollRecorder {
     }
 
     /** The poller a thread hashed last: a keep-alive connection's polls repeat it, and hash it only once. */
-    private record Hashed(byte[] salt, String address, String userAgent, long hash) {
+    private record Hashed(byte[] salt, String address, String fetcher, long hash) {
     }
 
     private static final class Tally {
@@ -70,23 +71,27 @@ public class PollRecorder {
     }
 
     private final JdbcOperations jdbc;
+    private final PollStore store;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<PollKey, Tally> tallies = new ConcurrentHashMap<>();
     private final Map<FetcherDay, AtomicReference<Announced>> announced = new ConcurrentHashMap<>();
-    private final Map<FeedDay, Set<Long>> pollers = new ConcurrentHashMap<>();
+    private final Map<FeedDay, PollerSketch> pollers = new ConcurrentHashMap<>();
     /** Today's and tomorrow's salts, loaded ahead by {@link #flush}: a poll never reads the database for one. */
     private final Map<LocalDate, byte[]> salts = new ConcurrentHashMap<>();
-    /** User-Agents already read; emptied when it reaches {@value #MAX_USER_AGENTS}. */
+    /** User-Agents already read, up to {@value #MAX_USER_AGENT_CHARS} characters each; emptied when it is full. */
     private final Map<String, Fetcher> fetchers = new ConcurrentHashMap<>();
-    static final int MAX_USER_AGENTS = 10_000;
+    static final int MAX_USER_AGENTS = 4_096;
+    /** Longer User-Agents are read every time rather than kept: the cache holds at most 4,096 x 256 characters. */
+    static final int MAX_USER_AGENT_CHARS = 256;
     private static final long SECONDS_PER_DAY = 86_400;
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(PollRecorder::sha256);
     private volatile Day today = new Day(Long.MIN_VALUE, null);
     private final ThreadLocal<Hashed> lastHashed = new ThreadLocal<>();
 
-    public PollRecorder(JdbcOperations jdbc, Clock clock) {
+    public PollRecorder(JdbcOperations jdbc, PollStore store, Clock clock) {
         this.jdbc = jdbc;
+        this.store = store;
         this.clock = clock;
     }
 
@@ -110,11 +115,10 @@ public class PollRecorder {
         }
         byte[] salt = salts.get(day);
         if (salt != null) { // absent only in the seconds after midnight before the first flush of the day
-            pollers.computeIfAbsent(new FeedDay(day, feed), k -> ConcurrentHashMap.newKeySet())
-                    .add(hashed(salt, address, userAgent));
+            pollers.computeIfAbsent(new FeedDay(day, feed), k -> new PollerSketch())
+                    .add(hashed(salt, address, fetcher.name()));
         }
     }
-
     private LocalDate day(Instant now) {
         long number = Math.floorDiv(now.getEpochSecond(), SECONDS_PER_DAY);
         Day day = today;
@@ -125,21 +129,21 @@ public class PollRecorder {
         return day.date();
     }
 
-    private long hashed(byte[] salt, String address, String userAgent) {
+    private long hashed(byte[] salt, String address, String fetcher) {
         Hashed last = lastHashed.get();
         if (last != null && last.salt() == salt && Objects.equals(last.address(), address)
-                && Objects.equals(last.userAgent(), userAgent)) {
+                && last.fetcher().equals(fetcher)) {
             return last.hash();
         }
-        long hash = poller(salt, address, userAgent);
-        lastHashed.set(new Hashed(salt, address, userAgent, hash));
+        long hash = poller(salt, address, fetcher);
+        lastHashed.set(new Hashed(salt, address, fetcher, hash));
         return hash;
     }
 
     /** A User-Agent read once: pollers repeat theirs on every poll, and reading one takes a few regular expressions. */
     private Fetcher fetcher(String userAgent) {
-        if (userAgent == null) {
-            return Fetcher.of(null);
+        if (userAgent == null || userAgent.length() > MAX_USER_AGENT_CHARS) {
+            return Fetcher.of(userAgent);
         }
         Fetcher known = fetchers.get(userAgent);
         if (known == null) {
@@ -156,6 +160,9 @@ public class PollRecorder {
     @Transactional
     public void onStartup(StartupEvent event) {
         loadSalts();
+        while (store.foldOldPollers()) {
+            LOG.info("Folded poll statistics of an earlier version into sketches of distinct pollers");
+        }
     }
 
     /** Writes what was counted since the last flush, and makes sure today's and tomorrow's salts are at hand. */
@@ -188,7 +195,7 @@ public class PollRecorder {
     @Transactional
     public void prune() {
         Date before = Date.valueOf(day(clock.instant()).minusDays(400));
-        for (String table : List.of("poll_day", "poll_subscribers", "poll_poller", "poll_salt")) {
+        for (String table : List.of("poll_day", "poll_subscribers", "poll_pollers", "poll_poller", "poll_salt")) {
             jdbc.prepareStatement("DELETE FROM " + table + " WHERE utc_day < ?", ps -> {
                 ps.setDate(1, before);
                 return ps.executeUpdate();
@@ -249,45 +256,35 @@ public class PollRecorder {
                 announced.remove(key);
             }
         });
-        List<Object[]> pollerRows = new ArrayList<>();
-        pollers.forEach((key, hashes) -> {
-            for (Long hash : hashes) {
-                hashes.remove(hash);
-                pollerRows.add(new Object[]{Date.valueOf(key.day()), key.feed(), hash});
-            }
-            if (key.day().isBefore(today) && hashes.isEmpty()) {
-                pollers.remove(key);
+        Map<FeedDay, PollerSketch> changed = new HashMap<>();
+        pollers.forEach((key, sketch) -> {
+            if (sketch.takeChanged()) {
+                changed.put(key, sketch);
+            } else if (key.day().isBefore(today)) {
+                pollers.remove(key); // written, and a poll of today cannot reach it
             }
         });
-        if (keys.isEmpty() && subscriberKeys.isEmpty() && pollerRows.isEmpty()) {
-            return;
+        try {
+            store.addPolls(keys, adds);
+            store.announce(subscriberKeys, subscriberSets);
+            store.mergePollers(changed);
+        } catch (RuntimeException e) {
+            changed.values().forEach(PollerSketch::markChanged); // merging is idempotent: the next flush tries again
+            throw e;
         }
-        store(keys, adds, subscriberKeys, subscriberSets, pollerRows);
     }
 
-    private void store(List<Object[]> keys, List<Object[]> adds, List<Object[]> subscriberKeys, List<Object[]> subscriberSets,
-               List<Object[]> pollerRows) {
-        Statements.batch(jdbc, "INSERT INTO poll_day (utc_day, feed, format, fetcher, polls, not_modified)"
-                + " VALUES (?, ?, ?, ?, 0, 0) ON CONFLICT DO NOTHING", keys);
-        Statements.batch(jdbc, "UPDATE poll_day SET polls = polls + ?, not_modified = not_modified + ?"
-                + " WHERE utc_day = ? AND feed = ? AND format = ? AND fetcher = ?", adds);
-        Statements.batch(jdbc, "INSERT INTO poll_subscribers (utc_day, feed, fetcher, subscribers, seen_at)"
-                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", subscriberKeys);
-        // the latest announcement wins, whichever instance heard it
-        Statements.batch(jdbc, "UPDATE poll_subscribers SET subscribers = ?, seen_at = ?"
-                + " WHERE utc_day = ? AND feed = ? AND fetcher = ? AND seen_at <= ?", subscriberSets);
-        Statements.batch(jdbc, "INSERT INTO poll_poller (utc_day, feed, poller) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                pollerRows);
-    }
-
-    /** The first 8 bytes of SHA-256(salt, address, User-Agent): who polled, without the address. */
-    static long poller(byte[] salt, String address, String userAgent) {
+    /**
+     * The first 8 bytes of SHA-256(salt, address, fetcher name): who polled, without the address. The name, not the
+     * whole User-Agent: a client that makes up a User-Agent per poll is still one poller.
+     */
+    static long poller(byte[] salt, String address, String fetcher) {
         MessageDigest sha = SHA_256.get();
         sha.reset(); // in case an earlier hash on this thread stopped half-way
         sha.update(salt);
         sha.update(String.valueOf(address).getBytes(StandardCharsets.UTF_8));
         sha.update((byte) '\n');
-        sha.update(String.valueOf(userAgent).getBytes(StandardCharsets.UTF_8));
+        sha.update(fetcher.getBytes(StandardCharsets.UTF_8));
         return ByteBuffer.wrap(sha.digest()).getLong(); // digest() also resets it for the next poller
     }
 

@@ -90,7 +90,7 @@ public class PollStatistics {
                 fetcher[2] = day.toEpochDay();
             }
         });
-        query("SELECT utc_day, feed, COUNT(*) FROM poll_poller WHERE utc_day >= ? GROUP BY utc_day, feed", from, rs -> {
+        query("SELECT utc_day, feed, pollers FROM poll_pollers WHERE utc_day >= ?", from, rs -> {
             FeedDays f = byFeed.computeIfAbsent(rs.getString(2), k -> new FeedDays());
             f.days.computeIfAbsent(rs.getDate(1).toLocalDate(), k -> new long[4])[3] += rs.getLong(3);
         });

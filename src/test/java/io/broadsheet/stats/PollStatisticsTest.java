@@ -111,7 +111,7 @@ class PollStatisticsTest extends HttpTest {
                 .get("days").size());
 
         try (Connection connection = TestDatabase.connect(databaseUrl); Statement statement = connection.createStatement()) {
-            for (String table : List.of("poll_day", "poll_subscribers", "poll_poller", "poll_salt")) {
+            for (String table : List.of("poll_day", "poll_subscribers", "poll_pollers", "poll_salt")) {
                 try (ResultSet rs = statement.executeQuery("SELECT * FROM " + table)) {
                     while (rs.next()) {
                         for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
