@@ -19,7 +19,7 @@ import java.time.Instant;
  * {@code Date} of the injected clock, and a {@code Last-Modified} or {@code Expires} in another form of HTTP date
  * (Micronaut's file writer, behind {@code /assets} and {@code /webjars}, writes Java's {@code RFC_1123_DATE_TIME},
  * whose day has one digit on the 1st to 9th) is written again as an IMF-fixdate ({@link HttpDates}). Micronaut's own
- * {@code Date} is off ({@code micronaut.server.date-header}) for the same reason; {@link DateFieldsInstaller} puts
+ * {@code Date} is off ({@code micronaut.server.date-header}) for the same reason; {@link ConnectionPipeline} puts
  * this handler next to the HTTP codec, so that every write passes it.
  * Spec: https://www.rfc-editor.org/rfc/rfc9110#section-6.6.1
  */

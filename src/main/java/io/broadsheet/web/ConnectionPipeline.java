@@ -1,0 +1,93 @@
+package io.broadsheet.web;
+
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.http.server.netty.NettyServerCustomizer;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelPipeline;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+
+import static io.micronaut.http.netty.channel.ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC;
+import static io.micronaut.http.netty.channel.ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND;
+
+/**
+ * What Broadsheet adds to every HTTP/1 connection's pipeline, in this order, in one place (an HTTP/2 connection has
+ * no HTTP/1 codec and gets none of it):
+ * <ol>
+ *   <li>{@link RequestHeadDeadline} around the codec: each request's head within
+ *       {@code broadsheet.request-head-timeout} ({@code BROADSHEET_REQUEST_HEAD_TIMEOUT}, 10 s);</li>
+ *   <li>{@link DateFields} right after the codec, so that every answer passes it: the routes', Micronaut's error
+ *       and file answers, the fast path's and the deadline's 408;</li>
+ *   <li>{@link FeedFastPathHandler} just ahead of Micronaut's handler (after the access log, which therefore logs its
+ *       answers too); {@code broadsheet.fast-path} ({@code BROADSHEET_FAST_PATH}) false leaves it out, and every
+ *       request then goes through Micronaut's routing.</li>
+ * </ol>
+ */
+@Singleton
+final class ConnectionPipeline implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
+
+    private final Duration headTimeout;
+    private final DateFields dates;
+    private final BeanProvider<FeedFastPath> path;
+    private final boolean fastPath;
+
+    ConnectionPipeline(@Value("${broadsheet.request-head-timeout}") Duration headTimeout, DateFields dates,
+                       BeanProvider<FeedFastPath> path, @Value("${broadsheet.fast-path:true}") boolean fastPath) {
+        if (headTimeout.isNegative() || headTimeout.isZero()) {
+            throw new IllegalArgumentException("broadsheet.request-head-timeout must be a positive duration"
+                    + " (for example 10s), got " + headTimeout);
+        }
+        this.headTimeout = headTimeout;
+        this.dates = dates;
+        this.path = path;
+        this.fastPath = fastPath;
+    }
+
+    @Override
+    public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
+        NettyServerCustomizer.Registry registry = event.getBean();
+        registry.register(new Customizer(null));
+        return registry;
+    }
+
+    private void install(ChannelPipeline pipeline) {
+        if (pipeline.get(HANDLER_HTTP_SERVER_CODEC) == null) {
+            return;
+        }
+        if (pipeline.get(RequestHeadDeadline.BYTES) == null) {
+            RequestHeadDeadline.install(pipeline, headTimeout);
+        }
+        if (pipeline.get(DateFields.NAME) == null) {
+            pipeline.addAfter(HANDLER_HTTP_SERVER_CODEC, DateFields.NAME, dates);
+        }
+        if (fastPath && pipeline.get(HANDLER_MICRONAUT_INBOUND) != null
+                && pipeline.get(FeedFastPathHandler.NAME) == null) {
+            pipeline.addBefore(HANDLER_MICRONAUT_INBOUND, FeedFastPathHandler.NAME, new FeedFastPathHandler(path.get()));
+        }
+    }
+
+    private final class Customizer implements NettyServerCustomizer {
+
+        private final Channel connection;
+
+        private Customizer(Channel connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
+            return role == ChannelRole.CONNECTION ? new Customizer(channel) : this;
+        }
+
+        @Override
+        public void onStreamPipelineBuilt() {
+            if (connection != null) {
+                install(connection.pipeline());
+            }
+        }
+    }
+}
