@@ -31,9 +31,10 @@ class AdminTokenTest {
 
     @Test
     void configuredTokenWinsAndNoFileIsWritten() {
-        AdminToken token = new AdminToken("from-env", dataDir.toString());
-        assertTrue(token.matches("from-env"));
-        assertFalse(token.matches("from-env "));
+        String configured = "from-env-0123456789abcdef0123456789abcdef";
+        AdminToken token = new AdminToken(configured, dataDir.toString());
+        assertTrue(token.matches(configured));
+        assertFalse(token.matches(configured + " "));
         assertFalse(token.matches(null));
         assertFalse(Files.exists(dataDir.resolve(AdminToken.FILE_NAME)));
     }

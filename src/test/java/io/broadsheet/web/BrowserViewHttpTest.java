@@ -250,7 +250,7 @@ class BrowserViewHttpTest extends HttpTest {
                     Jsoup.parse(browser.body()).selectFirst(".feed-url code").text());
             assertFalse(browser.body().contains(key), "the key is never written into the page");
         }
-        assertEquals(401, get("/feeds/partner-wire.rss", CHROME).status());
+        assertEquals(404, get("/feeds/partner-wire.rss", CHROME).status(), "without its key, as an unknown feed");
     }
 
     @Test

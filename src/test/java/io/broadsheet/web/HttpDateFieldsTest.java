@@ -121,7 +121,7 @@ class HttpDateFieldsTest extends HttpTest {
         Http.Answer rejected = answer("POST /api/articles", http.admin("/api/articles")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{")));
         assertEquals(400, rejected.status(), rejected.body());
-        for (String asset : List.of("/assets/broadsheet.css", "/assets/feed-view.js")) {
+        for (String asset : List.of("/assets/broadsheet.css", "/assets/broadsheet.js")) {
             Http.Answer answer = answer(asset, http.request(asset));
             assertEquals(200, answer.status(), asset);
             assertTrue(answer.header("Last-Modified").isPresent(), asset + " " + answer.headers());
