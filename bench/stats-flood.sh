@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 WORK=${BENCH_DIR:-/tmp/broadsheet-stats-flood}
 PORT=${BENCH_PORT:-18660}
-TOKEN=bench
+TOKEN=bench-token-000000000000000000000000
 JAR=${JAR:-target/broadsheet-0.1.0.jar}
 LIMIT=${LIMIT:-200000}
 FLOOD_SECONDS=${FLOOD_SECONDS:-300}
