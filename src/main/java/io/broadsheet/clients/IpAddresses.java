@@ -58,8 +58,8 @@ public final class IpAddresses {
      * without a lookup (InetAddress.getAllByName); an IPv4 part in it is checked by that parser too.
      */
     static boolean isIpv6(String s) {
-        if (s.indexOf(':') < 0) {
-            return false;
+        if (s.indexOf(':') < 0 || s.charAt(0) == '.') {
+            return false; // the JDK parses a literal only when it starts with a hex digit or ':'
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

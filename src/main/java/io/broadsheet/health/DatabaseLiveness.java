@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Down when the database can no longer be used (an embedded H2 closed after a failure, a closed connection pool):
@@ -41,15 +42,41 @@ public class DatabaseLiveness implements HealthIndicator {
         return thread;
     });
 
+    private final AtomicReference<CompletableFuture<HealthResult>> check = new AtomicReference<>();
+
     public DatabaseLiveness(BeanProvider<TransactionOperations<Connection>> transactions) {
         this.transactions = transactions;
     }
 
     @Override
     public Publisher<HealthResult> getResult() {
-        return Publishers.fromCompletableFuture(() -> CompletableFuture.supplyAsync(this::roundTrip, checks)
+        return Publishers.fromCompletableFuture(() -> current()
                 .completeOnTimeout(result(HealthStatus.UP, "no answer within " + ANSWER_SECONDS + " s: busy"),
                         ANSWER_SECONDS, TimeUnit.SECONDS));
+    }
+
+    /**
+     * The check under way, or a new one once the last has answered: probes that come while one waits share it, so
+     * a flood of probes queues nothing (the caller gets a copy, which its time-out completes, never the check).
+     */
+    private CompletableFuture<HealthResult> current() {
+        CompletableFuture<HealthResult> running = check.get();
+        if (running != null && !running.isDone()) {
+            return running.copy();
+        }
+        CompletableFuture<HealthResult> started = new CompletableFuture<>();
+        if (!check.compareAndSet(running, started)) {
+            CompletableFuture<HealthResult> other = check.get();
+            return other.copy();
+        }
+        checks.execute(() -> {
+            try {
+                started.complete(roundTrip());
+            } catch (Throwable e) { // an Error: answered, so the next probe starts a check of its own
+                started.completeExceptionally(e);
+            }
+        });
+        return started.copy();
     }
 
     private HealthResult roundTrip() {

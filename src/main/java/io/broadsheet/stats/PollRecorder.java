@@ -25,11 +25,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -256,7 +257,9 @@ public class PollRecorder {
                 announced.remove(key);
             }
         });
-        Map<FeedDay, PollerSketch> changed = new HashMap<>();
+        // locked in one order by every instance (day, then feed), so that two flushes never wait on each other
+        Map<FeedDay, PollerSketch> changed = new TreeMap<>(
+                Comparator.comparing(FeedDay::day).thenComparing(FeedDay::feed));
         pollers.forEach((key, sketch) -> {
             if (sketch.takeChanged()) {
                 changed.put(key, sketch);

@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
  * with a wrong one (after the failure delay), 429 while the client has sent too many wrong ones
  * ({@link TokenGuesses}; {@link HealthDetailsFilter} asks the same of a {@code /health} call that presents a token).
  */
-@ServerFilter({"/api/**", "/metrics"})
+@ServerFilter({"/api/**", "/metrics/**"})
 public class AdminTokenFilter {
 
     private final AdminToken token;

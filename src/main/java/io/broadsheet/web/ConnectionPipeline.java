@@ -9,6 +9,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import static io.micronaut.http.netty.channel.ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC;
@@ -34,9 +35,11 @@ final class ConnectionPipeline implements BeanCreatedEventListener<NettyServerCu
     private final DateFields dates;
     private final BeanProvider<FeedFastPath> path;
     private final boolean fastPath;
+    private final Clock clock;
 
     ConnectionPipeline(@Value("${broadsheet.request-head-timeout}") Duration headTimeout, DateFields dates,
-                       BeanProvider<FeedFastPath> path, @Value("${broadsheet.fast-path:true}") boolean fastPath) {
+                       BeanProvider<FeedFastPath> path, @Value("${broadsheet.fast-path:true}") boolean fastPath,
+                       Clock clock) {
         if (headTimeout.isNegative() || headTimeout.isZero()) {
             throw new IllegalArgumentException("broadsheet.request-head-timeout must be a positive duration"
                     + " (for example 10s), got " + headTimeout);
@@ -45,6 +48,7 @@ final class ConnectionPipeline implements BeanCreatedEventListener<NettyServerCu
         this.dates = dates;
         this.path = path;
         this.fastPath = fastPath;
+        this.clock = clock;
     }
 
     @Override
@@ -59,7 +63,7 @@ final class ConnectionPipeline implements BeanCreatedEventListener<NettyServerCu
             return;
         }
         if (pipeline.get(RequestHeadDeadline.BYTES) == null) {
-            RequestHeadDeadline.install(pipeline, headTimeout);
+            RequestHeadDeadline.install(pipeline, headTimeout, clock);
         }
         if (pipeline.get(DateFields.NAME) == null) {
             pipeline.addAfter(HANDLER_HTTP_SERVER_CODEC, DateFields.NAME, dates);

@@ -150,11 +150,6 @@ public class FeedFastPath {
         if (cached.isEmpty()) {
             return Outcome.PASSED; // rendered on Micronaut's blocking pool
         }
-        // as the route's RateLimitFilter: each request is limited once, here or there
-        long wait = limiter.admit(headers.get(X_FORWARDED_FOR), client);
-        if (wait > 0) {
-            return OverLimit.write(ctx, version, head, wait, clock.instant(), mustClose(version, headers));
-        }
         FeedCache.Entry entry = cached.get();
         boolean gzip = FeedResponses.acceptsGzip(headers.get(HttpHeaderNames.ACCEPT_ENCODING));
         boolean notModified = FeedResponses.notModified(headers.get(HttpHeaderNames.IF_NONE_MATCH),
@@ -163,6 +158,12 @@ public class FeedFastPath {
                 (long) entry.rendered().bytes().length + entry.gzip().length);
         if (wire == null) {
             return Outcome.PASSED; // too big to keep a second copy of, or dropped meanwhile: the route serves it
+        }
+        // as the route's RateLimitFilter: each request is limited once, here or there (a feed the route serves, as
+        // one too big for a second copy, is not charged here)
+        long wait = limiter.admit(headers.get(X_FORWARDED_FOR), client);
+        if (wait > 0) {
+            return OverLimit.write(ctx, version, head, wait, clock.instant(), mustClose(version, headers));
         }
         HttpHeaders fields = wire.fields(this, entry, gzip, notModified, head && !notModified,
                 clock.instant());

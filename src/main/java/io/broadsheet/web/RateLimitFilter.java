@@ -18,7 +18,7 @@ import io.micronaut.http.annotation.ServerFilter;
  * {@code Retry-After}, problem+json, or a short HTML page for a browser asking for a page. Polls the event loop
  * answers ({@link FeedFastPath}) are limited there, each request once.
  */
-@ServerFilter({"/feeds/**", "/feeds.opml", "/", "/articles/**", "/categories/**"})
+@ServerFilter({"/feeds/**", "/feeds.opml/**", "/", "/articles/**", "/categories/**"})
 public class RateLimitFilter {
 
     private static final String PAGE = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"

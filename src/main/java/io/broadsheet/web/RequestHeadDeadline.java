@@ -1,5 +1,6 @@
 package io.broadsheet.web;
 
+import io.broadsheet.http.HttpDates;
 import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -10,9 +11,12 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.LastHttpContent;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -38,18 +42,21 @@ final class RequestHeadDeadline {
     /** Requests whose answer has not been fully written: while one is, the deadline waits for it. */
     private int owed;
 
-    private RequestHeadDeadline(Duration timeout) {
+    private final Clock clock;
+
+    private RequestHeadDeadline(Duration timeout, Clock clock) {
+        this.clock = clock;
         this.timeoutNanos = timeout.toNanos();
         String detail = "The request line and header fields must arrive within " + timeout.toSeconds()
                 + " s of the request's first byte.";
         String body = "{\"type\":\"about:blank\",\"title\":\"Request Timeout\",\"status\":408,\"detail\":\"" + detail + "\"}";
-        this.timedOut = ("HTTP/1.1 408 Request Timeout\r\nContent-Type: " + Problem.MEDIA_TYPE + "\r\nContent-Length: "
+        this.timedOut = ("Content-Type: " + Problem.MEDIA_TYPE + "\r\nContent-Length: "
                 + body.length() + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Puts the deadline's two handlers around the HTTP/1 codec of {@code pipeline}, which must have one. */
-    static void install(ChannelPipeline pipeline, Duration timeout) {
-        RequestHeadDeadline deadline = new RequestHeadDeadline(timeout);
+    static void install(ChannelPipeline pipeline, Duration timeout, Clock clock) {
+        RequestHeadDeadline deadline = new RequestHeadDeadline(timeout, clock);
         pipeline.addBefore(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, BYTES, deadline.new Bytes());
         pipeline.addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, HEADS, deadline.new Heads());
     }
@@ -81,7 +88,9 @@ final class RequestHeadDeadline {
             schedule(bytes);
             return;
         }
-        ByteBuf answer = Unpooled.wrappedBuffer(timedOut);
+        // written ahead of the codec, so DateFields does not see it: it dates itself
+        ByteBuf answer = Unpooled.wrappedBuffer(("HTTP/1.1 408 Request Timeout\r\nDate: "
+                + HttpDates.format(clock.instant()) + "\r\n").getBytes(StandardCharsets.US_ASCII), timedOut);
         bytes.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
     }
 
@@ -143,7 +152,9 @@ final class RequestHeadDeadline {
 
         @Override
         public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-            if (msg instanceof LastHttpContent && owed > 0) {
+            // the end of an answer, other than an interim 1xx, pays one owed (as FeedFastPathHandler counts them)
+            if (msg instanceof LastHttpContent && owed > 0 && !(msg instanceof HttpResponse response
+                    && response.status().codeClass() == HttpStatusClass.INFORMATIONAL)) {
                 owed--;
             }
             ctx.write(msg, promise);

@@ -43,6 +43,8 @@ class ManagementPrivacyTest extends HttpTest {
         Http.Answer anonymous = http.get("/metrics");
         assertEquals(401, anonymous.status(), anonymous.body());
         assertEquals("Bearer realm=\"broadsheet\"", anonymous.header("WWW-Authenticate").orElse(null));
+        Http.Answer slash = http.get("/metrics/");
+        assertTrue(slash.status() == 401 || slash.status() == 404, "/metrics/ is no way around the token: " + slash);
         assertEquals(403, http.send(http.request("/metrics").header("Authorization", "Bearer guess")).status());
         Http.Answer admin = http.getAsAdmin("/metrics");
         assertEquals(200, admin.status());

@@ -1,5 +1,6 @@
 package io.broadsheet.web;
 
+import io.broadsheet.Eventually;
 import io.broadsheet.FeedParsers;
 import io.broadsheet.Http;
 import io.broadsheet.HttpTest;
@@ -90,10 +91,7 @@ class RenderBoundTest extends HttpTest {
     }
 
     /** Polls, bounded, until {@code n} requests wait for a slot. */
-    private void awaitWaiting(int n) throws InterruptedException {
-        for (int i = 0; i < 200 && slots.waiting() < n; i++) {
-            Thread.sleep(50);
-        }
-        assertEquals(n, slots.waiting(), "requests waiting for a render slot");
+    private void awaitWaiting(int n) {
+        Eventually.equals(n, slots::waiting, "requests waiting for a render slot");
     }
 }

@@ -65,6 +65,8 @@ class RequestHeadDeadlineTest extends HttpTest {
     private static void assertTimedOut(String answer) {
         assertTrue(answer.startsWith("HTTP/1.1 408 "), "expected a 408 and the end of the connection, got: " + answer);
         assertTrue(answer.contains("Content-Type: application/problem+json"), answer);
+        assertTrue(answer.lines().anyMatch(line -> line.startsWith("Date: ")
+                && io.broadsheet.http.HttpDates.isFixdate(line.substring(6))), "an IMF-fixdate Date in " + answer);
         assertTrue(answer.contains("\"detail\":\"The request line and header fields must arrive within 2 s"), answer);
     }
 
