@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The service's own meters, served by {@code GET /metrics}; the README's "Metrics" section lists them. Every meter
+ * The service's own meters, served by {@code GET /metrics}; docs/operations.md ("Metrics") lists them. Every meter
  * a caller records into is resolved before the call, so recording is an increment.
  *
  * <p>They live in the Prometheus registry itself, the one /metrics reads, not in the framework's composite of all

@@ -10,7 +10,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * {@code GET /metrics}, for the admin token ({@link AdminTokenFilter}): every meter in the Prometheus text format (the README's "Metrics" section lists the
+ * {@code GET /metrics}, for the admin token ({@link AdminTokenFilter}): every meter in the Prometheus text format (docs/operations.md, "Metrics", lists the
  * service's own). Spec: https://prometheus.io/docs/instrumenting/exposition_formats/#text-based-format
  */
 @Tag(name = "Operations")
