@@ -1,13 +1,13 @@
 package io.broadsheet.storage;
 
 import io.broadsheet.TestDatabase;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -21,8 +21,8 @@ class DatabaseTest implements TestPropertyProvider {
 
     @Inject
     Database database;
-    @Inject
-    DataSource dataSource;
+    @Value("${datasources.default.url}")
+    String url;
 
     @Override
     public Map<String, String> getProperties() {
@@ -42,7 +42,7 @@ class DatabaseTest implements TestPropertyProvider {
 
     @Test
     void aConnectionIsNamedByTheSameRuleAsTheBean() throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = TestDatabase.connect(url)) { // as a migration gets one: no bean around it
             assertEquals(database.kind(), Database.kindOf(connection), "kindOf(connection) vs the bean");
         }
     }
