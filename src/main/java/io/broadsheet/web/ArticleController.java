@@ -147,7 +147,9 @@ public class ArticleController {
     @ApiDocs.BadQuery
     @Get
     public ArticleView.Page list(@Nullable @QueryValue String category, @Nullable @QueryValue String tag,
-                                 @Nullable @QueryValue String size, HttpRequest<?> request) {
+                                 @Nullable @QueryValue String page, @Nullable @QueryValue String size,
+                                 HttpRequest<?> request) {
+        // page is declared for the API description; PageParameter reads every value sent, to refuse a repeated one
         int pageNumber = PageParameter.of(request.getParameters().getAll(PageParameter.NAME), MAX_PAGE);
         int pageSize = positive(size, "size", 20, MAX_PAGE_SIZE);
         ArticleService.Page result;
