@@ -1,5 +1,6 @@
 package db.migration;
 
+import io.broadsheet.storage.Database;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
@@ -29,7 +30,7 @@ public class V6_1__Lifecycle_and_image_columns extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws SQLException {
-        boolean h2 = context.getConnection().getMetaData().getDatabaseProductName().toLowerCase().contains("h2");
+        boolean h2 = Database.kindOf(context.getConnection()) == Database.Kind.H2;
         try (Statement statement = context.getConnection().createStatement()) {
             statement.execute(addColumns("article", ARTICLE, h2));
             statement.execute(addColumns("article_image", ARTICLE_IMAGE, h2));

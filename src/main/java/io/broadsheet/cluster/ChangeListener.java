@@ -3,6 +3,7 @@ package io.broadsheet.cluster;
 import io.broadsheet.feed.EmbargoTimer;
 import io.broadsheet.feed.FeedCache;
 import io.broadsheet.partner.PartnerKeys;
+import io.broadsheet.storage.Database;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -62,7 +63,7 @@ public class ChangeListener {
     private long applied = -1;
 
     public ChangeListener(ClusterChanges changes, FeedCache cache, PartnerKeys keys, EmbargoTimer embargoes,
-                          @Value("${datasources.default.url}") String url,
+                          Database database, @Value("${datasources.default.url}") String url,
                           @Value("${datasources.default.username:}") String username,
                           @Value("${datasources.default.password:}") String password) {
         this.changes = changes;
@@ -79,7 +80,7 @@ public class ChangeListener {
         credentials.setProperty("tcpKeepAlive", "true");
         credentials.setProperty("connectTimeout", "10");
         credentials.setProperty("loginTimeout", "10");
-        this.state = ClusterChanges.isPostgres(url) ? State.CONNECTING : State.SINGLE_INSTANCE;
+        this.state = database.isPostgres() ? State.CONNECTING : State.SINGLE_INSTANCE;
     }
 
     public State state() {

@@ -1,6 +1,6 @@
 package io.broadsheet.cluster;
 
-import io.micronaut.context.annotation.Value;
+import io.broadsheet.storage.Database;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
@@ -25,13 +25,9 @@ public class ClusterChanges {
     private final boolean postgres;
     private final String instance = UUID.randomUUID().toString();
 
-    public ClusterChanges(JdbcOperations jdbc, @Value("${datasources.default.url}") String url) {
+    public ClusterChanges(JdbcOperations jdbc, Database database) {
         this.jdbc = jdbc;
-        this.postgres = isPostgres(url);
-    }
-
-    static boolean isPostgres(String url) {
-        return url.startsWith("jdbc:postgresql:");
+        this.postgres = database.isPostgres();
     }
 
     /** This process, as its notices name it. */

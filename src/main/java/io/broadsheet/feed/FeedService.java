@@ -161,6 +161,11 @@ public class FeedService {
         return (int) Math.max(1, (visible + size - 1) / size);
     }
 
+    /** The deepest numbered page of a feed or a category's page ({@code broadsheet.paging.max-page}). */
+    public int maxPage() {
+        return maxPage;
+    }
+
     /**
      * Numbered pages skip rows of the index up to their start: deeper ones are a 400 naming {@code page}, reached by
      * cursor instead. Cheap: callers check it before they take a render slot.

@@ -1,5 +1,7 @@
 /**
- * HTTP dates (RFC 9110 5.6.7), shared by every package that writes or reads one in a header field: feeds, pages and
- * the server's own {@code Date}. Read {@link io.broadsheet.http.HttpDates}.
+ * HTTP elements shared by every package that reads or writes them: dates (RFC 9110 5.6.7) in header fields of feeds,
+ * pages and the server's own {@code Date} ({@link io.broadsheet.http.HttpDates}), and the {@code page} query
+ * parameter of feeds, pages and the API ({@link io.broadsheet.http.PageParameter}). Read
+ * {@link io.broadsheet.http.HttpDates}.
  */
 package io.broadsheet.http;

@@ -5,13 +5,9 @@ import io.broadsheet.feed.FeedDirectory;
 import io.broadsheet.feed.FeedFormat;
 import io.broadsheet.feed.FeedService;
 import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpMethod;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Head;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -48,19 +44,14 @@ public class OpmlController {
     }
 
     @Get(PATH)
-    @Head(PATH)
-    public HttpResponse<byte[]> opml(HttpRequest<?> request) {
+    public HttpResponse<byte[]> opml() {
         List<FeedDirectory.Listed> listed = directory.publicFeeds();
         List<Opml.Outline> outlines = listed.stream().map(f -> new Opml.Outline(f.definition().title(),
                 Objects.requireNonNullElse(f.definition().description(), config.site().description()),
                 feeds.feedUrl(f.name(), FeedFormat.RSS), links.htmlUrl(f))).toList();
         byte[] bytes = Opml.write(config.site(), outlines, listed);
-        MutableHttpResponse<byte[]> response = HttpResponse.ok(request.getMethod() == HttpMethod.HEAD ? null : bytes);
-        if (request.getMethod() == HttpMethod.HEAD) {
-            response.header(HttpHeaders.CONTENT_LENGTH, Integer.toString(bytes.length));
-        }
         // as fresh as the pages that link to it; readers anywhere may fetch it, as they fetch the feeds
-        return response.header(HttpHeaders.CONTENT_TYPE, CONTENT_TYPE)
+        return HttpResponse.ok(bytes).header(HttpHeaders.CONTENT_TYPE, CONTENT_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, PageResponses.CACHE_CONTROL)
                 .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
                 .header("X-Content-Type-Options", "nosniff");

@@ -10,15 +10,13 @@ import io.broadsheet.feed.FeedDirectory;
 import io.broadsheet.feed.FeedNotFoundException;
 import io.broadsheet.feed.FeedService;
 import io.broadsheet.feed.json.JsonFeedRenderer;
-import io.micronaut.core.annotation.Nullable;
+import io.broadsheet.http.PageParameter;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Head;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.broadsheet.limits.RendersFromDatabase;
@@ -67,7 +65,6 @@ public class PageController {
     }
 
     @Get
-    @Head
     public HttpResponse<String> home(HttpRequest<?> request) {
         FeedDefinition all = feeds.definition(FeedService.ALL).orElseThrow();
         Map<String, Object> model = new HashMap<>();
@@ -79,16 +76,15 @@ public class PageController {
 
     /** A category's stories, newest first, {@value #PER_PAGE} a page. */
     @Get("/categories/{slug}")
-    @Head("/categories/{slug}")
-    public HttpResponse<String> category(String slug, @Nullable @QueryValue String page, HttpRequest<?> request) {
+    public HttpResponse<String> category(String slug, HttpRequest<?> request) {
+        int number = PageParameter.of(request.getParameters().getAll(PageParameter.NAME), feeds.maxPage());
         Optional<Category> category = categories.find(slug);
-        Optional<Integer> number = pageNumber(page);
-        if (category.isEmpty() || number.isEmpty()) {
+        if (category.isEmpty()) {
             return notFound(request);
         }
         FeedService.Shown shown;
         try {
-            shown = feeds.shown(feeds.categoryFeed(category.get()), number.get(), PER_PAGE);
+            shown = feeds.shown(feeds.categoryFeed(category.get()), number, PER_PAGE);
         } catch (FeedNotFoundException e) { // only embargoed stories so far, or a page past the last
             return notFound(request);
         }
@@ -98,7 +94,6 @@ public class PageController {
 
     /** An article's page; embargoed articles are not shown before their time, withdrawn ones are gone (410). */
     @Get("/articles/{slug}")
-    @Head("/articles/{slug}")
     public HttpResponse<String> article(String slug, HttpRequest<?> request) {
         Optional<StoredArticle> found = articles.find(slug)
                 .filter(a -> !a.article().publishedAt().isAfter(clock.instant()));
@@ -116,7 +111,6 @@ public class PageController {
 
     /** What the {@code _media} and {@code _withdrawn} members of our JSON Feeds mean (their {@code about} URL). */
     @Get(JsonFeedRenderer.MEDIA_DOCS_PATH)
-    @Head(JsonFeedRenderer.MEDIA_DOCS_PATH)
     public HttpResponse<String> mediaExtension(HttpRequest<?> request) {
         return responses.page(request, HttpStatus.OK, "json-feed-media",
                 Map.of("about", config.site().url(JsonFeedRenderer.MEDIA_DOCS_PATH)));
@@ -124,13 +118,5 @@ public class PageController {
 
     private HttpResponse<String> notFound(HttpRequest<?> request) {
         return responses.page(request, HttpStatus.NOT_FOUND, "error", PageErrors.model(HttpStatus.NOT_FOUND));
-    }
-
-    /** {@code ?page=}: absent is 1; anything but a whole number from 1 names no page. */
-    private static Optional<Integer> pageNumber(String page) {
-        if (page == null) {
-            return Optional.of(1);
-        }
-        return page.matches("[1-9][0-9]{0,8}") ? Optional.of(Integer.parseInt(page)) : Optional.empty();
     }
 }

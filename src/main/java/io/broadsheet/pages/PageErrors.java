@@ -1,7 +1,6 @@
 package io.broadsheet.pages;
 
 import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -52,9 +51,6 @@ public class PageErrors implements ErrorResponseProcessor<Object> {
         boolean negotiated = mayBePage(request);
         if (negotiated) {
             answer.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT); // a page or problem+json, by Accept
-        }
-        if (request.getMethod() == HttpMethod.HEAD) {
-            return answer;
         }
         if (response.status().getCode() >= 400 && negotiated && wantsHtml(request)) {
             String html = responses.render("error", model(response.status()), request);

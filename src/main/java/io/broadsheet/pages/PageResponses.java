@@ -3,7 +3,6 @@ package io.broadsheet.pages;
 import io.broadsheet.config.FeedsConfig;
 import io.micronaut.core.io.Writable;
 import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -15,7 +14,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -102,17 +100,14 @@ public class PageResponses {
         return html.toString();
     }
 
-    /** The answer: status, HTML, caching and security headers; HEAD gets the headers alone. */
+    /** The answer: status, HTML, caching and security headers. */
     MutableHttpResponse<String> answer(HttpRequest<?> request, HttpStatus status, String html) {
         return dress(HttpResponse.status(status), request, html);
     }
 
-    /** {@code response} carrying a page: its HTML (not for HEAD), its media type, caching and security headers. */
+    /** {@code response} carrying a page: its HTML, its media type, caching and security headers. */
     <T> MutableHttpResponse<String> dress(MutableHttpResponse<T> response, HttpRequest<?> request, String html) {
-        MutableHttpResponse<String> page = response.body(request.getMethod() == HttpMethod.HEAD ? null : html);
-        if (request.getMethod() == HttpMethod.HEAD) {
-            page.header(HttpHeaders.CONTENT_LENGTH, Integer.toString(html.getBytes(StandardCharsets.UTF_8).length));
-        }
+        MutableHttpResponse<String> page = response.body(html);
         page.header(HttpHeaders.CONTENT_TYPE, CONTENT_TYPE).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
         securityHeaders.forEach(page::header);
         return page;

@@ -1,6 +1,5 @@
 package io.broadsheet.storage;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.core.order.Ordered;
@@ -18,7 +17,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 
 /**
- * Makes every commit on an embedded H2 database reach the file before the caller goes on: a {@code CHECKPOINT}
+ * Makes every commit on H2 reach the file before the caller goes on: a {@code CHECKPOINT}
  * follows each {@code commit()}, so an answered write survives {@code kill -9}.
  *
  * <p>Why not {@code WRITE_DELAY=0}, which does the same by itself: it also stops H2's background housekeeping, the
@@ -31,22 +30,25 @@ class CommitCheckpoints implements BeanCreatedEventListener<DataSource>, Ordered
 
     private static final Logger LOG = LoggerFactory.getLogger(CommitCheckpoints.class);
 
-    private final boolean embeddedH2;
+    private final Database database;
 
-    CommitCheckpoints(@Value("${datasources.default.url}") String url) {
-        this.embeddedH2 = url.startsWith("jdbc:h2:file:");
+    CommitCheckpoints(Database database) {
+        this.database = database;
     }
 
-    /** First among the listeners: it wraps the pool itself, whose connections the transaction manager commits. */
+    /**
+     * Right after {@link Database} has asked the pool which database it leads to, before the other listeners: it
+     * wraps the pool itself, whose connections the transaction manager commits.
+     */
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
+        return Ordered.HIGHEST_PRECEDENCE + 1;
     }
 
     @Override
     public DataSource onCreated(BeanCreatedEvent<DataSource> event) {
         DataSource dataSource = event.getBean();
-        if (!embeddedH2) {
+        if (!database.isH2()) {
             return dataSource;
         }
         LOG.debug("Every commit on {} is followed by a CHECKPOINT", dataSource.getClass().getSimpleName());

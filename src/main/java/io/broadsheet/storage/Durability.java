@@ -1,6 +1,5 @@
 package io.broadsheet.storage;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -19,11 +18,11 @@ public class Durability {
     private static final ThreadLocal<Boolean> DEFERRED = ThreadLocal.withInitial(() -> false);
 
     private final JdbcOperations jdbc;
-    private final boolean embeddedH2;
+    private final Database database;
 
-    public Durability(JdbcOperations jdbc, @Value("${datasources.default.url}") String url) {
+    public Durability(JdbcOperations jdbc, Database database) {
         this.jdbc = jdbc;
-        this.embeddedH2 = url.startsWith("jdbc:h2:file:");
+        this.database = database;
     }
 
     /** Runs {@code work}, whose commits on this thread reach the file at the next {@link #checkpoint()}. */
@@ -50,7 +49,7 @@ public class Durability {
     /** Writes every commit so far to the file. */
     @Transactional
     public void checkpoint() {
-        if (embeddedH2) { // PostgreSQL makes each commit durable itself
+        if (database.isH2()) { // PostgreSQL makes each commit durable itself
             jdbc.prepareStatement("CHECKPOINT", PreparedStatement::execute);
         }
     }

@@ -19,15 +19,17 @@ import java.sql.SQLException;
 public class Identities {
 
     private final JdbcOperations jdbc;
+    private final Database database;
 
-    public Identities(JdbcOperations jdbc) {
+    public Identities(JdbcOperations jdbc, Database database) {
         this.jdbc = jdbc;
+        this.database = database;
     }
 
     /** The id the table's next row gets (ids handed out and then deleted lie below it). */
     @ReadOnly
     public long next(String table) {
-        return jdbc.execute(connection -> isPostgres(connection) ? nextOnPostgres(connection, table)
+        return jdbc.execute(connection -> database.isPostgres() ? nextOnPostgres(connection, table)
                 : single(connection, "SELECT identity_base FROM information_schema.columns"
                         + " WHERE table_schema = CURRENT_SCHEMA AND table_name = ? AND column_name = 'id'", table));
     }
@@ -55,10 +57,6 @@ public class Identities {
         }
         // the name comes quoted from the database; last_value was handed out only once is_called is set
         return single(connection, "SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END FROM " + sequence);
-    }
-
-    private static boolean isPostgres(Connection connection) throws SQLException {
-        return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
     }
 
     private static long single(Connection connection, String sql, Object... params) throws SQLException {

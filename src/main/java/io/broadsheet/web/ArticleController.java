@@ -10,6 +10,7 @@ import io.broadsheet.article.ArticleService;
 import io.broadsheet.article.StoredArticle;
 import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.feed.FeedPageQueries;
+import io.broadsheet.http.PageParameter;
 import io.broadsheet.input.InvalidInputException;
 import io.broadsheet.move.ArchiveExport;
 import io.broadsheet.move.ArchiveImport;
@@ -53,6 +54,8 @@ public class ArticleController {
 
     static final String NDJSON = "application/x-ndjson";
     private static final int MAX_PAGE_SIZE = 100;
+    /** The deepest page whose first article's offset an int holds at the largest size. */
+    private static final int MAX_PAGE = Integer.MAX_VALUE / MAX_PAGE_SIZE;
 
     private final ArticleService service;
     private final ArticleImporter importer;
@@ -144,8 +147,10 @@ public class ArticleController {
     @ApiDocs.BadQuery
     @Get
     public ArticleView.Page list(@Nullable @QueryValue String category, @Nullable @QueryValue String tag,
-                                 @Nullable @QueryValue String page, @Nullable @QueryValue String size) {
-        int pageNumber = positive(page, "page", 1, Integer.MAX_VALUE / MAX_PAGE_SIZE);
+                                 @Nullable @QueryValue String page, @Nullable @QueryValue String size,
+                                 HttpRequest<?> request) {
+        // page is declared for the API description; PageParameter reads every value sent, to refuse a repeated one
+        int pageNumber = PageParameter.of(request.getParameters().getAll(PageParameter.NAME), MAX_PAGE);
         int pageSize = positive(size, "size", 20, MAX_PAGE_SIZE);
         ArticleService.Page result;
         if (tag == null) { // the feeds' rows and counts hold every category's articles in order

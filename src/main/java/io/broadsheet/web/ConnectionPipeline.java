@@ -23,6 +23,8 @@ import static io.micronaut.http.netty.channel.ChannelPipelineCustomizer.HANDLER_
  *       {@code broadsheet.request-head-timeout} ({@code BROADSHEET_REQUEST_HEAD_TIMEOUT}, 10 s);</li>
  *   <li>{@link DateFields} right after the codec, so that every answer passes it: the routes', Micronaut's error
  *       and file answers, the fast path's and the deadline's 408;</li>
+ *   <li>{@link HeadAnswers} after the access log: every HEAD goes on as a GET and its answer leaves without the
+ *       body, for the fast path and Micronaut alike;</li>
  *   <li>{@link FeedFastPathHandler} just ahead of Micronaut's handler (after the access log, which therefore logs its
  *       answers too); {@code broadsheet.fast-path} ({@code BROADSHEET_FAST_PATH}) false leaves it out, and every
  *       request then goes through Micronaut's routing.</li>
@@ -67,6 +69,9 @@ final class ConnectionPipeline implements BeanCreatedEventListener<NettyServerCu
         }
         if (pipeline.get(DateFields.NAME) == null) {
             pipeline.addAfter(HANDLER_HTTP_SERVER_CODEC, DateFields.NAME, dates);
+        }
+        if (pipeline.get(HANDLER_MICRONAUT_INBOUND) != null && pipeline.get(HeadAnswers.NAME) == null) {
+            pipeline.addBefore(HANDLER_MICRONAUT_INBOUND, HeadAnswers.NAME, new HeadAnswers());
         }
         if (fastPath && pipeline.get(HANDLER_MICRONAUT_INBOUND) != null
                 && pipeline.get(FeedFastPathHandler.NAME) == null) {

@@ -7,6 +7,7 @@ import io.broadsheet.feed.FeedCursor;
 import io.broadsheet.feed.FeedFormat;
 import io.broadsheet.feed.FeedNotFoundException;
 import io.broadsheet.feed.FeedService;
+import io.broadsheet.http.PageParameter;
 import io.broadsheet.input.InvalidInputException;
 import io.broadsheet.limits.RenderSlots;
 import io.broadsheet.metrics.BroadsheetMetrics;
@@ -19,7 +20,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Head;
 import io.micronaut.http.annotation.Options;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
@@ -122,7 +122,6 @@ public class FeedController {
     // produces */*: whatever a client accepts, it gets the feed (Micronaut would otherwise answer 406 to a feed
     // reader's "Accept: application/rss+xml", as its default for a route is application/json)
     @Get("/{file}")
-    @Head("/{file}")
     @Produces(MediaType.ALL)
     public CompletableFuture<HttpResponse<?>> feed(String file, @Nullable @QueryValue String page,
                                                    @Nullable @QueryValue String after,
@@ -165,8 +164,7 @@ public class FeedController {
                     + name + "' is none of these.");
         }
         FeedCursor cursor = wanted.cursor();
-        int number = pageNumber(wanted.page());
-        feeds.requireNumbered(number);
+        int number = PageParameter.of(request.getParameters().getAll(PageParameter.NAME), feeds.maxPage());
         if (config.isPartnerFeed(name) && partners.authorise(partnerKey(request, key), name).isEmpty()) {
             // answered as an unknown name is, the same way: a stranger cannot tell a partner feed exists
             return onBlockingPool(request, name, format, gzip, () -> {
@@ -272,16 +270,5 @@ public class FeedController {
     private static String partnerKey(HttpRequest<?> request, String query) {
         String bearer = BearerToken.of(request);
         return bearer != null ? bearer : query;
-    }
-
-    private static int pageNumber(String page) {
-        if (page == null) {
-            return 1;
-        }
-        try {
-            return Integer.parseInt(page);
-        } catch (NumberFormatException e) {
-            throw InvalidInputException.of("page", "must be a page number from 1, got '" + page + "'");
-        }
     }
 }

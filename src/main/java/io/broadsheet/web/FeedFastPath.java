@@ -4,7 +4,9 @@ import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.clients.ClientAddresses;
 import io.broadsheet.feed.FeedCache;
 import io.broadsheet.feed.FeedFormat;
+import io.broadsheet.feed.FeedService;
 import io.broadsheet.http.HttpDates;
+import io.broadsheet.http.PageParameter;
 import io.broadsheet.limits.ClientRateLimiter;
 import io.broadsheet.metrics.BroadsheetMetrics;
 import io.broadsheet.stats.PollRecorder;
@@ -41,7 +43,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Answers the polls that make up most of a feed server's traffic on the event loop, before Micronaut routes them:
- * a {@code GET} or {@code HEAD} of {@code /feeds/{name}.{rss|atom|json}} (optionally {@code ?page=N}) of a public
+ * a {@code GET} (or a HEAD, which {@link HeadAnswers} hands on as a GET) of {@code /feeds/{name}.{rss|atom|json}} (optionally {@code ?page=N}) of a public
  * feed whose representation {@link FeedCache} holds. Its answer is the one {@link FeedController} would give, built
  * from the same header fields ({@link FeedResponses#fields}); it is counted in the same metrics and poll statistics.
  *
@@ -59,15 +61,11 @@ public class FeedFastPath {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedFastPath.class);
     private static final String PREFIX = "/feeds/";
-    private static final String PAGE = "page=";
-    /** More digits than any page number. */
-    private static final int MAX_PAGE_DIGITS = 6;
+    private static final String PAGE = PageParameter.NAME + "=";
     private static final AsciiString A_IM = AsciiString.cached("A-IM");
     private static final AsciiString X_FORWARDED_FOR = AsciiString.cached("X-Forwarded-For");
-    /** The route's HEAD answer names it as FeedResponses does (Micronaut's own fields are lower-case). */
-    private static final AsciiString HEAD_CONTENT_LENGTH = AsciiString.cached("Content-Length");
-    /** Variants per representation: gzip (1), 304 (2), HEAD answered 200 (4). */
-    private static final int VARIANTS = 8;
+    /** Variants per representation: gzip (1), 304 (2). */
+    private static final int VARIANTS = 4;
 
     private final FeedCache cache;
     private final FeedsConfig config;
@@ -79,10 +77,12 @@ public class FeedFastPath {
     private final Clock clock;
     private final ClientRateLimiter limiter;
     private final LongAdder answered = new LongAdder();
+    private final int maxPage;
 
     public FeedFastPath(FeedCache cache, FeedsConfig config, BrowserView view, FeedResponses responses,
                         BroadsheetMetrics metrics, PollRecorder polls, ClientAddresses clients, Clock clock,
-                        ClientRateLimiter limiter) {
+                        ClientRateLimiter limiter, FeedService feeds) {
+        this.maxPage = feeds.maxPage();
         this.limiter = limiter;
         this.cache = cache;
         this.config = config;
@@ -116,8 +116,7 @@ public class FeedFastPath {
      */
     Outcome answer(ChannelHandlerContext ctx, HttpRequest request, String client) {
         HttpMethod method = request.method();
-        boolean head = method == HttpMethod.HEAD;
-        if (!head && method != HttpMethod.GET || !request.decoderResult().isSuccess()) {
+        if (method != HttpMethod.GET || !request.decoderResult().isSuccess()) {
             return Outcome.PASSED;
         }
         HttpVersion version = request.protocolVersion();
@@ -163,17 +162,16 @@ public class FeedFastPath {
         // one too big for a second copy, is not charged here)
         long wait = limiter.admit(headers.get(X_FORWARDED_FOR), client);
         if (wait > 0) {
-            return OverLimit.write(ctx, version, head, wait, clock.instant(), mustClose(version, headers));
+            return OverLimit.write(ctx, version, wait, clock.instant(), mustClose(version, headers));
         }
-        HttpHeaders fields = wire.fields(this, entry, gzip, notModified, head && !notModified,
-                clock.instant());
+        HttpHeaders fields = wire.fields(this, entry, gzip, notModified, clock.instant());
         boolean close = mustClose(version, headers);
         if (close && version.equals(HttpVersion.HTTP_1_1)) {
             fields = new DefaultHttpHeaders().add(fields).add(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }
         HttpResponseStatus status = notModified ? HttpResponseStatus.NOT_MODIFIED : HttpResponseStatus.OK;
         ByteBuf body = Unpooled.EMPTY_BUFFER;
-        if (!notModified && !head) {
+        if (!notModified) {
             body = wire.body(gzip);
             if (body == null) {
                 return Outcome.PASSED; // released by an invalidation since the lookup
@@ -225,21 +223,12 @@ public class FeedFastPath {
         return dots == 1;
     }
 
-    /** The page a query of exactly {@code page=N} asks for; 0 for any other query (left to Micronaut). */
-    private static int page(String uri, int from) {
-        int digits = uri.length() - from - PAGE.length();
-        if (!uri.startsWith(PAGE, from) || digits < 1 || digits > MAX_PAGE_DIGITS) {
-            return 0;
-        }
-        int page = 0;
-        for (int i = from + PAGE.length(); i < uri.length(); i++) {
-            char c = uri.charAt(i);
-            if (c < '0' || c > '9') {
-                return 0;
-            }
-            page = page * 10 + (c - '0');
-        }
-        return page;
+    /**
+     * The page a query of exactly {@code page=N} asks for, N as the route reads it ({@link PageParameter}); 0 for any
+     * other query, left to Micronaut (which answers a malformed page 400).
+     */
+    private int page(String uri, int from) {
+        return uri.startsWith(PAGE, from) ? PageParameter.number(uri, from + PAGE.length(), uri.length(), maxPage) : 0;
     }
 
     private static boolean hasBody(HttpRequest request) {
@@ -301,13 +290,12 @@ public class FeedFastPath {
         }
 
         /** The variant's header block for {@code now}'s second, built on the first answer of that second. */
-        HttpHeaders fields(FeedFastPath path, FeedCache.Entry entry, boolean gzipped, boolean notModified, boolean head,
-                           Instant now) {
-            int variant = (gzipped ? 1 : 0) | (notModified ? 2 : 0) | (head ? 4 : 0);
+        HttpHeaders fields(FeedFastPath path, FeedCache.Entry entry, boolean gzipped, boolean notModified, Instant now) {
+            int variant = (gzipped ? 1 : 0) | (notModified ? 2 : 0);
             long second = now.getEpochSecond();
             Block block = blocks.get(variant);
             if (block == null || block.second() != second) {
-                block = new Block(second, build(path, entry, gzipped, notModified, head, now));
+                block = new Block(second, build(path, entry, gzipped, notModified, now));
                 blocks.set(variant, block);
             }
             return block.fields();
@@ -315,26 +303,20 @@ public class FeedFastPath {
 
         /**
          * The fields as the route sends them: FeedResponses' fields, the Date ({@link DateFields} adds the route's)
-         * and, for a GET, its content-length; a HEAD's Content-Length comes first, as FeedResponses sets it.
+         * and, but for a 304, the content-length.
          */
         private HttpHeaders build(FeedFastPath path, FeedCache.Entry entry, boolean gzipped, boolean notModified,
-                                  boolean head, Instant now) {
+                                  Instant now) {
             String[] fields = path.responses.fields(entry, gzipped, null, notModified ? 304 : 200, now);
-            List<CharSequence> pairs = new ArrayList<>(fields.length + 6);
-            AsciiString length = AsciiString.of(Integer.toString(
-                    (gzipped ? entry.gzip() : entry.rendered().bytes()).length));
-            if (head) {
-                pairs.add(HEAD_CONTENT_LENGTH);
-                pairs.add(length);
-            }
+            List<CharSequence> pairs = new ArrayList<>(fields.length + 4);
             for (String field : fields) {
                 pairs.add(new AsciiString(field)); // each character as Netty's encoder writes a String's
             }
             pairs.add(HttpHeaderNames.DATE);
             pairs.add(new AsciiString(HttpDates.format(now)));
-            if (!notModified && !head) {
+            if (!notModified) {
                 pairs.add(HttpHeaderNames.CONTENT_LENGTH);
-                pairs.add(length);
+                pairs.add(AsciiString.of(Integer.toString((gzipped ? entry.gzip() : entry.rendered().bytes()).length)));
             }
             return new ReadOnlyHttpHeaders(true, pairs.toArray(CharSequence[]::new));
         }

@@ -8,7 +8,6 @@ import io.broadsheet.feed.FeedService;
 import io.broadsheet.http.HttpDates;
 import io.broadsheet.pages.PageResponses;
 import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -73,14 +72,6 @@ final class FeedResponses {
         } else {
             status = HttpStatus.OK.getCode();
             response = HttpResponse.ok(view != null ? view.bytes(gzip) : gzip ? entry.gzip() : entry.rendered().bytes());
-        }
-        if (request.getMethod() == HttpMethod.HEAD) {
-            // HEAD answers like GET without the body: the headers, Content-Length included
-            long length = response.getBody(byte[].class).map(b -> (long) b.length).orElse(0L);
-            response.body(null);
-            if (status != HttpStatus.NOT_MODIFIED.getCode()) {
-                response.header(HttpHeaders.CONTENT_LENGTH, Long.toString(length));
-            }
         }
         String[] fields = fields(entry, gzip, view, status, clock.instant());
         for (int i = 0; i < fields.length; i += 2) {

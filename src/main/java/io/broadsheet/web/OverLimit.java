@@ -28,7 +28,7 @@ final class OverLimit {
     }
 
     /** Writes the answer (flushed and closing when {@code close}); the outcome to report. */
-    static FeedFastPath.Outcome write(ChannelHandlerContext ctx, HttpVersion version, boolean head, long wait,
+    static FeedFastPath.Outcome write(ChannelHandlerContext ctx, HttpVersion version, long wait,
                                       Instant now, boolean close) {
         byte[] body = ("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\""
                 + new ClientOverLimitException(wait).getMessage() + "\"}").getBytes(StandardCharsets.UTF_8);
@@ -40,7 +40,7 @@ final class OverLimit {
         if (close && version.equals(HttpVersion.HTTP_1_1)) {
             fields.add(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }
-        ByteBuf content = head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body);
+        ByteBuf content = Unpooled.wrappedBuffer(body);
         ctx.write(new DefaultFullHttpResponse(version, HttpResponseStatus.TOO_MANY_REQUESTS, content, fields,
                         EmptyHttpHeaders.INSTANCE),
                 close ? ctx.newPromise().addListener(ChannelFutureListener.CLOSE) : ctx.voidPromise());

@@ -5,7 +5,6 @@ import io.broadsheet.limits.ClientOverLimitException;
 import io.broadsheet.limits.ClientRateLimiter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -41,8 +40,7 @@ public class RateLimitFilter {
         if (wait == 0) {
             return null;
         }
-        if (!request.getPath().startsWith("/feeds") && request.getMethod() != HttpMethod.HEAD
-                && request.accept().stream().anyMatch(MediaType.TEXT_HTML_TYPE::equals)) {
+        if (!request.getPath().startsWith("/feeds") && request.accept().stream().anyMatch(MediaType.TEXT_HTML_TYPE::equals)) {
             return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.TEXT_HTML_TYPE)
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(wait)).body(PAGE.formatted(wait));
         }

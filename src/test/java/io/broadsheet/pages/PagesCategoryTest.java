@@ -103,8 +103,7 @@ class PagesCategoryTest extends HttpTest {
 
     @Test
     void pagesThatDoNotExistAreStyled404Pages() {
-        for (String path : List.of("/categories/paged?page=4", "/categories/paged?page=0", "/categories/paged?page=two",
-                "/categories/no-such-desk", "/categories/secret-desk")) {
+        for (String path : List.of("/categories/paged?page=4", "/categories/no-such-desk", "/categories/secret-desk")) {
             Http.Answer answer = http.get(path);
             assertEquals(404, answer.status(), path);
             assertEquals("text/html;charset=utf-8", answer.header("Content-Type").orElseThrow(), path);

@@ -89,10 +89,10 @@ class PagingTest extends HttpTest {
     }
 
     @Test
-    void pageOutOfRangeIs404AndAPageThatIsNoNumberIs400() {
+    void aPagePastTheLastIs404AndAMalformedPageIs400() {
         assertEquals(404, http.get("/feeds/archive.rss?page=11").status());
-        assertEquals(404, http.get("/feeds/archive.rss?page=0").status());
-        assertEquals(404, http.get("/feeds/archive.rss?page=-1").status());
+        assertEquals(400, http.get("/feeds/archive.rss?page=0").status());
+        assertEquals(400, http.get("/feeds/archive.rss?page=-1").status());
         Http.Answer notANumber = http.get("/feeds/archive.rss?page=two");
         assertEquals(400, notANumber.status());
         assertTrue(notANumber.body().contains("\"field\":\"page\""), notANumber.body());
