@@ -19,8 +19,6 @@ import io.broadsheet.feed.xml.Lifecycle;
 import io.broadsheet.feed.xml.XmlBytes;
 import io.broadsheet.feed.media.MediaRss;
 import jakarta.inject.Singleton;
-import org.jdom2.Element;
-import org.jdom2.Namespace;
 
 import java.util.ArrayList;
 import java.util.Date;
@@ -38,6 +36,8 @@ public class AtomFeedRenderer implements FeedRenderer {
 
     private static final String HTML = "text/html";
 
+    private final AtomGenerator atomGenerator = new AtomGenerator();
+
     @Override
     public FeedFormat format() {
         return FeedFormat.ATOM;
@@ -45,7 +45,7 @@ public class AtomFeedRenderer implements FeedRenderer {
 
     @Override
     public byte[] render(Feed feed) {
-        com.rometools.rome.feed.atom.Feed atom = new com.rometools.rome.feed.atom.Feed("atom_1.0");
+        com.rometools.rome.feed.atom.Feed atom = new com.rometools.rome.feed.atom.Feed(AtomGenerator.TYPE);
         atom.setId(feed.id());
         atom.setTitleEx(text(feed.title()));
         atom.setSubtitle(text(feed.description()));
@@ -64,13 +64,13 @@ public class AtomFeedRenderer implements FeedRenderer {
         generator.setValue(feed.generator());
         atom.setGenerator(generator);
         atom.setEntries(feed.items().stream().map(i -> entry(i, feed.mediaRss15())).toList());
-        // ROME's Atom generator drops the feed language: write it as xml:lang on the root
-        return XmlBytes.of(atom, document -> {
-            Element root = document.getRootElement();
-            root.setAttribute("lang", feed.language(), Namespace.XML_NAMESPACE);
-            MediaRss.restoreImageOrder(root.getChildren("entry", root.getNamespace()), feed.items());
-            Lifecycle.atom(feed, root); // after: it puts tombstones ahead of the entries
-        });
+        List<Module> modules = new ArrayList<>(List.of(new FeedLanguage(feed.language())));
+        var tombstones = Lifecycle.atomTombstones(feed); // written after the header: ahead of the entries
+        if (tombstones != null) {
+            modules.add(tombstones);
+        }
+        atom.setModules(modules);
+        return XmlBytes.of(atomGenerator, atom);
     }
 
     private static Entry entry(FeedItem item, boolean mediaRss15) {
@@ -107,6 +107,10 @@ public class AtomFeedRenderer implements FeedRenderer {
         var media = MediaRss.module(item, mediaRss15);
         if (media != null) {
             modules.add(media);
+        }
+        var lifecycle = Lifecycle.atomEntry(item);
+        if (lifecycle != null) {
+            modules.add(lifecycle);
         }
         entry.setModules(modules);
         return entry;

@@ -1,7 +1,5 @@
 package io.broadsheet.feed.media;
 
-import com.rometools.modules.mediarss.MediaEntryModuleImpl;
-import com.rometools.modules.mediarss.MediaModule;
 import com.rometools.modules.mediarss.types.Credit;
 import com.rometools.modules.mediarss.types.License;
 import com.rometools.modules.mediarss.types.MediaContent;
@@ -11,14 +9,11 @@ import com.rometools.modules.mediarss.types.Thumbnail;
 import com.rometools.modules.mediarss.types.UrlReference;
 import io.broadsheet.feed.FeedImage;
 import io.broadsheet.feed.FeedItem;
-import org.jdom2.Element;
-import org.jdom2.Namespace;
 
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -26,7 +21,7 @@ import java.util.List;
  * with its caption, credit, copyright and license, and the lead image's caption, credit and thumbnail again at
  * item level. A picture with renditions is a {@code media:group}: a {@code media:content} per size, the original
  * first and {@code isDefault}, each with the picture's caption, credit, copyright and license. {@code media:group}
- * is never used to wrap different photos.
+ * is never used to wrap different photos. The pictures keep the article's order ({@link ArticleMedia}).
  * Spec: https://www.rssboard.org/media-rss
  */
 public final class MediaRss {
@@ -35,7 +30,6 @@ public final class MediaRss {
     static final String PHOTOGRAPHER = "photographer";
     /** The narrowest size that may stand as the item's thumbnail; narrower ones are left to icons. */
     static final int THUMBNAIL_MIN_WIDTH = 400;
-    private static final Namespace MEDIA = Namespace.getNamespace(MediaModule.URI);
 
     private MediaRss() {
     }
@@ -45,22 +39,16 @@ public final class MediaRss {
      * {@code media:license}, which the W3C validator does not know; otherwise it is the {@code url} of
      * {@code media:copyright} ("terms of use or additional copyright information"), which it accepts.
      */
-    public static MediaEntryModuleImpl module(FeedItem item, boolean mediaRss15) {
+    public static ArticleMedia module(FeedItem item, boolean mediaRss15) {
         if (item.images().isEmpty()) {
             return null;
         }
-        MediaEntryModuleImpl module = new MediaEntryModuleImpl();
-        List<MediaContent> contents = new ArrayList<>();
-        List<MediaGroup> groups = new ArrayList<>();
+        List<ArticleMedia.Picture> pictures = new ArrayList<>(item.images().size());
         for (FeedImage image : item.images()) {
-            if (image.renditions().isEmpty()) {
-                contents.add(content(image, mediaRss15));
-            } else {
-                groups.add(group(image, mediaRss15));
-            }
+            pictures.add(image.renditions().isEmpty() ? new ArticleMedia.Picture(content(image, mediaRss15), null)
+                    : new ArticleMedia.Picture(null, group(image, mediaRss15)));
         }
-        module.setMediaContents(contents.toArray(new MediaContent[0]));
-        module.setMediaGroups(groups.toArray(new MediaGroup[0]));
+        ArticleMedia module = new ArticleMedia(pictures);
         FeedImage lead = item.leadImage();
         Metadata itemLevel = metadata(lead);
         FeedImage.Rendition thumbnail = thumbnail(lead);
@@ -68,32 +56,6 @@ public final class MediaRss {
                 new Thumbnail(URI.create(thumbnail.url()), thumbnail.width(), thumbnail.height())});
         module.setMetadata(itemLevel);
         return module;
-    }
-
-    /**
-     * ROME writes every {@code media:group} of an item before its plain {@code media:content}s: this puts them back
-     * in article order, the lead picture first. {@code elements} are the RSS items or Atom entries of {@code items}.
-     */
-    public static void restoreImageOrder(List<Element> elements, List<FeedItem> items) {
-        for (int i = 0; i < items.size(); i++) {
-            List<FeedImage> images = items.get(i).images();
-            Element parent = elements.get(i);
-            List<Element> groups = new ArrayList<>(parent.getChildren("group", MEDIA));
-            List<Element> contents = new ArrayList<>(parent.getChildren("content", MEDIA));
-            if (groups.isEmpty() || contents.isEmpty()) {
-                continue; // one kind only: already in article order
-            }
-            int at = parent.indexOf(groups.get(0));
-            groups.forEach(Element::detach);
-            contents.forEach(Element::detach);
-            Iterator<Element> group = groups.iterator();
-            Iterator<Element> content = contents.iterator();
-            List<Element> ordered = new ArrayList<>(images.size());
-            for (FeedImage image : images) {
-                ordered.add(image.renditions().isEmpty() ? content.next() : group.next());
-            }
-            parent.addContent(at, ordered);
-        }
     }
 
     /** The smallest size at least {@value #THUMBNAIL_MIN_WIDTH} px wide, or the original when none is known to be. */

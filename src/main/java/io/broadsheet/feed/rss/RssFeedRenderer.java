@@ -1,9 +1,9 @@
 package io.broadsheet.feed.rss;
 
 import com.rometools.modules.atom.modules.AtomLinkModuleImpl;
-import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.module.DCModuleImpl;
 import com.rometools.rome.feed.module.Module;
+import com.rometools.rome.feed.module.SyModuleImpl;
 import com.rometools.rome.feed.rss.Category;
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.rss.Content;
@@ -25,15 +25,11 @@ import io.broadsheet.feed.xml.Lifecycle;
 import io.broadsheet.feed.xml.XmlBytes;
 import io.broadsheet.feed.media.MediaRss;
 import jakarta.inject.Singleton;
-import org.jdom2.Element;
-import org.jdom2.Namespace;
 import org.jsoup.nodes.Entities;
 
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-
-import static io.broadsheet.feed.xml.AtomLinks.link;
 
 /**
  * RSS 2.0 from ROME's {@link Channel} bean, so that every element is ours and nothing is mirrored into
@@ -44,7 +40,7 @@ import static io.broadsheet.feed.xml.AtomLinks.link;
 public class RssFeedRenderer implements FeedRenderer {
 
     static final String DOCS = "https://www.rssboard.org/rss-specification";
-    private static final Namespace SY = Namespace.getNamespace("sy", "http://purl.org/rss/1.0/modules/syndication/");
+    private final RssGenerator generator = new RssGenerator();
 
     @Override
     public FeedFormat format() {
@@ -53,7 +49,7 @@ public class RssFeedRenderer implements FeedRenderer {
 
     @Override
     public byte[] render(Feed feed) {
-        Channel channel = new Channel("rss_2.0");
+        Channel channel = new Channel(RssGenerator.TYPE);
         channel.setTitle(feed.title());
         channel.setLink(feed.homePageUrl());
         channel.setDescription(feed.description());
@@ -76,18 +72,15 @@ public class RssFeedRenderer implements FeedRenderer {
         channel.setTtl(freshness.ttlMinutes());
         AtomLinkModuleImpl atom = new AtomLinkModuleImpl();
         atom.setLinks(AtomLinks.feedLinks(feed, FeedFormat.RSS));
-        channel.setModules(new ArrayList<>(List.of(atom)));
-        channel.setItems(feed.items().stream().map(i -> item(i, feed.mediaRss15())).toList());
-        // ROME registers no Syndication module generator for RSS 2.0: add sy:* to the channel ourselves
-        return XmlBytes.of(channel, document -> {
-            Element channelElement = document.getRootElement().getChild("channel");
-            document.getRootElement().addNamespaceDeclaration(SY);
-            channelElement.addContent(new Element("updatePeriod", SY).setText(freshness.updatePeriod()));
-            channelElement.addContent(new Element("updateFrequency", SY)
-                    .setText(Integer.toString(freshness.updateFrequency())));
-            MediaRss.restoreImageOrder(channelElement.getChildren("item"), feed.items());
-            Lifecycle.rss(feed, channelElement); // after: it puts tombstone items ahead of the items
-        });
+        // ROME writes no Syndication module for RSS 2.0: RssGenerator's type registers its generator
+        SyModuleImpl syndication = new SyModuleImpl();
+        syndication.setUpdatePeriod(freshness.updatePeriod());
+        syndication.setUpdateFrequency(freshness.updateFrequency());
+        channel.setModules(new ArrayList<>(List.of(atom, syndication)));
+        List<Item> items = Lifecycle.rssTombstoneItems(feed); // tombstones stand ahead of the items
+        feed.items().forEach(i -> items.add(item(i, feed.mediaRss15())));
+        channel.setItems(items);
+        return XmlBytes.of(generator, channel);
     }
 
     private static Item item(FeedItem entry, boolean mediaRss15) {
@@ -134,6 +127,10 @@ public class RssFeedRenderer implements FeedRenderer {
         var media = MediaRss.module(entry, mediaRss15);
         if (media != null) {
             modules.add(media);
+        }
+        var lifecycle = Lifecycle.rssItem(entry);
+        if (lifecycle != null) {
+            modules.add(lifecycle);
         }
         item.setModules(modules);
         return item;

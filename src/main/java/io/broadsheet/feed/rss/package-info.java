@@ -1,2 +1,5 @@
-/** RSS 2.0 rendering: {@link io.broadsheet.feed.rss.RssFeedRenderer}. */
+/**
+ * RSS 2.0 rendering: {@link io.broadsheet.feed.rss.RssFeedRenderer}, written by ROME under Broadsheet's own feed type
+ * ({@link io.broadsheet.feed.rss.RssGenerator}).
+ */
 package io.broadsheet.feed.rss;
