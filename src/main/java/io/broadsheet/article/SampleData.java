@@ -1,6 +1,5 @@
 package io.broadsheet.article;
 
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
@@ -13,7 +12,6 @@ import java.io.UncheckedIOException;
 
 /** Loads the bundled sample articles into an empty database, unless {@code broadsheet.sample-data} is false. */
 @Singleton
-@Requires(property = "broadsheet.sample-data", notEquals = "false")
 public class SampleData {
 
     static final String RESOURCE = "/sample/articles.ndjson";
@@ -21,15 +19,17 @@ public class SampleData {
 
     private final ArticleStore store;
     private final ArticleImporter importer;
+    private final boolean enabled;
 
-    public SampleData(ArticleStore store, ArticleImporter importer) {
+    public SampleData(ArticleStore store, ArticleImporter importer, SampleDataSettings settings) {
         this.store = store;
         this.importer = importer;
+        this.enabled = settings.sampleData();
     }
 
     @EventListener
     public void onStartup(StartupEvent event) {
-        if (!store.isEmpty()) {
+        if (!enabled || !store.isEmpty()) {
             return;
         }
         try (InputStream in = SampleData.class.getResourceAsStream(RESOURCE)) {

@@ -3,8 +3,8 @@ package io.broadsheet.cdn;
 import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.config.PurgeWebhook;
 import io.broadsheet.metrics.BroadsheetMetrics;
+import io.broadsheet.notify.NotifySettings;
 import io.broadsheet.notify.RetryingPoster;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -36,15 +36,12 @@ public class CdnPurger {
     private final JsonMapper json;
     private final RetryingPoster<String> poster;
 
-    public CdnPurger(FeedsConfig config, BroadsheetMetrics metrics, JsonMapper json,
-                     @Value("${broadsheet.cdn.delay:1s}") Duration delay,
-                     @Value("${broadsheet.cdn.first-retry:2s}") Duration firstRetry,
-                     @Value("${broadsheet.cdn.attempts:6}") int attempts,
-                     @Value("${broadsheet.notify.shutdown-wait:3s}") Duration shutdownWait) {
+    public CdnPurger(FeedsConfig config, BroadsheetMetrics metrics, JsonMapper json, CdnSettings settings,
+                     NotifySettings notify) {
         this.webhook = config.purge();
         this.json = json;
         this.poster = webhook == null ? null : new RetryingPoster<>("CDN purge",
-                new RetryingPoster.Settings(delay, firstRetry, attempts, shutdownWait), this::requests,
+                settings.poster(notify), this::requests,
                 attempt -> metrics.hubPing(BroadsheetMetrics.PURGE, attempt.outcome().name().toLowerCase(Locale.ROOT)));
     }
 

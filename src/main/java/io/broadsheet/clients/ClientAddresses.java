@@ -1,6 +1,5 @@
 package io.broadsheet.clients;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -24,8 +23,8 @@ public class ClientAddresses {
 
     private final List<Block> trusted;
 
-    public ClientAddresses(@Nullable @Value("${broadsheet.trusted-proxies:}") String trustedProxies) {
-        this.trusted = blocks(trustedProxies);
+    public ClientAddresses(ClientSettings settings) {
+        this.trusted = blocks(settings.trustedProxies());
     }
 
     /** The client's address as text, from the forwarded field and the peer's address as {@link #peer} gives it. */

@@ -2,8 +2,6 @@ package io.broadsheet.config;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.core.annotation.Nullable;
 
 import java.nio.file.Path;
 
@@ -12,9 +10,7 @@ import java.nio.file.Path;
 public class ConfigFactory {
 
     @Context
-    public FeedsConfig feedsConfig(@Value("${broadsheet.config-dir:./feeds-config}") String configDir,
-                                   @Nullable @Value("${broadsheet.site.base-url:}") String baseUrl,
-                                   @Nullable @Value("${broadsheet.websub.hubs:}") String hubs) {
-        return FeedsConfigLoader.load(Path.of(configDir), baseUrl, hubs);
+    public FeedsConfig feedsConfig(FeedsConfigSettings settings) {
+        return FeedsConfigLoader.load(Path.of(settings.configDir()), settings.site().baseUrl(), settings.websub().hubs());
     }
 }

@@ -1,7 +1,5 @@
 package io.broadsheet.config;
 
-import io.broadsheet.feed.XmlText;
-import io.broadsheet.input.PlainText;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -14,7 +12,9 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +25,10 @@ import java.util.regex.Pattern;
 
 /**
  * Reads and validates {@code broadsheet.yml}; every problem names the file, the key and what is wrong.
+ * <p>
+ * Each section becomes its record through {@link YamlMapping}, a typed view of snakeyaml's tree that names the key
+ * path of every problem. The file is not bound through Micronaut or Serde: neither refuses unknown keys with the
+ * keys it knows, checks ranges and text rules per key, or keeps a header's secret value out of its messages.
  */
 public final class FeedsConfigLoader {
 
@@ -48,10 +52,7 @@ public final class FeedsConfigLoader {
     private static final int MAX_LIMIT = 1000;
     private static final int MAX_AGE_LIMIT = 86_400;
 
-    private final String file;
-
-    private FeedsConfigLoader(String file) {
-        this.file = file;
+    private FeedsConfigLoader() {
     }
 
     /**
@@ -71,7 +72,6 @@ public final class FeedsConfigLoader {
      */
     public static FeedsConfig load(Path dir, String baseUrlOverride, String hubsOverride) {
         Path path = dir.resolve(FILE_NAME);
-        FeedsConfigLoader loader = new FeedsConfigLoader(path.toString());
         if (!Files.isRegularFile(path)) {
             throw new ConfigException(path.toString(), "(file)", "not found; set BROADSHEET_CONFIG_DIR to the folder that holds " + FILE_NAME);
         }
@@ -81,268 +81,144 @@ public final class FeedsConfigLoader {
         } catch (IOException | YAMLException e) {
             throw new ConfigException(path.toString(), "not readable YAML: " + e.getMessage(), e);
         }
-        return loader.read(root, baseUrlOverride, hubsOverride);
+        return read(path.toString(), YamlMapping.document(path.toString(), root, TOP_KEYS), baseUrlOverride, hubsOverride);
     }
 
-    private FeedsConfig read(Object root, String baseUrlOverride, String hubsOverride) {
-        Map<String, Object> top = map(root == null ? Map.of() : root, "(document)", TOP_KEYS);
-        SiteConfig site = readSite(map(require(top, "site", "(document)"), "site", SITE_KEYS), baseUrlOverride);
-        Map<String, Object> defaults = map(top.getOrDefault("defaults", Map.of()), "defaults", DEFAULT_KEYS);
-        int defaultLimit = limit(defaults.get("limit"), "defaults.limit", 50);
-        ContentMode defaultContent = content(defaults.get("content"), "defaults.content", ContentMode.FULL);
-        int defaultMaxAge = maxAge(defaults.get("max-age"), "defaults.max-age", 300);
-        int tombstoneDays = wholeNumber(defaults.get("tombstone-days"), "defaults.tombstone-days", 30, 1, 3650,
-                "a whole number of days");
-        boolean mediaRss15 = flag(defaults.get("media-rss-1-5"), "defaults.media-rss-1-5");
+    private static FeedsConfig read(String file, YamlMapping top, String baseUrlOverride, String hubsOverride) {
+        SiteConfig site = site(top.mapping("site", SITE_KEYS), baseUrlOverride);
+        YamlMapping defaults = top.optionalMapping("defaults", DEFAULT_KEYS);
+        int defaultLimit = limit(defaults, 50);
+        ContentMode defaultContent = defaults.choice("content", ContentMode.FULL, ContentMode.class);
+        int defaultMaxAge = maxAge(defaults, 300);
+        int tombstoneDays = defaults.wholeNumber("tombstone-days", 30, 1, 3650, "a whole number of days");
+        boolean mediaRss15 = defaults.flag("media-rss-1-5");
         Map<String, FeedDefinition> feeds = new LinkedHashMap<>();
-        Map<String, Object> feedMap = map(top.getOrDefault("feeds", Map.of()), "feeds", null);
-        for (Map.Entry<String, Object> entry : feedMap.entrySet()) {
-            String key = "feeds." + entry.getKey();
-            if (!SLUG.matcher(entry.getKey()).matches()) {
-                throw new ConfigException(file, key, "a feed name is lower-case letters, digits and single hyphens");
+        YamlMapping named = top.optionalMapping("feeds", null);
+        for (Map.Entry<String, Object> entry : named.entries()) {
+            String name = entry.getKey();
+            if (!SLUG.matcher(name).matches()) {
+                throw named.problem(name, "a feed name is lower-case letters, digits and single hyphens");
             }
-            if (entry.getKey().equals(FeedsConfig.ALL)) {
-                throw new ConfigException(file, key, "'all' is the built-in feed of every public article; give this"
+            if (name.equals(FeedsConfig.ALL)) {
+                throw named.problem(name, "'all' is the built-in feed of every public article; give this"
                         + " feed another name");
             }
-            Map<String, Object> f = map(entry.getValue(), key, FEED_KEYS);
-            feeds.put(entry.getKey(), new FeedDefinition(entry.getKey(),
-                    text(require(f, "title", key), key + ".title"),
-                    optionalText(f.get("description"), key + ".description"),
-                    slugs(f.get("categories"), key + ".categories"),
-                    strings(f.get("tags"), key + ".tags"),
-                    limit(f.get("limit"), key + ".limit", defaultLimit),
-                    content(f.get("content"), key + ".content", defaultContent),
-                    maxAge(f.get("max-age"), key + ".max-age", defaultMaxAge),
-                    access(f.get("access"), key + ".access")));
+            YamlMapping f = named.entry(name, FEED_KEYS);
+            feeds.put(name, new FeedDefinition(name, f.text("title"), f.optionalText("description"), slugs(f),
+                    f.texts("tags"), limit(f, defaultLimit), f.choice("content", defaultContent, ContentMode.class),
+                    maxAge(f, defaultMaxAge), f.choice("access", Access.PUBLIC, Access.class)));
         }
         return new FeedsConfig(site, defaultLimit, defaultContent, defaultMaxAge, feeds, hubs(top, hubsOverride),
-                purgeWebhook(top.get("cdn")), tombstoneDays, mediaRss15, file);
+                purgeWebhook(top), tombstoneDays, mediaRss15, file);
     }
 
-    private PurgeWebhook purgeWebhook(Object value) {
-        if (value == null) {
+    private static SiteConfig site(YamlMapping s, String baseUrlOverride) {
+        String baseUrl = baseUrlOverride != null && !baseUrlOverride.isBlank() ? baseUrlOverride : s.text("base-url");
+        URI base = absoluteUrl(s, s.where("base-url"), baseUrl);
+        String title = s.text("title");
+        Object rawDate = s.raw("id-date", "2022");
+        // YAML reads an unquoted 2022-03-17 as a timestamp
+        String idDate = rawDate instanceof Date d
+                ? d.toInstant().atZone(ZoneOffset.UTC).toLocalDate().toString() : String.valueOf(rawDate);
+        if (!ID_DATE.matcher(idDate).matches()) {
+            throw s.problem("id-date", "must be a date like 2022 or 2022-03-17 (RFC 4151), got '" + idDate + "'");
+        }
+        String icon = s.optionalText("icon");
+        return new SiteConfig(
+                title,
+                s.text("description"),
+                baseUrl.replaceAll("/+$", ""),
+                s.textOr("language", "en"),
+                icon == null ? null : absoluteUrl(s, s.where("icon"), icon),
+                s.optionalText("copyright"),
+                s.textOr("author", title),
+                s.textOr("id-authority", base.getHost()),
+                idDate);
+    }
+
+    private static List<URI> hubs(YamlMapping top, String hubsOverride) {
+        List<URI> hubs = new ArrayList<>();
+        if (hubsOverride != null && !hubsOverride.isBlank()) {
+            for (String hub : hubsOverride.split(",")) {
+                if (!hub.isBlank()) {
+                    hubs.add(absoluteUrl(top, "BROADSHEET_WEBSUB_HUBS", hub.strip()));
+                }
+            }
+            return hubs;
+        }
+        YamlMapping websub = top.optionalMapping("websub", Set.of("hubs"));
+        List<String> urls = websub.texts("hubs");
+        for (int i = 0; i < urls.size(); i++) {
+            hubs.add(absoluteUrl(websub, websub.where("hubs[" + i + "]"), urls.get(i)));
+        }
+        return hubs;
+    }
+
+    private static PurgeWebhook purgeWebhook(YamlMapping top) {
+        YamlMapping cdn = top.mappingOrNull("cdn", Set.of("purge"));
+        if (cdn == null) {
             return null;
         }
-        Map<String, Object> cdn = map(value, "cdn", Set.of("purge"));
-        Map<String, Object> purge = map(require(cdn, "purge", "cdn"), "cdn.purge", PURGE_KEYS);
-        URI url = absoluteUrl(text(require(purge, "url", "cdn.purge"), "cdn.purge.url"), "cdn.purge.url");
-        return new PurgeWebhook(url, headers(purge.get("headers"), "cdn.purge.headers"),
-                purgeBody(purge.get("body"), "cdn.purge.body"));
+        YamlMapping purge = cdn.mapping("purge", PURGE_KEYS);
+        URI url = absoluteUrl(purge, purge.where("url"), purge.text("url"));
+        return new PurgeWebhook(url, headers(purge), purge.choice("body", PurgeBody.KEYS, PurgeBody.class));
     }
 
     /** Header values are secrets: no problem report repeats them. */
-    private Map<String, String> headers(Object value, String key) {
+    private static Map<String, String> headers(YamlMapping purge) {
         Map<String, String> headers = new LinkedHashMap<>();
-        if (value == null) {
+        if (purge.raw("headers", null) == null) {
             return headers;
         }
+        YamlMapping given = purge.mapping("headers", null);
         Set<String> seen = new HashSet<>();
-        for (Map.Entry<String, Object> entry : map(value, key, null).entrySet()) {
+        for (Map.Entry<String, Object> entry : given.entries()) {
             String name = entry.getKey();
-            String where = key + "." + name;
             if (!HEADER_NAME.matcher(name).matches()) {
-                throw new ConfigException(file, where, "not a header name (letters, digits and !#$%&'*+-.^_`|~)");
+                throw given.problem(name, "not a header name (letters, digits and !#$%&'*+-.^_`|~)");
             }
             if (FIXED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                throw new ConfigException(file, where, "cannot be set: Broadsheet or its HTTP client sets it");
+                throw given.problem(name, "cannot be set: Broadsheet or its HTTP client sets it");
             }
             if (!seen.add(name.toLowerCase(Locale.ROOT))) {
-                throw new ConfigException(file, where, "given twice (header names ignore case)");
+                throw given.problem(name, "given twice (header names ignore case)");
             }
-            String text = text(entry.getValue(), where);
+            String text = given.text(entry.getValue(), given.where(name));
             if (!HEADER_VALUE.matcher(text).matches()) {
-                throw new ConfigException(file, where, "must be one line of printable ASCII (the value is not shown here)");
+                throw given.problem(name, "must be one line of printable ASCII (the value is not shown here)");
             }
             headers.put(name, text);
         }
         return headers;
     }
 
-    private PurgeBody purgeBody(Object value, String key) {
-        if (value == null) {
-            return PurgeBody.KEYS;
-        }
-        return switch (String.valueOf(value)) {
-            case "keys" -> PurgeBody.KEYS;
-            case "fastly" -> PurgeBody.FASTLY;
-            case "cloudflare" -> PurgeBody.CLOUDFLARE;
-            default -> throw new ConfigException(file, key, "must be 'keys', 'fastly' or 'cloudflare', got '" + value + "'");
-        };
-    }
-
-    private List<URI> hubs(Map<String, Object> top, String hubsOverride) {
-        List<URI> hubs = new ArrayList<>();
-        if (hubsOverride != null && !hubsOverride.isBlank()) {
-            for (String hub : hubsOverride.split(",")) {
-                if (!hub.isBlank()) {
-                    hubs.add(absoluteUrl(hub.strip(), "BROADSHEET_WEBSUB_HUBS"));
-                }
-            }
-            return hubs;
-        }
-        Map<String, Object> websub = map(top.getOrDefault("websub", Map.of()), "websub", Set.of("hubs"));
-        List<String> urls = strings(websub.get("hubs"), "websub.hubs");
-        for (int i = 0; i < urls.size(); i++) {
-            hubs.add(absoluteUrl(urls.get(i), "websub.hubs[" + i + "]"));
-        }
-        return hubs;
-    }
-
-    private SiteConfig readSite(Map<String, Object> s, String baseUrlOverride) {
-        String baseUrl = baseUrlOverride != null && !baseUrlOverride.isBlank()
-                ? baseUrlOverride : text(require(s, "base-url", "site"), "site.base-url");
-        URI base = absoluteUrl(baseUrl, "site.base-url");
-        String title = text(require(s, "title", "site"), "site.title");
-        Object rawDate = s.getOrDefault("id-date", "2022");
-        // YAML reads an unquoted 2022-03-17 as a timestamp
-        String idDate = rawDate instanceof java.util.Date d
-                ? d.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString() : String.valueOf(rawDate);
-        if (!ID_DATE.matcher(idDate).matches()) {
-            throw new ConfigException(file, "site.id-date", "must be a date like 2022 or 2022-03-17 (RFC 4151), got '" + idDate + "'");
-        }
-        String icon = optionalText(s.get("icon"), "site.icon");
-        return new SiteConfig(
-                title,
-                text(require(s, "description", "site"), "site.description"),
-                baseUrl.replaceAll("/+$", ""),
-                text(s.getOrDefault("language", "en"), "site.language"),
-                icon == null ? null : absoluteUrl(icon, "site.icon"),
-                optionalText(s.get("copyright"), "site.copyright"),
-                s.containsKey("author") ? text(s.get("author"), "site.author") : title,
-                s.containsKey("id-authority") ? text(s.get("id-authority"), "site.id-authority") : base.getHost(),
-                idDate);
-    }
-
-    private URI absoluteUrl(String value, String key) {
+    /** An absolute http or https URL; {@code where} names it in problems: a key path, or the variable that set it. */
+    private static URI absoluteUrl(YamlMapping at, String where, String value) {
         try {
             URI uri = new URI(value);
             if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-                throw new ConfigException(file, key, "must be an absolute http or https URL, got '" + value + "'");
+                throw at.problemAt(where, "must be an absolute http or https URL, got '" + value + "'");
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new ConfigException(file, key, "not a URL: " + e.getMessage());
+            throw at.problemAt(where, "not a URL: " + e.getMessage());
         }
     }
 
-    private Object require(Map<String, Object> m, String name, String parent) {
-        Object value = m.get(name);
-        if (value == null) {
-            String key = "(document)".equals(parent) ? name : parent + "." + name;
-            throw new ConfigException(file, key, "is required");
-        }
-        return value;
+    private static int limit(YamlMapping m, int fallback) {
+        return m.wholeNumber("limit", fallback, 1, MAX_LIMIT, "a whole number");
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> map(Object value, String key, Set<String> allowed) {
-        if (!(value instanceof Map<?, ?> m)) {
-            throw new ConfigException(file, key, "must be a mapping of keys to values");
-        }
-        for (Object k : m.keySet()) {
-            if (!(k instanceof String)) {
-                throw new ConfigException(file, key, "key '" + k + "' must be text");
-            }
-            if (allowed != null && !allowed.contains(k)) {
-                String where = "(document)".equals(key) ? (String) k : key + "." + k;
-                throw new ConfigException(file, where, "unknown key; expected one of " + new java.util.TreeSet<>(allowed));
-            }
-        }
-        return (Map<String, Object>) m;
+    private static int maxAge(YamlMapping m, int fallback) {
+        return m.wholeNumber("max-age", fallback, 0, MAX_AGE_LIMIT, "a whole number of seconds");
     }
 
-    private String text(Object value, String key) {
-        if (!(value instanceof String || value instanceof Number || value instanceof Boolean)
-                || String.valueOf(value).isBlank()) {
-            throw new ConfigException(file, key, "must be non-empty text");
-        }
-        String text = String.valueOf(value).strip();
-        int forbidden = XmlText.firstForbidden(text);
-        if (forbidden >= 0) {
-            throw new ConfigException(file, key, String.format("contains U+%04X at index %d, a control character or"
-                    + " non-character that XML 1.0 forbids", (int) text.charAt(forbidden), forbidden));
-        }
-        int refused = PlainText.firstRefused(text);
-        if (refused >= 0) {
-            throw new ConfigException(file, key, PlainText.describe(text, refused));
-        }
-        return text;
-    }
-
-    private String optionalText(Object value, String key) {
-        return value == null ? null : text(value, key);
-    }
-
-    private boolean flag(Object value, String key) {
-        if (value == null) {
-            return false;
-        }
-        if (!(value instanceof Boolean b)) {
-            throw new ConfigException(file, key, "must be true or false, got '" + value + "'");
-        }
-        return b;
-    }
-
-    private int limit(Object value, String key, int fallback) {
-        return wholeNumber(value, key, fallback, 1, MAX_LIMIT, "a whole number");
-    }
-
-    private int maxAge(Object value, String key, int fallback) {
-        return wholeNumber(value, key, fallback, 0, MAX_AGE_LIMIT, "a whole number of seconds");
-    }
-
-    private int wholeNumber(Object value, String key, int fallback, int min, int max, String what) {
-        if (value == null) {
-            return fallback;
-        }
-        if (!(value instanceof Integer i) || i < min || i > max) {
-            throw new ConfigException(file, key, "must be " + what + " from " + min + " to " + max + ", got '" + value + "'");
-        }
-        return i;
-    }
-
-    private Access access(Object value, String key) {
-        if (value == null) {
-            return Access.PUBLIC;
-        }
-        return switch (String.valueOf(value)) {
-            case "public" -> Access.PUBLIC;
-            case "partner" -> Access.PARTNER;
-            default -> throw new ConfigException(file, key, "must be 'public' or 'partner', got '" + value + "'");
-        };
-    }
-
-    private ContentMode content(Object value, String key, ContentMode fallback) {
-        if (value == null) {
-            return fallback;
-        }
-        return switch (String.valueOf(value)) {
-            case "full" -> ContentMode.FULL;
-            case "summary" -> ContentMode.SUMMARY;
-            default -> throw new ConfigException(file, key, "must be 'full' or 'summary', got '" + value + "'");
-        };
-    }
-
-    private List<String> strings(Object value, String key) {
-        if (value == null) {
-            return List.of();
-        }
-        if (!(value instanceof List<?> list)) {
-            throw new ConfigException(file, key, "must be a list");
-        }
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            out.add(text(list.get(i), key + "[" + i + "]"));
-        }
-        return out;
-    }
-
-    private List<String> slugs(Object value, String key) {
-        List<String> out = strings(value, key);
+    private static List<String> slugs(YamlMapping feed) {
+        List<String> out = feed.texts("categories");
         for (int i = 0; i < out.size(); i++) {
             if (!SLUG.matcher(out.get(i)).matches()) {
-                throw new ConfigException(file, key + "[" + i + "]", "'" + out.get(i) + "' is not a category slug ([a-z0-9]+(-[a-z0-9]+)*)");
+                throw feed.problemAt(feed.where("categories") + "[" + i + "]",
+                        "'" + out.get(i) + "' is not a category slug ([a-z0-9]+(-[a-z0-9]+)*)");
             }
         }
         return out;

@@ -1,7 +1,6 @@
 package io.broadsheet.feed;
 
 import io.broadsheet.metrics.BroadsheetMetrics;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.io.ByteArrayOutputStream;
@@ -51,12 +50,12 @@ public class FeedCache {
     private final AtomicLong ticks = new AtomicLong();
 
     public FeedCache(FeedService feeds, FeedVersions versions, Clock clock, BroadsheetMetrics metrics,
-                     @Value("${broadsheet.feed-cache-mib:32}") int budgetMib) {
+                     FeedSettings settings) {
         this.feeds = feeds;
         this.versions = versions;
         this.clock = clock;
         this.metrics = metrics;
-        this.budget = budgetMib * 1024L * 1024L;
+        this.budget = settings.feedCacheMib() * 1024L * 1024L;
     }
 
     /**

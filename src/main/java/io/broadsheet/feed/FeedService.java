@@ -10,7 +10,6 @@ import io.broadsheet.config.ContentMode;
 import io.broadsheet.config.FeedDefinition;
 import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.input.InvalidInputException;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.net.URI;
@@ -53,11 +52,8 @@ public class FeedService {
 
     public FeedService(FeedsConfig config, ArticleStore store, CategoryService categories, FeedStateStore states,
                        FeedIndex index, FeedPageQueries pages, ItemCache items, List<FeedRenderer> renderers,
-                       Clock clock, @Value("${broadsheet.paging.max-page:20}") int maxPage) {
-        if (maxPage < 1) {
-            throw new IllegalArgumentException("broadsheet.paging.max-page must be at least 1, got " + maxPage);
-        }
-        this.maxPage = maxPage;
+                       Clock clock, PagingSettings paging) {
+        this.maxPage = paging.maxPage();
         this.items = items;
         this.index = index;
         this.pages = pages;

@@ -1,7 +1,6 @@
 package io.broadsheet.feed;
 
 import io.broadsheet.storage.Durability;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
@@ -49,12 +48,12 @@ public class FeedVersions {
 
     public FeedVersions(JdbcOperations jdbc, Durability durability, TransactionOperations<Connection> transactions,
                         Clock clock,
-                        @Value("${broadsheet.delta-history:7d}") Duration kept) {
+                        FeedSettings settings) {
         this.jdbc = jdbc;
         this.durability = durability;
         this.transactions = transactions;
         this.clock = clock;
-        this.kept = kept;
+        this.kept = settings.deltaHistory();
     }
 
     /** Records a first page's validator (identity; the gzip one follows from it) and its Last-Modified. */

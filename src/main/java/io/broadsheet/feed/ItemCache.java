@@ -1,7 +1,6 @@
 package io.broadsheet.feed;
 
 import io.broadsheet.config.ContentMode;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.util.LinkedHashMap;
@@ -29,8 +28,8 @@ public class ItemCache {
     private final LinkedHashMap<Key, Slot> items = new LinkedHashMap<>(256, 0.75f, true);
     private long held;
 
-    public ItemCache(@Value("${broadsheet.item-cache-mib:16}") int budgetMib) {
-        this.budget = budgetMib * 1024L * 1024L;
+    public ItemCache(FeedSettings settings) {
+        this.budget = settings.itemCacheMib() * 1024L * 1024L;
     }
 
     public synchronized FeedItem get(Key key) {

@@ -1,7 +1,6 @@
 package io.broadsheet.health;
 
 import io.micronaut.context.annotation.Context;
-import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +22,8 @@ public class ShutdownDeadline {
 
     private final Thread hook;
 
-    public ShutdownDeadline(@Value("${broadsheet.shutdown-deadline:30s}") Duration deadline) {
+    public ShutdownDeadline(ShutdownSettings settings) {
+        Duration deadline = settings.shutdownDeadline();
         this.hook = new Thread(() -> watch(deadline), "shutdown-deadline-hook");
         Runtime.getRuntime().addShutdownHook(hook);
     }

@@ -1,7 +1,6 @@
 package io.broadsheet.limits;
 
 import io.broadsheet.clients.ClientAddresses;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -31,18 +30,12 @@ public class ClientRateLimiter {
     private final Object eviction = new Object();
 
     public ClientRateLimiter(ClientAddresses clients, Clock clock,
-                             @Value("${broadsheet.rate-limit.requests-per-second:20}") double perSecond,
-                             @Value("${broadsheet.rate-limit.burst:200}") int burst,
-                             @Value("${broadsheet.rate-limit.max-clients:50000}") int maxClients) {
-        if (perSecond < 0 || burst < 1 || maxClients < 1) {
-            throw new IllegalArgumentException("broadsheet.rate-limit: requests-per-second must be 0 (off) or more,"
-                    + " burst and max-clients at least 1; got " + perSecond + ", " + burst + ", " + maxClients);
-        }
+                             RateLimitSettings settings) {
         this.clients = clients;
         this.clock = clock;
-        this.perMilli = perSecond / 1000.0;
-        this.burst = burst;
-        this.maxClients = maxClients;
+        this.perMilli = settings.requestsPerSecond() / 1000.0;
+        this.burst = settings.burst();
+        this.maxClients = settings.maxClients();
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.broadsheet.limits;
 
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -28,19 +27,12 @@ public class RenderSlots {
     /** Requests waiting for a slot, first come first served; guarded by {@code this}. */
     private final ArrayDeque<CompletableFuture<Void>> waiting = new ArrayDeque<>();
 
-    public RenderSlots(@Value("${broadsheet.renders.max-concurrent:0}") int configured,
-                       @Value("${broadsheet.renders.max-waiting:16}") int maxWaiting,
-                       @Value("${broadsheet.renders.wait:200ms}") Duration wait) {
+    public RenderSlots(RenderSettings settings) {
         // 0: one render a core. A render is CPU-bound once the archive's pages are cached; more at once than cores
         // only queues them on the CPU, and health checks and cached polls wait behind them (bench/deep-pages.sh)
-        int slots = configured == 0 ? Runtime.getRuntime().availableProcessors() : configured;
-        if (configured < 0 || slots < 1 || maxWaiting < 0 || wait.isNegative()) {
-            throw new IllegalArgumentException("broadsheet.renders: max-concurrent must be at least 0 (0: one a core), max-waiting and"
-                    + " wait at least 0; got " + slots + ", " + maxWaiting + ", " + wait);
-        }
-        this.slots = slots;
-        this.maxWaiting = maxWaiting;
-        this.waitMillis = wait.toMillis();
+        this.slots = settings.maxConcurrent() == 0 ? Runtime.getRuntime().availableProcessors() : settings.maxConcurrent();
+        this.maxWaiting = settings.maxWaiting();
+        this.waitMillis = settings.slotWait().toMillis();
     }
 
     /**

@@ -1,8 +1,13 @@
 package io.broadsheet.tokens;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
 
 import java.time.Duration;
+
+import static io.broadsheet.config.SettingRules.atLeast;
+import static io.broadsheet.config.SettingRules.notNegative;
+import static io.broadsheet.config.SettingRules.positive;
 
 /**
  * How many wrong admin tokens {@link TokenGuesses} lets through ({@code broadsheet.token-guesses.*}): per client
@@ -16,6 +21,7 @@ import java.time.Duration;
  * @param maxAddresses  addresses remembered at most (memory: about 160 bytes each for IPv4, measured)
  * @param failureDelay  how long the answer to a wrong token waits
  */
+@Context
 @ConfigurationProperties("broadsheet.token-guesses")
 public record TokenGuessLimits(int perAddress,
                                Duration window,
@@ -25,27 +31,11 @@ public record TokenGuessLimits(int perAddress,
                                Duration failureDelay) {
 
     public TokenGuessLimits {
-        positive("per-address", perAddress);
-        positive("global", global);
-        positive("max-addresses", maxAddresses);
-        positive("window", window);
-        positive("global-window", globalWindow);
-        if (failureDelay == null || failureDelay.isNegative()) {
-            throw new IllegalArgumentException("broadsheet.token-guesses.failure-delay must be zero or more, got "
-                    + failureDelay);
-        }
-    }
-
-    private static void positive(String key, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException("broadsheet.token-guesses." + key + " must be 1 or more, got " + value);
-        }
-    }
-
-    private static void positive(String key, Duration value) {
-        if (value == null || value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException("broadsheet.token-guesses." + key + " must be a positive duration"
-                    + " (for example 15m), got " + value);
-        }
+        atLeast("broadsheet.token-guesses.per-address", perAddress, 1);
+        atLeast("broadsheet.token-guesses.global", global, 1);
+        atLeast("broadsheet.token-guesses.max-addresses", maxAddresses, 1);
+        positive("broadsheet.token-guesses.window", window);
+        positive("broadsheet.token-guesses.global-window", globalWindow);
+        notNegative("broadsheet.token-guesses.failure-delay", failureDelay);
     }
 }

@@ -1,8 +1,7 @@
 package io.broadsheet.web;
 
 import io.micronaut.context.annotation.Context;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.core.annotation.Nullable;
+import io.broadsheet.storage.StorageSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +33,9 @@ public class AdminToken {
 
     private final byte[] token;
 
-    public AdminToken(@Nullable @Value("${broadsheet.admin-token:}") String configured,
-                      @Value("${broadsheet.data-dir:./data}") String dataDir) {
+    public AdminToken(AdminTokenSettings settings, StorageSettings storage) {
+        String configured = settings.adminToken();
+        String dataDir = storage.dataDir();
         boolean set = configured != null && !configured.isBlank();
         String value = set ? configured.strip() : fromFile(Path.of(dataDir));
         if (value.length() < MIN_LENGTH) {

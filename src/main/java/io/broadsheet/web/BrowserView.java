@@ -3,7 +3,6 @@ package io.broadsheet.web;
 import io.broadsheet.feed.FeedCache;
 import io.broadsheet.feed.FeedFormat;
 import io.broadsheet.pages.FeedPage;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 /**
@@ -29,12 +28,12 @@ public class BrowserView {
     private final FeedPage page;
 
     /**
-     * @param enabled {@code broadsheet.browser-view} ({@code BROADSHEET_BROWSER_VIEW}): false answers every request
-     *                with the feed itself and leaves {@code Accept} out of {@code Vary}, for a cache that ignores
-     *                {@code Vary: Accept} (Cloudflare's)
+     * @param settings {@code broadsheet.browser-view} ({@code BROADSHEET_BROWSER_VIEW}): false answers every request
+     *                 with the feed itself and leaves {@code Accept} out of {@code Vary}, for a cache that ignores
+     *                 {@code Vary: Accept} (Cloudflare's)
      */
-    public BrowserView(@Value("${broadsheet.browser-view:true}") boolean enabled, FeedCache cache, FeedPage page) {
-        this.enabled = enabled;
+    public BrowserView(FeedAnswerSettings settings, FeedCache cache, FeedPage page) {
+        this.enabled = settings.browserView();
         this.cache = cache;
         this.page = page;
     }

@@ -1,7 +1,6 @@
 package io.broadsheet.web;
 
 import io.micronaut.context.BeanProvider;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
@@ -39,17 +38,12 @@ final class ConnectionPipeline implements BeanCreatedEventListener<NettyServerCu
     private final boolean fastPath;
     private final Clock clock;
 
-    ConnectionPipeline(@Value("${broadsheet.request-head-timeout}") Duration headTimeout, DateFields dates,
-                       BeanProvider<FeedFastPath> path, @Value("${broadsheet.fast-path:true}") boolean fastPath,
-                       Clock clock) {
-        if (headTimeout.isNegative() || headTimeout.isZero()) {
-            throw new IllegalArgumentException("broadsheet.request-head-timeout must be a positive duration"
-                    + " (for example 10s), got " + headTimeout);
-        }
-        this.headTimeout = headTimeout;
+    ConnectionPipeline(ServerSettings server, DateFields dates, BeanProvider<FeedFastPath> path,
+                       FeedAnswerSettings answers, Clock clock) {
+        this.headTimeout = server.requestHeadTimeout();
         this.dates = dates;
         this.path = path;
-        this.fastPath = fastPath;
+        this.fastPath = answers.fastPath();
         this.clock = clock;
     }
 

@@ -5,6 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.broadsheet.TestReceiver;
 import io.broadsheet.config.FeedsConfigLoader;
+import io.broadsheet.notify.NotifySettings;
 import io.micronaut.serde.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,8 +46,8 @@ class CdnPurgerTest {
                     body: %s
                 """.formatted(cdn.url(), body));
         // a window no test waits for: stopping sends the batch, and waits for the answers
-        return new CdnPurger(FeedsConfigLoader.load(dir, null), metrics, ObjectMapper.getDefault(), Duration.ofMinutes(1),
-                Duration.ofMillis(50), 6, Duration.ofSeconds(3));
+        return new CdnPurger(FeedsConfigLoader.load(dir, null), metrics, ObjectMapper.getDefault(),
+                new CdnSettings(Duration.ofMinutes(1), Duration.ofMillis(50), 6), new NotifySettings(Duration.ofSeconds(3)));
     }
 
     private static List<String> feedKeys(int count) {

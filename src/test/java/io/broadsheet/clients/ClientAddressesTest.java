@@ -13,8 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ClientAddressesTest {
 
-    private final ClientAddresses behindProxy = new ClientAddresses("10.0.0.0/8, 192.0.2.7, ::1/128");
-    private final ClientAddresses direct = new ClientAddresses("");
+    private final ClientAddresses behindProxy = new ClientAddresses(new ClientSettings("10.0.0.0/8, 192.0.2.7, ::1/128"));
+    private final ClientAddresses direct = new ClientAddresses(new ClientSettings(""));
 
     @Test
     void withoutTrustedProxiesTheForwardedFieldIsIgnored() {
@@ -71,14 +71,14 @@ class ClientAddressesTest {
         assertTrue(behindProxy.isTrustedProxy("192.0.2.7"));
         assertFalse(behindProxy.isTrustedProxy("192.0.2.8"));
         assertFalse(behindProxy.isTrustedProxy("11.0.0.1"));
-        assertTrue(new ClientAddresses("172.16.0.0/12").isTrustedProxy("172.31.255.255"));
-        assertFalse(new ClientAddresses("172.16.0.0/12").isTrustedProxy("172.32.0.0"));
+        assertTrue(new ClientAddresses(new ClientSettings("172.16.0.0/12")).isTrustedProxy("172.31.255.255"));
+        assertFalse(new ClientAddresses(new ClientSettings("172.16.0.0/12")).isTrustedProxy("172.32.0.0"));
     }
 
     @Test
     void aMalformedTrustedProxyListIsRefusedAtStart() {
-        var e = assertThrows(IllegalArgumentException.class, () -> new ClientAddresses("10.0.0.0/33"));
+        var e = assertThrows(IllegalArgumentException.class, () -> new ClientAddresses(new ClientSettings("10.0.0.0/33")));
         assertTrue(e.getMessage().contains("broadsheet.trusted-proxies"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new ClientAddresses("proxy.example.com"));
+        assertThrows(IllegalArgumentException.class, () -> new ClientAddresses(new ClientSettings("proxy.example.com")));
     }
 }

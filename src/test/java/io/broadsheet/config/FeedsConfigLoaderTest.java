@@ -98,6 +98,34 @@ class FeedsConfigLoaderTest {
     }
 
     @Test
+    void everyKindOfValueNamesItsKeyPathWhenWrong() throws IOException {
+        String file = dir.resolve("broadsheet.yml").toString();
+        assertEquals(file + ": websub.hubs[1]: must be an absolute http or https URL, got 'hub.example.com'",
+                problem(SITE + "websub: {hubs: [https://hub.example.com/, hub.example.com]}\n"));
+        assertEquals(file + ": feeds.x.access: must be 'public' or 'partner', got 'secret'",
+                problem(SITE + "feeds:\n  x: {title: X, access: secret}\n"));
+        assertEquals(file + ": defaults.tombstone-days: must be a whole number of days from 1 to 3650, got '0'",
+                problem(SITE + "defaults: {tombstone-days: 0}\n"));
+        assertEquals(file + ": defaults.media-rss-1-5: must be true or false, got 'yes please'",
+                problem(SITE + "defaults: {media-rss-1-5: yes please}\n"));
+        assertEquals(file + ": feeds.x.max-age: must be a whole number of seconds from 0 to 86400, got '86401'",
+                problem(SITE + "feeds:\n  x: {title: X, max-age: 86401}\n"));
+        assertEquals(file + ": feeds.x.tags: must be a list", problem(SITE + "feeds:\n  x: {title: X, tags: NATO}\n"));
+        assertEquals(file + ": feeds: must be a mapping of keys to values", problem(SITE + "feeds: [x]\n"));
+        assertEquals(file + ": feeds: key '1' must be text", problem(SITE + "feeds: {1: {title: X}}\n"));
+        assertEquals(file + ": site.language: must be non-empty text", problem(SITE + "  language:\n"));
+    }
+
+    @Test
+    void aWrongHubFromTheEnvironmentIsNamedByItsVariable() throws IOException {
+        Files.writeString(dir.resolve("broadsheet.yml"), SITE);
+        String message = assertThrows(ConfigException.class,
+                () -> FeedsConfigLoader.load(dir, null, "https://hub.example.com/, nope")).getMessage();
+        assertEquals(dir.resolve("broadsheet.yml") + ": BROADSHEET_WEBSUB_HUBS: must be an absolute http or https URL,"
+                + " got 'nope'", message);
+    }
+
+    @Test
     void titlesAndDescriptionsRefuseInvisibleAndForbiddenCharacters() throws IOException {
         String file = dir.resolve("broadsheet.yml").toString();
         assertEquals(file + ": feeds.x.title: contains U+202E (a bidirectional embedding, override or isolate) at index 4,"

@@ -3,6 +3,7 @@ package io.broadsheet.feed;
 import io.broadsheet.config.ContentMode;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -22,7 +23,7 @@ class ItemCacheTest {
 
     @Test
     void anItemIsFoundOnlyUnderItsVersionModeAndNames() {
-        ItemCache cache = new ItemCache(1);
+        ItemCache cache = new ItemCache(new FeedSettings(32, 1, Duration.ofDays(7)));
         cache.put(new ItemCache.Key(7, 2, ContentMode.FULL, 11), item("a7", 100));
         assertNotNull(cache.get(new ItemCache.Key(7, 2, ContentMode.FULL, 11)));
         assertNull(cache.get(new ItemCache.Key(7, 3, ContentMode.FULL, 11)), "another version");
@@ -32,7 +33,7 @@ class ItemCacheTest {
 
     @Test
     void theBudgetHoldsAndTheLeastRecentlyUsedGoFirst() {
-        ItemCache cache = new ItemCache(1);
+        ItemCache cache = new ItemCache(new FeedSettings(32, 1, Duration.ofDays(7)));
         for (int i = 0; i < 200; i++) {
             cache.put(new ItemCache.Key(i, 0, ContentMode.FULL, 0), item("a" + i, 20_000));
             cache.get(new ItemCache.Key(0, 0, ContentMode.FULL, 0)); // kept in use

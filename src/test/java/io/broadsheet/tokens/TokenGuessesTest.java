@@ -2,6 +2,7 @@ package io.broadsheet.tokens;
 
 import io.broadsheet.MutableClock;
 import io.broadsheet.clients.ClientAddresses;
+import io.broadsheet.clients.ClientSettings;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -20,7 +21,7 @@ class TokenGuessesTest {
 
     private TokenGuesses guesses(int global) {
         return new TokenGuesses(new TokenGuessLimits(PER_ADDRESS, WINDOW, global, Duration.ofMinutes(1), MAX_ADDRESSES,
-                Duration.ZERO), new ClientAddresses(""), clock);
+                Duration.ZERO), new ClientAddresses(new ClientSettings("")), clock);
     }
 
     private static String address(int n) {

@@ -66,14 +66,14 @@ class BrowserViewTest {
 
     @Test
     void varyNamesAcceptForEveryFeedAndAuthorizationForPartnerFeeds() {
-        BrowserView view = new BrowserView(true, null, null);
+        BrowserView view = new BrowserView(new FeedAnswerSettings(true, true), null, null);
         assertEquals("Accept-Encoding, Accept", view.vary(false));
         assertEquals("Accept-Encoding, Authorization, Accept", view.vary(true));
     }
 
     @Test
     void withTheViewTurnedOffNothingVariesOnAcceptAndNoRequestGetsThePage() {
-        BrowserView off = new BrowserView(false, null, null);
+        BrowserView off = new BrowserView(new FeedAnswerSettings(true, false), null, null);
         assertEquals("Accept-Encoding", off.vary(false));
         assertEquals("Accept-Encoding, Authorization", off.vary(true));
         assertFalse(off.serves(CHROME, FeedFormat.RSS));

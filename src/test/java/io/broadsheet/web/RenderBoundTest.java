@@ -81,7 +81,7 @@ class RenderBoundTest extends HttpTest {
 
     @Test
     void aRenderThatWaitsLongerThanTheWaitIsRefused() throws Exception {
-        RenderSlots quick = new RenderSlots(1, 1, java.time.Duration.ofMillis(1));
+        RenderSlots quick = new RenderSlots(new io.broadsheet.limits.RenderSettings(1, 1, java.time.Duration.ofMillis(1)));
         quick.acquire().get(10, TimeUnit.SECONDS);
         CompletableFuture<Void> late = quick.acquire();
         Throwable failure = late.handle((ok, e) -> e).get(10, TimeUnit.SECONDS);

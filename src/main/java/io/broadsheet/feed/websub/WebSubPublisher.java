@@ -2,8 +2,8 @@ package io.broadsheet.feed.websub;
 
 import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.metrics.BroadsheetMetrics;
+import io.broadsheet.notify.NotifySettings;
 import io.broadsheet.notify.RetryingPoster;
-import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
@@ -31,13 +31,10 @@ public class WebSubPublisher {
     private final RetryingPoster<String> poster;
 
     public WebSubPublisher(FeedsConfig config, BroadsheetMetrics metrics, HubPingLog log,
-                           @Value("${broadsheet.websub.delay:1s}") Duration delay,
-                           @Value("${broadsheet.websub.first-retry:2s}") Duration firstRetry,
-                           @Value("${broadsheet.websub.attempts:6}") int attempts,
-                           @Value("${broadsheet.notify.shutdown-wait:3s}") Duration shutdownWait) {
+                           WebSubSettings settings, NotifySettings notify) {
         this.hubs = config.hubs();
         this.poster = new RetryingPoster<>("WebSub",
-                new RetryingPoster.Settings(delay, firstRetry, attempts, shutdownWait), this::pings,
+                settings.poster(notify), this::pings,
                 attempt -> {
                     metrics.hubPing(BroadsheetMetrics.HUB, attempt.outcome().name().toLowerCase(Locale.ROOT));
                     log.record(attempt);
