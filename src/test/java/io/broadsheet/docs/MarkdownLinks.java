@@ -38,16 +38,11 @@ final class MarkdownLinks {
     private static final Pattern LINK_TEXT = Pattern.compile("!?\\[([^\\]]*)\\]\\([^)]*\\)");
 
     private final Path root;
-    private final Set<String> writtenElsewhere;
     private final Map<Path, Set<String>> anchors = new HashMap<>();
 
-    /**
-     * @param root             the repository's root: relative links may not leave it
-     * @param writtenElsewhere repository paths another branch adds: links to them pass while they are absent
-     */
-    MarkdownLinks(Path root, Set<String> writtenElsewhere) {
+    /** @param root the repository's root: relative links may not leave it */
+    MarkdownLinks(Path root) {
         this.root = root.toAbsolutePath().normalize();
-        this.writtenElsewhere = Set.copyOf(writtenElsewhere);
     }
 
     /** Every broken link of these files, as {@code path:line: message}, paths relative to the root. */
@@ -112,8 +107,7 @@ final class MarkdownLinks {
             return "points outside the repository";
         }
         if (!Files.exists(resolved)) {
-            boolean pending = writtenElsewhere.contains(relative(resolved));
-            return pending && anchor == null ? null : "no such file: " + relative(resolved);
+            return "no such file: " + relative(resolved);
         }
         return anchor == null ? null : anchorProblem(resolved, anchor);
     }

@@ -20,9 +20,6 @@ class MarkdownLinksTest {
 
     private static final int README_MAX_LINES = 160;
 
-    /** docs/configuration.md is written on another branch; links to it pass only while it is absent. */
-    private static final Set<String> WRITTEN_ELSEWHERE = Set.of("docs/configuration.md");
-
     @TempDir
     Path tmp;
 
@@ -32,7 +29,7 @@ class MarkdownLinksTest {
         List<Path> files = documentation(root);
         assertTrue(files.size() >= 3, "expected README.md, CONTRIBUTING.md and docs/*.md, found " + files);
 
-        List<String> problems = new MarkdownLinks(root, WRITTEN_ELSEWHERE).check(files);
+        List<String> problems = new MarkdownLinks(root).check(files);
 
         assertEquals(List.of(), problems, "broken links (file:line: (target) problem)");
     }
@@ -49,7 +46,7 @@ class MarkdownLinksTest {
     void brokenFileLinkIsReportedWithFileAndLine() throws IOException {
         Path readme = write("README.md", "# Title\n\nSee [the guide](docs/guide.md).\n");
 
-        List<String> problems = new MarkdownLinks(tmp, Set.of()).check(List.of(readme));
+        List<String> problems = new MarkdownLinks(tmp).check(List.of(readme));
 
         assertEquals(List.of("README.md:3: (docs/guide.md) no such file: docs/guide.md"), problems);
     }
@@ -64,7 +61,7 @@ class MarkdownLinksTest {
                 [here](#title) and [not here](#elsewhere)
                 """);
 
-        List<String> problems = new MarkdownLinks(tmp, Set.of()).check(List.of(readme));
+        List<String> problems = new MarkdownLinks(tmp).check(List.of(readme));
 
         assertEquals(List.of(
                 "README.md:2: (docs/shot.png) no such file: docs/shot.png",
@@ -79,7 +76,7 @@ class MarkdownLinksTest {
                 [broken](https://example.com/a|b) and [no host](https:///path)
                 """);
 
-        List<String> problems = new MarkdownLinks(tmp, Set.of()).check(List.of(readme));
+        List<String> problems = new MarkdownLinks(tmp).check(List.of(readme));
 
         assertEquals(2, problems.size(), "expected the two bad URLs of line 2, got " + problems);
         assertTrue(problems.stream().allMatch(p -> p.startsWith("README.md:2: ")), "got " + problems);
@@ -98,17 +95,7 @@ class MarkdownLinksTest {
                 ```
                 """);
 
-        assertEquals(List.of(), new MarkdownLinks(tmp, Set.of()).check(List.of(readme)));
-    }
-
-    @Test
-    void linkToAFileAnotherBranchAddsPassesOnlyWithoutAnchor() throws IOException {
-        Path readme = write("README.md", "[settings](docs/configuration.md), [one](docs/configuration.md#port)\n");
-
-        List<String> problems = new MarkdownLinks(tmp, Set.of("docs/configuration.md")).check(List.of(readme));
-
-        assertEquals(List.of("README.md:1: (docs/configuration.md#port) no such file: docs/configuration.md"),
-                problems);
+        assertEquals(List.of(), new MarkdownLinks(tmp).check(List.of(readme)));
     }
 
     @Test
