@@ -1,7 +1,6 @@
 package io.broadsheet.feed.rss;
 
 import com.rometools.modules.atom.modules.AtomLinkModuleImpl;
-import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.module.DCModuleImpl;
 import com.rometools.rome.feed.module.Module;
 import com.rometools.rome.feed.rss.Category;
@@ -33,7 +32,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
-import static io.broadsheet.feed.xml.AtomLinks.link;
 
 /**
  * RSS 2.0 from ROME's {@link Channel} bean, so that every element is ours and nothing is mirrored into
