@@ -4,6 +4,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.Map;
  * Base of HTTP tests: each class runs against its own running server and its own database (see TestDatabase).
  * Subclasses are annotated {@code @MicronautTest(transactional = false)}.
  */
+@Tag("database")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class HttpTest implements TestPropertyProvider {
 

@@ -1,13 +1,14 @@
 package io.broadsheet;
 
 import io.broadsheet.feed.FeedFormat;
+import io.broadsheet.testing.Corpus;
 import io.micronaut.json.tree.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,9 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * category, each named feed), in every format, on its first and later pages, comes out with the same bytes, ETag and
  * Last-Modified, and the next article gets a fresh id. Runs in both runs of the suite: it always moves H2 to PostgreSQL.
  */
+@Tag("database")
 class MoveToPostgresTest {
 
-    private static final Path CORPUS = Path.of("src/test/resources/corpus-500.ndjson");
     private static final Path CONFIG = Path.of("src/test/resources/test-feeds-config/broadsheet.yml");
 
     @Test
@@ -94,7 +95,7 @@ class MoveToPostgresTest {
      * Returns the deleted article's id.
      */
     private static long fill(Http http) throws IOException {
-        Http.Answer corpus = http.importLines(Files.readString(CORPUS, StandardCharsets.UTF_8));
+        Http.Answer corpus = http.importLines(Corpus.sample().ndjson());
         assertEquals(500, FeedParsers.jsonTree(corpus.body()).get("created").getIntValue(), corpus.body());
         for (String embargoed : List.of("moved-embargo-world", "moved-embargo-europe")) {
             assertEquals(201, http.post("/api/articles", Fixtures.json(Fixtures.article(embargoed, "2099-01-01T00:00:00Z",

@@ -3,6 +3,7 @@ package io.broadsheet;
 import io.broadsheet.feed.FeedFormat;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Articles live in the H2 file: a restarted service on the same file serves every one of them. */
+@Tag("database")
 class RestartTest {
 
     @Test

@@ -2,7 +2,6 @@ package io.broadsheet.limits;
 
 import jakarta.inject.Singleton;
 
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

@@ -11,6 +11,7 @@ import io.broadsheet.Http;
 import io.broadsheet.HttpTest;
 import io.broadsheet.W3cFeedValidator;
 import io.broadsheet.ParsedFeed;
+import io.broadsheet.testing.Corpus;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +20,6 @@ import org.w3c.dom.Element;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,11 +41,8 @@ class CorpusFeedsTest extends HttpTest {
 
     @BeforeAll
     void importCorpus() throws IOException {
-        String ndjson;
-        try (InputStream in = getClass().getResourceAsStream("/corpus-500.ndjson")) {
-            ndjson = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        for (String line : ndjson.split("\n")) {
+        Corpus corpus = Corpus.sample();
+        for (String line : corpus.lines()) {
             JsonNode article = FeedParsers.jsonTree(line);
             List<Map<String, String>> images = new ArrayList<>();
             if (article.get("images") != null) {
@@ -54,7 +51,7 @@ class CorpusFeedsTest extends HttpTest {
             }
             imagesBySlug.put(article.get("slug").getStringValue(), images);
         }
-        Http.Answer imported = http.importLines(ndjson);
+        Http.Answer imported = http.importLines(corpus.ndjson());
         JsonNode result = FeedParsers.jsonTree(imported.body());
         assertEquals(500, result.get("created").getIntValue(), imported.body());
         assertEquals(0, result.get("rejected").size(), imported.body());

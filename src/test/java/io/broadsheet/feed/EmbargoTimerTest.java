@@ -7,6 +7,7 @@ import io.broadsheet.TestDatabase;
 import io.broadsheet.TestHub;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Embargoes lift through one timer aimed at the next release, in order, and across a restart. */
+@Tag("database")
 class EmbargoTimerTest {
 
     private static final int RELEASES = 6;

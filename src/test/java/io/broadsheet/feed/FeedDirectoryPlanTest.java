@@ -3,6 +3,7 @@ package io.broadsheet.feed;
 import io.broadsheet.Fixtures;
 import io.broadsheet.HttpTest;
 import io.broadsheet.TestDatabase;
+import io.broadsheet.testing.Corpus;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -74,14 +75,11 @@ class FeedDirectoryPlanTest extends HttpTest {
 
     /** Articles over five categories, one a minute, every tenth embargoed till 2099. */
     private void importArticles(int count) {
-        StringBuilder ndjson = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            int n = written++;
-            String published = n % 10 == 9 ? "2099-01-01T00:00:00Z"
-                    : Instant.parse("2022-01-01T00:00:00Z").plusSeconds(60L * n).toString();
-            ndjson.append(Fixtures.json(Fixtures.article("dir-" + n, published, CATEGORIES[n % CATEGORIES.length],
-                    CATEGORIES[(n + 2) % CATEGORIES.length]))).append('\n');
-        }
-        assertEquals(200, http.importLines(ndjson.toString()).status());
+        int first = written;
+        written += count;
+        Corpus articles = Corpus.generated(count, i -> Fixtures.article("dir-" + (first + i),
+                (first + i) % 10 == 9 ? "2099-01-01T00:00:00Z" : Corpus.oneAMinute(first + i),
+                CATEGORIES[(first + i) % CATEGORIES.length], CATEGORIES[(first + i + 2) % CATEGORIES.length]));
+        assertEquals(200, http.importLines(articles.ndjson()).status());
     }
 }

@@ -5,6 +5,7 @@ import io.broadsheet.Fixtures;
 import io.broadsheet.Http;
 import io.broadsheet.HttpTest;
 import io.broadsheet.TestDatabase;
+import io.broadsheet.testing.Corpus;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -219,19 +220,19 @@ class FeedPlansTest extends HttpTest {
     /** Articles spread over five categories and four tags, one a minute, every tenth embargoed till 2099;
      * half of them tagged NATO besides. */
     private void importArticles(int count) {
-        StringBuilder ndjson = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            int n = written++;
-            String published = n % 10 == 9 ? "2099-01-01T00:00:00Z"
-                    : Instant.parse("2022-01-01T00:00:00Z").plusSeconds(60L * n).toString();
+        int first = written;
+        written += count;
+        Corpus articles = Corpus.generated(count, i -> {
+            int n = first + i;
+            String published = n % 10 == 9 ? "2099-01-01T00:00:00Z" : Corpus.oneAMinute(n);
             Map<String, Object> article = Fixtures.article("plan-" + n, published,
                     CATEGORIES[n % CATEGORIES.length], CATEGORIES[(n + 2) % CATEGORIES.length]);
             article.put("tags", n % 2 == 0 ? List.of(TAGS[n % TAGS.length], "NATO") : List.of(TAGS[n % TAGS.length]));
             if (n % 7 == 3) {
                 article.put("expiresAt", "2999-12-31T00:00:00Z"); // pending expiries: the window reads the first
             }
-            ndjson.append(Fixtures.json(article)).append('\n');
-        }
-        assertEquals(200, http.importLines(ndjson.toString()).status());
+            return article;
+        });
+        assertEquals(200, http.importLines(articles.ndjson()).status());
     }
 }

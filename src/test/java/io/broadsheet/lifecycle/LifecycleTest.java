@@ -2,7 +2,6 @@ package io.broadsheet.lifecycle;
 
 import io.broadsheet.Eventually;
 import io.broadsheet.FeedParsers;
-import io.broadsheet.Fixtures;
 import io.broadsheet.Http;
 import io.broadsheet.HttpTest;
 import io.broadsheet.MutableClock;

@@ -4,6 +4,7 @@ import io.broadsheet.FeedParsers;
 import io.broadsheet.Fixtures;
 import io.broadsheet.Http;
 import io.broadsheet.HttpTest;
+import io.broadsheet.testing.Corpus;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -29,13 +30,9 @@ class ExportTest extends HttpTest {
 
     @Test
     void theExportHoldsEveryArticleByIdAcrossPagesThenTheSiteLine() {
-        StringBuilder ndjson = new StringBuilder();
-        for (int i = 0; i < 1203; i++) { // three pages of 500
-            ndjson.append(Fixtures.json(Fixtures.with(Fixtures.article("exported-" + i,
-                    Instant.parse("2022-01-01T00:00:00Z").plusSeconds(60L * i).toString(), "exported"), "url",
-                    i == 7 ? null : "https://news.example.com/stories/exported-" + i))).append('\n');
-        }
-        assertEquals(200, http.importLines(ndjson.toString()).status());
+        Corpus articles = Corpus.generated(1203, i -> Fixtures.with(Fixtures.article("exported-" + i, // three pages of 500
+                Corpus.oneAMinute(i), "exported"), "url", i == 7 ? null : "https://news.example.com/stories/exported-" + i));
+        assertEquals(200, http.importLines(articles.ndjson()).status());
         assertEquals(200, http.put("/api/articles/exported-3", Fixtures.json(Fixtures.with(Fixtures.article("exported-3",
                 "2022-01-01T00:03:00Z", "exported"), "title", "exported-3-title-2")), null).status());
         assertEquals(204, http.delete("/api/articles/exported-5").status());

@@ -7,6 +7,7 @@ import io.broadsheet.Installation;
 import io.micronaut.json.tree.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An import with preserve-ids: what it refuses, line by line or whole, and what it keeps. Each test fills a fresh database. */
+@Tag("database")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PreserveIdsImportTest {
 

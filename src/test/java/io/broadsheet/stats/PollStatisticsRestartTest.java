@@ -7,6 +7,7 @@ import io.broadsheet.TestDatabase;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Polls counted in memory are written when the service stops, and the figures are there after a restart. */
+@Tag("database")
 class PollStatisticsRestartTest {
 
     private static final String FEEDLY = "Feedly/1.0 (+http://www.feedly.com/fetcher.html; 12 subscribers; )";

@@ -7,6 +7,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Statistics written by earlier versions (a row per made-up fetcher name, counts from anyone, a row per poller) are
  * folded at the upgrade: made-up names into "other", unbelievable counts dropped, pollers into the day's sketch.
  */
+@Tag("database")
 class PollStatisticsUpgradeTest {
 
     private static final String FEED = "upgraded";

@@ -3,6 +3,7 @@ package io.broadsheet.web;
 import io.broadsheet.TestDatabase;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An admin token short enough to guess stops the service before it serves; the one it generates is long enough. */
+@Tag("database")
 class AdminTokenLengthTest {
 
     private static Map<String, Object> properties(String name, String token) {

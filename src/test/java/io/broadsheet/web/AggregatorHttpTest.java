@@ -1,7 +1,6 @@
 package io.broadsheet.web;
 
 import io.broadsheet.FeedParsers;
-import io.broadsheet.Fixtures;
 import io.broadsheet.Http;
 import io.broadsheet.HttpTest;
 import io.broadsheet.MutableClock;

@@ -4,7 +4,6 @@ import io.broadsheet.pages.Html5;
 import io.broadsheet.Http;
 import io.broadsheet.HttpTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;

@@ -8,6 +8,7 @@ import io.broadsheet.TestDatabase;
 import io.broadsheet.TestHub;
 import io.broadsheet.TestReceiver;
 import io.broadsheet.feed.FeedFormat;
+import io.broadsheet.testing.Corpus;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterAll;
@@ -15,9 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -228,9 +227,7 @@ class ArticleRoundTripTest extends HttpTest {
     }
 
     private String corpus() throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/corpus-500.ndjson")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return Corpus.sample().ndjson();
     }
 
     /** The test suite's feeds-config with {@code cdn.purge} aimed at the receiver. */

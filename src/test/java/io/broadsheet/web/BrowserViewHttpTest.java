@@ -3,6 +3,7 @@ package io.broadsheet.web;
 import io.broadsheet.FeedParsers;
 import io.broadsheet.Http;
 import io.broadsheet.HttpTest;
+import io.broadsheet.MutableClock;
 import io.broadsheet.feed.FeedCache;
 import io.broadsheet.feed.FeedFormat;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -20,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
@@ -55,11 +57,21 @@ class BrowserViewHttpTest extends HttpTest {
     @Inject
     FeedCache cache;
 
+    @Inject
+    MutableClock clock;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(super.getProperties());
+        properties.put("broadsheet.test.mutable-clock", "true");
+        return properties;
+    }
+
     @BeforeAll
     void publish() {
         assertEquals(201, http.post("/api/articles", json(article("bv1", WHEN, "viewed"))).status());
-        // answers whose Last-Modified is of the current second withhold it: let that second pass
-        sleepPastTheSecond();
+        // answers whose Last-Modified is of the current second withhold it: move the clock past that second
+        clock.set(clock.instant().plusSeconds(2));
     }
 
     private static String path(FeedFormat format) {
@@ -268,15 +280,6 @@ class BrowserViewHttpTest extends HttpTest {
             return HttpClient.newHttpClient().send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void sleepPastTheSecond() {
-        try {
-            Thread.sleep(1100);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

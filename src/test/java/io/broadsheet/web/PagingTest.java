@@ -4,6 +4,7 @@ import io.broadsheet.FeedParsers;
 import io.broadsheet.Http;
 import io.broadsheet.HttpTest;
 import io.broadsheet.feed.FeedFormat;
+import io.broadsheet.testing.Corpus;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.jsoup.Jsoup;
@@ -15,8 +16,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,10 +36,7 @@ class PagingTest extends HttpTest {
 
     @BeforeAll
     void importFiveHundredArticlesIntoOneCategory() throws IOException {
-        String ndjson;
-        try (InputStream in = getClass().getResourceAsStream("/corpus-500.ndjson")) {
-            ndjson = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String ndjson = Corpus.sample().ndjson();
         String archive = ndjson.lines().map(line -> line.replaceFirst("\"categories\":\\[[^\\]]*\\]", "\"categories\":[\"archive\"]"))
                 .collect(Collectors.joining("\n"));
         JsonNode result = FeedParsers.jsonTree(http.importLines(archive).body());

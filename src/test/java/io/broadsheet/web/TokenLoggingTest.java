@@ -8,6 +8,7 @@ import io.broadsheet.Http;
 import io.broadsheet.TestDatabase;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The admin token and partner keys never reach the log, whatever the requests that carry them. */
+@Tag("database")
 class TokenLoggingTest {
 
     @Test
