@@ -1,6 +1,6 @@
 package io.broadsheet.config;
 
-import io.broadsheet.feed.XmlText;
+import io.broadsheet.input.XmlText;
 import io.broadsheet.input.PlainText;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;

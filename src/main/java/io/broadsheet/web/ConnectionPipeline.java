@@ -23,7 +23,7 @@ import static io.micronaut.http.netty.channel.ChannelPipelineCustomizer.HANDLER_
  *       {@code broadsheet.request-head-timeout} ({@code BROADSHEET_REQUEST_HEAD_TIMEOUT}, 10 s);</li>
  *   <li>{@link DateFields} right after the codec, so that every answer passes it: the routes', Micronaut's error
  *       and file answers, the fast path's and the deadline's 408;</li>
- *   <li>{@link FeedFastPathHandler} just ahead of Micronaut's handler (after the access log, which therefore logs its
+ *   <li>the feeds' fast path ({@link InboundShortcut}) just ahead of Micronaut's handler (after the access log, which therefore logs its
  *       answers too); {@code broadsheet.fast-path} ({@code BROADSHEET_FAST_PATH}) false leaves it out, and every
  *       request then goes through Micronaut's routing.</li>
  * </ol>
@@ -33,12 +33,12 @@ final class ConnectionPipeline implements BeanCreatedEventListener<NettyServerCu
 
     private final Duration headTimeout;
     private final DateFields dates;
-    private final BeanProvider<FeedFastPath> path;
+    private final BeanProvider<InboundShortcut> path;
     private final boolean fastPath;
     private final Clock clock;
 
     ConnectionPipeline(@Value("${broadsheet.request-head-timeout}") Duration headTimeout, DateFields dates,
-                       BeanProvider<FeedFastPath> path, @Value("${broadsheet.fast-path:true}") boolean fastPath,
+                       BeanProvider<InboundShortcut> path, @Value("${broadsheet.fast-path:true}") boolean fastPath,
                        Clock clock) {
         if (headTimeout.isNegative() || headTimeout.isZero()) {
             throw new IllegalArgumentException("broadsheet.request-head-timeout must be a positive duration"
@@ -69,8 +69,8 @@ final class ConnectionPipeline implements BeanCreatedEventListener<NettyServerCu
             pipeline.addAfter(HANDLER_HTTP_SERVER_CODEC, DateFields.NAME, dates);
         }
         if (fastPath && pipeline.get(HANDLER_MICRONAUT_INBOUND) != null
-                && pipeline.get(FeedFastPathHandler.NAME) == null) {
-            pipeline.addBefore(HANDLER_MICRONAUT_INBOUND, FeedFastPathHandler.NAME, new FeedFastPathHandler(path.get()));
+                && pipeline.get(path.get().handlerName()) == null) {
+            pipeline.addBefore(HANDLER_MICRONAUT_INBOUND, path.get().handlerName(), path.get().newHandler());
         }
     }
 

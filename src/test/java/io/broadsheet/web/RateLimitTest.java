@@ -1,5 +1,6 @@
 package io.broadsheet.web;
 
+import io.broadsheet.feed.http.FeedFastPath;
 import io.broadsheet.FeedParsers;
 import io.broadsheet.Http;
 import io.broadsheet.HttpTest;

@@ -1,5 +1,8 @@
-package io.broadsheet.web;
+package io.broadsheet.feed.http;
 
+import io.broadsheet.web.ApiDocs;
+import io.broadsheet.web.BearerToken;
+import io.broadsheet.web.ProblemHandler;
 import io.broadsheet.clients.ClientAddresses;
 import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.feed.FeedCache;

@@ -1,5 +1,6 @@
-package io.broadsheet.web;
+package io.broadsheet.feed.http;
 
+import io.broadsheet.web.Problem;
 import io.broadsheet.http.HttpDates;
 import io.broadsheet.limits.ClientOverLimitException;
 import io.netty.buffer.ByteBuf;

@@ -1,4 +1,4 @@
-package io.broadsheet.web;
+package io.broadsheet.api;
 
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;

@@ -1,4 +1,4 @@
-package io.broadsheet.web;
+package io.broadsheet.feed.http;
 
 import io.broadsheet.FeedParsers;
 import io.broadsheet.Http;
@@ -26,10 +26,10 @@ import java.util.zip.GZIPInputStream;
 
 import static io.broadsheet.Fixtures.article;
 import static io.broadsheet.Fixtures.json;
-import static io.broadsheet.web.BrowserViewTest.CHROME;
-import static io.broadsheet.web.BrowserViewTest.FEEDPARSER;
-import static io.broadsheet.web.BrowserViewTest.FIREFOX;
-import static io.broadsheet.web.BrowserViewTest.SAFARI;
+import static io.broadsheet.feed.http.BrowserViewTest.CHROME;
+import static io.broadsheet.feed.http.BrowserViewTest.FEEDPARSER;
+import static io.broadsheet.feed.http.BrowserViewTest.FIREFOX;
+import static io.broadsheet.feed.http.BrowserViewTest.SAFARI;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.broadsheet.web;
+package io.broadsheet.feed.http;
 
 /** Reading an HTTP field's list in place: the optional whitespace (RFC 9110 5.6.3) around its elements. */
 final class HeaderText {

@@ -1,5 +1,6 @@
-package io.broadsheet.web;
+package io.broadsheet.api;
 
+import io.broadsheet.web.ApiDocs;
 import io.broadsheet.stats.PollRecorder;
 import io.broadsheet.stats.PollStatistics;
 import io.micronaut.core.annotation.Nullable;

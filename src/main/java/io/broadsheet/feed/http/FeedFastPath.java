@@ -1,5 +1,7 @@
-package io.broadsheet.web;
+package io.broadsheet.feed.http;
 
+import io.broadsheet.web.InboundShortcut;
+import io.netty.channel.ChannelHandler;
 import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.clients.ClientAddresses;
 import io.broadsheet.feed.FeedCache;
@@ -55,7 +57,7 @@ import java.util.concurrent.atomic.LongAdder;
  * body or {@code Expect}, malformed requests, and any feed not in the cache (rendered on the blocking pool there).
  */
 @Singleton
-public class FeedFastPath {
+public class FeedFastPath implements InboundShortcut {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedFastPath.class);
     private static final String PREFIX = "/feeds/";
@@ -338,5 +340,15 @@ public class FeedFastPath {
             }
             return new ReadOnlyHttpHeaders(true, pairs.toArray(CharSequence[]::new));
         }
+    }
+
+    @Override
+    public String handlerName() {
+        return FeedFastPathHandler.NAME;
+    }
+
+    @Override
+    public ChannelHandler newHandler() {
+        return new FeedFastPathHandler(this);
     }
 }

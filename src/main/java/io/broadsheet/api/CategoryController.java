@@ -1,5 +1,6 @@
-package io.broadsheet.web;
+package io.broadsheet.api;
 
+import io.broadsheet.web.ApiDocs;
 import io.broadsheet.article.ArticleParser;
 import io.broadsheet.category.Category;
 import io.broadsheet.category.CategoryService;

@@ -1,4 +1,4 @@
-package io.broadsheet.web;
+package io.broadsheet.api;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.broadsheet.web;
+package io.broadsheet.feed.http;
 
 import io.broadsheet.feed.FeedFormat;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.broadsheet.web;
+package io.broadsheet.api;
 
 import io.broadsheet.FeedParsers;
 import io.broadsheet.Fixtures;

@@ -1,5 +1,7 @@
-package io.broadsheet.web;
+package io.broadsheet.api;
 
+import io.broadsheet.web.BodyLimitFilter;
+import io.broadsheet.web.BodyTooLargeException;
 import io.broadsheet.input.InvalidInputException;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;

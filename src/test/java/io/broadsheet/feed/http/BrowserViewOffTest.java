@@ -1,4 +1,4 @@
-package io.broadsheet.web;
+package io.broadsheet.feed.http;
 
 import io.broadsheet.Fixtures;
 import io.broadsheet.Http;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.util.HashMap;
 import java.util.Map;
 
-import static io.broadsheet.web.BrowserViewTest.CHROME;
+import static io.broadsheet.feed.http.BrowserViewTest.CHROME;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,9 +1,6 @@
-package io.broadsheet.web;
+package io.broadsheet.article;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.broadsheet.article.Article;
-import io.broadsheet.article.ArticleImage;
-import io.broadsheet.article.StoredArticle;
 import io.broadsheet.config.SiteConfig;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -1,5 +1,7 @@
-package io.broadsheet.web;
+package io.broadsheet.api;
 
+import io.broadsheet.web.ApiDocs;
+import io.broadsheet.web.Problem;
 import io.broadsheet.input.InvalidInputException;
 import io.broadsheet.input.JsonFields;
 import io.broadsheet.partner.PartnerKey;

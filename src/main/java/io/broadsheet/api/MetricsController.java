@@ -1,5 +1,6 @@
-package io.broadsheet.web;
+package io.broadsheet.api;
 
+import io.broadsheet.web.ApiDocs;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;

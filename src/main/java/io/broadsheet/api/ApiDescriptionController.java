@@ -1,5 +1,7 @@
-package io.broadsheet.web;
+package io.broadsheet.api;
 
+import io.broadsheet.web.ApiDocs;
+import io.broadsheet.web.Problem;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;

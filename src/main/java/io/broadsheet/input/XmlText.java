@@ -1,4 +1,4 @@
-package io.broadsheet.feed;
+package io.broadsheet.input;
 
 /**
  * Removes what XML 1.0 forbids, so that no stored text can break a feed.

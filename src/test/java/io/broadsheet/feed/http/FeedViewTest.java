@@ -1,4 +1,4 @@
-package io.broadsheet.web;
+package io.broadsheet.feed.http;
 
 import io.broadsheet.FeedParsers;
 import io.broadsheet.Feedparser;
@@ -25,7 +25,7 @@ import java.util.Map;
 import static io.broadsheet.Fixtures.article;
 import static io.broadsheet.Fixtures.json;
 import static io.broadsheet.Fixtures.with;
-import static io.broadsheet.web.BrowserViewTest.CHROME;
+import static io.broadsheet.feed.http.BrowserViewTest.CHROME;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,5 +1,8 @@
-package io.broadsheet.web;
+package io.broadsheet.api;
 
+import io.broadsheet.web.ApiDocs;
+import io.broadsheet.article.ArticleView;
+import io.broadsheet.web.Problem;
 import io.broadsheet.FeedParsers;
 import io.broadsheet.Http;
 import io.broadsheet.HttpTest;

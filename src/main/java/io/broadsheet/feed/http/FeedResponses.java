@@ -1,4 +1,4 @@
-package io.broadsheet.web;
+package io.broadsheet.feed.http;
 
 import io.broadsheet.cdn.CacheKeys;
 import io.broadsheet.config.FeedsConfig;

@@ -1,4 +1,4 @@
-package io.broadsheet.web;
+package io.broadsheet.api;
 
 import io.broadsheet.pages.Html5;
 import io.broadsheet.Http;
