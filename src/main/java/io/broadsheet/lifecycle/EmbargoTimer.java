@@ -1,5 +1,9 @@
-package io.broadsheet.feed;
+package io.broadsheet.lifecycle;
 
+import io.broadsheet.feed.FeedChanges;
+import io.broadsheet.feed.FeedIndex;
+import io.broadsheet.feed.FeedPageQueries;
+import io.broadsheet.cluster.ClusterNotice;
 import io.broadsheet.article.ArticleService;
 import io.broadsheet.article.ArticlesChanged;
 import io.micronaut.context.event.StartupEvent;
@@ -73,6 +77,14 @@ public class EmbargoTimer {
         }
         if (earliest != null) {
             aimAt(earliest);
+        }
+    }
+
+    /** Another instance wrote, or anything may have changed: the timer aims again. */
+    @EventListener
+    public void onClusterNotice(ClusterNotice notice) {
+        if (notice.movesReleases()) {
+            reaim();
         }
     }
 

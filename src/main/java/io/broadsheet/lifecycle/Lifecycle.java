@@ -1,4 +1,4 @@
-package io.broadsheet.feed.xml;
+package io.broadsheet.lifecycle;
 
 import com.rometools.rome.io.impl.DateParser;
 import io.broadsheet.feed.Feed;

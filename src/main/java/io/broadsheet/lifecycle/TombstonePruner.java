@@ -1,5 +1,8 @@
-package io.broadsheet.feed;
+package io.broadsheet.lifecycle;
 
+import io.broadsheet.feed.TombstoneRemoval;
+import io.broadsheet.feed.FeedIndex;
+import io.broadsheet.feed.FeedStateStore;
 import io.broadsheet.cluster.ClusterChanges;
 import io.broadsheet.config.FeedsConfig;
 import io.micronaut.transaction.annotation.Transactional;
@@ -13,7 +16,7 @@ import java.util.Set;
  * the feeds that carried them, as a write does: their Last-Modified moves and the other instances hear of it.
  */
 @Singleton
-public class TombstonePruner {
+public class TombstonePruner implements TombstoneRemoval {
 
     private final FeedIndex index;
     private final FeedStateStore states;
@@ -31,6 +34,7 @@ public class TombstonePruner {
      * Removes a chunk of the tombstones past their retention, in one transaction; returns the names of the feeds that
      * lost one, empty when none was left (call again until then).
      */
+    @Override
     @Transactional
     public Set<String> pruneChunk(Instant now) {
         Set<String> keys = index.pruneTombstones(now.minus(config.tombstoneRetention()));

@@ -1,5 +1,6 @@
-package io.broadsheet.feed;
+package io.broadsheet.lifecycle;
 
+import io.broadsheet.feed.FeedFormat;
 import io.broadsheet.FeedParsers;
 import io.broadsheet.Fixtures;
 import io.broadsheet.Http;
