@@ -2,7 +2,7 @@ package io.broadsheet.api;
 
 import io.broadsheet.web.ApiDocs;
 import io.broadsheet.article.ArticleParser;
-import io.broadsheet.category.Category;
+import io.broadsheet.storage.Category;
 import io.broadsheet.category.CategoryService;
 import io.broadsheet.category.CategorySlugs;
 import io.broadsheet.config.FeedsConfig;

@@ -4,7 +4,7 @@ import io.broadsheet.web.ApiDocs;
 import io.broadsheet.web.Problem;
 import io.broadsheet.input.InvalidInputException;
 import io.broadsheet.input.JsonFields;
-import io.broadsheet.partner.PartnerKey;
+import io.broadsheet.storage.PartnerKey;
 import io.broadsheet.partner.PartnerKeys;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;

@@ -1,5 +1,7 @@
 package io.broadsheet.partner;
 
+import io.broadsheet.storage.PartnerKey;
+import io.broadsheet.storage.PartnerKeyRepository;
 import io.broadsheet.cluster.ClusterNotice;
 import io.broadsheet.cluster.ClusterChanges;
 import io.broadsheet.config.FeedsConfig;

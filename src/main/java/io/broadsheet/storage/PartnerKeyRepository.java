@@ -1,4 +1,4 @@
-package io.broadsheet.partner;
+package io.broadsheet.storage;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;

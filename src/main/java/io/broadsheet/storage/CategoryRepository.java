@@ -1,4 +1,4 @@
-package io.broadsheet.category;
+package io.broadsheet.storage;
 
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
