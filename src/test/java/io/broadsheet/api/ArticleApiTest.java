@@ -1,9 +1,9 @@
 package io.broadsheet.api;
 
-import io.broadsheet.FeedParsers;
-import io.broadsheet.Fixtures;
-import io.broadsheet.Http;
-import io.broadsheet.HttpTest;
+import io.broadsheet.testing.FeedParsers;
+import io.broadsheet.testing.Fixtures;
+import io.broadsheet.testing.Http;
+import io.broadsheet.testing.HttpTest;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import static io.broadsheet.Fixtures.article;
-import static io.broadsheet.Fixtures.json;
-import static io.broadsheet.Fixtures.with;
+import static io.broadsheet.testing.Fixtures.article;
+import static io.broadsheet.testing.Fixtures.json;
+import static io.broadsheet.testing.Fixtures.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -192,7 +192,7 @@ class ArticleApiTest extends HttpTest {
         assertTrue(rss.contains("<title>A &lt;b&gt; &amp; &lt;/b&gt; title</title>"), rss);
         assertTrue(rss.contains("<media:description type=\"plain\">&lt;script&gt;x&lt;/script&gt; caption</media:description>"), rss);
         for (io.broadsheet.feed.FeedFormat format : io.broadsheet.feed.FeedFormat.values()) {
-            io.broadsheet.ParsedFeed.Item item = FeedParsers.parse(format, http.get("/feeds/plain-text." + format.extension()).body()).items().get(0);
+            io.broadsheet.testing.ParsedFeed.Item item = FeedParsers.parse(format, http.get("/feeds/plain-text." + format.extension()).body()).items().get(0);
             assertEquals("A <b> & </b> title", item.title(), format.name());
             assertEquals("<script>x</script> caption", item.images().get(0).caption(), format.name());
             assertTrue(item.contentHtml().contains("<figcaption>&lt;script&gt;x&lt;/script&gt; caption"), item.contentHtml());

@@ -2,11 +2,11 @@ package io.broadsheet.api;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.broadsheet.Http;
-import io.broadsheet.HttpTest;
-import io.broadsheet.TestDatabase;
-import io.broadsheet.TestHub;
-import io.broadsheet.TestReceiver;
+import io.broadsheet.testing.Http;
+import io.broadsheet.testing.HttpTest;
+import io.broadsheet.testing.TestDatabase;
+import io.broadsheet.testing.TestHub;
+import io.broadsheet.testing.TestReceiver;
 import io.broadsheet.feed.FeedFormat;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -32,7 +32,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static io.broadsheet.FeedParsers.jsonTree;
+import static io.broadsheet.testing.FeedParsers.jsonTree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

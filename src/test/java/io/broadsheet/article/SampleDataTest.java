@@ -1,5 +1,8 @@
-package io.broadsheet;
+package io.broadsheet.article;
 
+import io.broadsheet.testing.FeedParsers;
+import io.broadsheet.testing.HttpTest;
+import io.broadsheet.testing.ParsedFeed;
 import io.broadsheet.feed.FeedFormat;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;

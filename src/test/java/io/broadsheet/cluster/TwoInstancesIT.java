@@ -1,5 +1,12 @@
-package io.broadsheet;
+package io.broadsheet.cluster;
 
+import io.broadsheet.testing.Eventually;
+import io.broadsheet.testing.FeedParsers;
+import io.broadsheet.testing.Fixtures;
+import io.broadsheet.testing.Http;
+import io.broadsheet.testing.ServiceProcess;
+import io.broadsheet.testing.TestDatabase;
+import io.broadsheet.testing.TestHub;
 import io.broadsheet.feed.FeedFormat;
 import io.micronaut.json.tree.JsonNode;
 import org.junit.jupiter.api.AfterAll;

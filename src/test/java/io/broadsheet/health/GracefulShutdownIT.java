@@ -1,5 +1,9 @@
-package io.broadsheet;
+package io.broadsheet.health;
 
+import io.broadsheet.testing.FeedParsers;
+import io.broadsheet.testing.Fixtures;
+import io.broadsheet.testing.Http;
+import io.broadsheet.testing.ServiceProcess;
 import io.micronaut.json.tree.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
 package io.broadsheet.lifecycle;
 
 import io.broadsheet.feed.FeedFormat;
-import io.broadsheet.FeedParsers;
-import io.broadsheet.Fixtures;
-import io.broadsheet.Http;
-import io.broadsheet.TestDatabase;
-import io.broadsheet.TestHub;
+import io.broadsheet.testing.FeedParsers;
+import io.broadsheet.testing.Fixtures;
+import io.broadsheet.testing.Http;
+import io.broadsheet.testing.TestDatabase;
+import io.broadsheet.testing.TestHub;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,10 @@
-package io.broadsheet;
+package io.broadsheet.storage;
 
+import io.broadsheet.testing.FeedParsers;
+import io.broadsheet.testing.Fixtures;
+import io.broadsheet.testing.Http;
+import io.broadsheet.testing.ParsedFeed;
+import io.broadsheet.testing.TestDatabase;
 import io.broadsheet.feed.FeedFormat;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;

@@ -1,4 +1,4 @@
-package io.broadsheet;
+package io.broadsheet.testing;
 
 import java.io.IOException;
 import java.net.URI;

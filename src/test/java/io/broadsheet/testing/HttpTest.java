@@ -1,4 +1,4 @@
-package io.broadsheet;
+package io.broadsheet.testing;
 
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.support.TestPropertyProvider;

@@ -1,4 +1,4 @@
-package io.broadsheet;
+package io.broadsheet.testing;
 
 import io.broadsheet.feed.FeedFormat;
 import io.micronaut.json.tree.JsonNode;

@@ -1,4 +1,4 @@
-package io.broadsheet;
+package io.broadsheet.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 

@@ -1,4 +1,4 @@
-package io.broadsheet;
+package io.broadsheet.testing;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

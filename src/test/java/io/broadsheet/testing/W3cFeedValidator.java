@@ -1,4 +1,4 @@
-package io.broadsheet;
+package io.broadsheet.testing;
 
 import org.junit.jupiter.api.Assumptions;
 

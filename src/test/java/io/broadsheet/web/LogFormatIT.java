@@ -1,5 +1,8 @@
-package io.broadsheet;
+package io.broadsheet.web;
 
+import io.broadsheet.testing.FeedParsers;
+import io.broadsheet.testing.Http;
+import io.broadsheet.testing.ServiceProcess;
 import io.micronaut.json.tree.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package io.broadsheet.feed.http;
 
-import io.broadsheet.FeedParsers;
-import io.broadsheet.Http;
-import io.broadsheet.HttpTest;
+import io.broadsheet.testing.FeedParsers;
+import io.broadsheet.testing.Http;
+import io.broadsheet.testing.HttpTest;
 import io.broadsheet.feed.FeedCache;
 import io.broadsheet.feed.FeedFormat;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -24,8 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
-import static io.broadsheet.Fixtures.article;
-import static io.broadsheet.Fixtures.json;
+import static io.broadsheet.testing.Fixtures.article;
+import static io.broadsheet.testing.Fixtures.json;
 import static io.broadsheet.feed.http.BrowserViewTest.CHROME;
 import static io.broadsheet.feed.http.BrowserViewTest.FEEDPARSER;
 import static io.broadsheet.feed.http.BrowserViewTest.FIREFOX;

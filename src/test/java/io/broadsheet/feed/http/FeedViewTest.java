@@ -1,11 +1,11 @@
 package io.broadsheet.feed.http;
 
-import io.broadsheet.FeedParsers;
-import io.broadsheet.Feedparser;
-import io.broadsheet.Fixtures;
-import io.broadsheet.Http;
-import io.broadsheet.HttpTest;
-import io.broadsheet.ParsedFeed;
+import io.broadsheet.testing.FeedParsers;
+import io.broadsheet.testing.Feedparser;
+import io.broadsheet.testing.Fixtures;
+import io.broadsheet.testing.Http;
+import io.broadsheet.testing.HttpTest;
+import io.broadsheet.testing.ParsedFeed;
 import io.broadsheet.feed.FeedFormat;
 import io.broadsheet.pages.Html5;
 import io.micronaut.json.tree.JsonNode;
@@ -22,9 +22,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import static io.broadsheet.Fixtures.article;
-import static io.broadsheet.Fixtures.json;
-import static io.broadsheet.Fixtures.with;
+import static io.broadsheet.testing.Fixtures.article;
+import static io.broadsheet.testing.Fixtures.json;
+import static io.broadsheet.testing.Fixtures.with;
 import static io.broadsheet.feed.http.BrowserViewTest.CHROME;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
