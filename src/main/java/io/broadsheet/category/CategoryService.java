@@ -1,5 +1,7 @@
 package io.broadsheet.category;
 
+import io.broadsheet.storage.Category;
+import io.broadsheet.storage.CategoryRepository;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;

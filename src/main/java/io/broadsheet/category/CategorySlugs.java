@@ -1,5 +1,7 @@
 package io.broadsheet.category;
 
+import io.broadsheet.storage.Category;
+import io.broadsheet.storage.CategoryRepository;
 import io.broadsheet.config.ConfigException;
 import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.input.FieldError;

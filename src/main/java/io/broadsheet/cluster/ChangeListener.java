@@ -1,10 +1,8 @@
 package io.broadsheet.cluster;
 
-import io.broadsheet.feed.EmbargoTimer;
-import io.broadsheet.feed.FeedCache;
-import io.broadsheet.partner.PartnerKeys;
 import io.broadsheet.storage.Database;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
@@ -24,7 +22,8 @@ import java.util.Properties;
 
 /**
  * Applies the other instances' changes ({@link ClusterChanges}) on PostgreSQL: one connection of its own
- * LISTENs, and each notice drops the rendered feeds it names, reloads partner keys, or re-aims the embargo timer.
+ * LISTENs, and each notice is published as a {@link ClusterNotice}: the rendered feeds it names are dropped, partner
+ * keys reloaded, or the embargo timer re-aimed by those who keep them.
  *
  * <p>Never stale: versions follow commit order, so a notice whose version is not the next one means one was
  * missed, and every cached feed goes. While the connection is down (or applying a notice failed), feeds are
@@ -50,9 +49,7 @@ public class ChangeListener {
     }
 
     private final ClusterChanges changes;
-    private final FeedCache cache;
-    private final PartnerKeys keys;
-    private final EmbargoTimer embargoes;
+    private final ApplicationEventPublisher<ClusterNotice> events;
     private final String url;
     private final Properties credentials = new Properties();
     private volatile State state;
@@ -62,14 +59,12 @@ public class ChangeListener {
     /** The last version applied, or -1 before the first connection. Only the listening thread touches it. */
     private long applied = -1;
 
-    public ChangeListener(ClusterChanges changes, FeedCache cache, PartnerKeys keys, EmbargoTimer embargoes,
+    public ChangeListener(ClusterChanges changes, ApplicationEventPublisher<ClusterNotice> events,
                           Database database, @Value("${datasources.default.url}") String url,
                           @Value("${datasources.default.username:}") String username,
                           @Value("${datasources.default.password:}") String password) {
         this.changes = changes;
-        this.cache = cache;
-        this.keys = keys;
-        this.embargoes = embargoes;
+        this.events = events;
         this.url = url;
         credentials.setProperty("user", username);
         credentials.setProperty("password", password);
@@ -148,7 +143,7 @@ public class ChangeListener {
         }
         connection = opened;
         state = State.LISTENING;
-        cache.resume();
+        events.publishEvent(ClusterNotice.of(ClusterNotice.What.LISTENING));
         return opened;
     }
 
@@ -178,27 +173,24 @@ public class ChangeListener {
             dropEverything();
         } else if (notice.kind() == Notice.Kind.KEYS) {
             // this instance's own key changes too: a reload that raced its commit may have read the keys before it
-            keys.reload();
+            events.publishEvent(ClusterNotice.of(ClusterNotice.What.KEYS_CHANGED));
         } else if (!notice.instance().equals(changes.instance())) {
             if (notice.kind() == Notice.Kind.ALL) {
                 dropEverything();
             } else {
-                cache.invalidate(notice.feeds());
-                embargoes.reaim();
+                events.publishEvent(new ClusterNotice(ClusterNotice.What.FEEDS_CHANGED, notice.feeds()));
             }
         }
         applied = notice.version();
     }
 
     private void dropEverything() {
-        cache.invalidateAll();
-        keys.reload();
-        embargoes.reaim();
+        events.publishEvent(ClusterNotice.of(ClusterNotice.What.EVERYTHING_CHANGED));
     }
 
     private void disconnected(Exception e) {
         // nothing would tell this instance of a change: feeds are rendered per request until the connection is back
-        cache.suspend();
+        events.publishEvent(ClusterNotice.of(ClusterNotice.What.NOT_LISTENING));
         if (state != State.DISCONNECTED) {
             LOG.warn("Change listener: connection lost ({}); feeds are not cached until it is back", e.getMessage());
         }

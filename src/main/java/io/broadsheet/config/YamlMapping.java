@@ -1,6 +1,6 @@
 package io.broadsheet.config;
 
-import io.broadsheet.feed.XmlText;
+import io.broadsheet.input.XmlText;
 import io.broadsheet.input.PlainText;
 
 import java.util.ArrayList;

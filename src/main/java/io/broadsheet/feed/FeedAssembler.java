@@ -1,5 +1,6 @@
 package io.broadsheet.feed;
 
+import io.broadsheet.input.XmlText;
 import io.broadsheet.article.Article;
 import io.broadsheet.article.ArticleAuthor;
 import io.broadsheet.article.ArticleImage;

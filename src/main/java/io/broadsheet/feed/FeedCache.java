@@ -1,5 +1,7 @@
 package io.broadsheet.feed;
 
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.broadsheet.cluster.ClusterNotice;
 import io.broadsheet.metrics.BroadsheetMetrics;
 import jakarta.inject.Singleton;
 
@@ -234,9 +236,23 @@ public class FeedCache {
         generations.keySet().forEach(name -> release(generations.put(name, new Generation())));
     }
 
+    /** What another instance changed: its feeds' entries go; while nothing is heard, nothing is kept. */
+    @EventListener
+    public void onClusterNotice(ClusterNotice notice) {
+        switch (notice.what()) {
+            case FEEDS_CHANGED -> invalidate(notice.feeds());
+            case EVERYTHING_CHANGED -> invalidateAll();
+            case LISTENING -> resume();
+            case NOT_LISTENING -> suspend();
+            case KEYS_CHANGED -> {
+                // partner keys open feeds, they are no part of them
+            }
+        }
+    }
+
     /**
-     * Something derived from an entry to serve it (the event loop's direct-memory copies, see web.FeedFastPath; the
-     * page a browser gets, see web.BrowserView), at most one of each type per entry, whose resources are given back
+     * Something derived from an entry to serve it (the event loop's direct-memory copies, see feed.http.FeedFastPath; the
+     * page a browser gets, see feed.http.BrowserView), at most one of each type per entry, whose resources are given back
      * once the entry is no longer held.
      */
     public interface Attachment {

@@ -28,7 +28,7 @@ import java.util.Set;
  * ({@link FeedIndex}), records when each altered feed changed (Last-Modified) and tells the other instances
  * ({@link ClusterChanges}); after the commit it drops their cached renders and tells the WebSub hubs and the CDN
  * ({@link CdnPurger}). Only the instance that wrote pings and purges. Embargoes that lift are announced by
- * {@link EmbargoTimer}, or by the first write after them, whichever comes first: both move
+ * the release timer ({@code lifecycle.EmbargoTimer}), or by the first write after them, whichever comes first: both move
  * {@code feed_release.counted_through} under its row lock, so across instances the one that moves it past a
  * release announces it, once.
  */
@@ -46,11 +46,11 @@ public class FeedChanges {
     private final ClusterChanges cluster;
     private final FeedsConfig config;
     private final Clock clock;
-    private final TombstonePruner pruner;
+    private final TombstoneRemoval pruner;
 
     public FeedChanges(FeedService feeds, FeedStateStore states, FeedIndex index, FeedCache cache,
                        WebSubPublisher websub, CdnPurger cdn, ClusterChanges cluster, FeedsConfig config,
-                       Clock clock, TombstonePruner pruner) {
+                       Clock clock, TombstoneRemoval pruner) {
         this.pruner = pruner;
         this.cluster = cluster;
         this.feeds = feeds;
@@ -119,7 +119,7 @@ public class FeedChanges {
     }
 
     /** Feeds in which an embargo lifted: their cached renders go and the hubs hear of it. */
-    void announce(Set<String> names) {
+    public void announce(Set<String> names) {
         if (!names.isEmpty()) {
             cache.invalidate(names);
             ping(names);

@@ -1,7 +1,7 @@
 package io.broadsheet.feed;
 
 import io.broadsheet.article.Snapshot;
-import io.broadsheet.category.Category;
+import io.broadsheet.storage.Category;
 import io.broadsheet.category.CategoryService;
 import io.broadsheet.config.FeedDefinition;
 import io.broadsheet.config.FeedsConfig;

@@ -85,7 +85,7 @@ public class FeedIndex {
     }
 
     /** The names of the feeds whose rows are {@code keys}: {@code all} stands for every feed selecting everything. */
-    Set<String> feedNames(Collection<String> keys) {
+    public Set<String> feedNames(Collection<String> keys) {
         Set<String> names = new LinkedHashSet<>();
         for (String key : keys) {
             if (key.equals(ALL)) {

@@ -3,7 +3,7 @@ package io.broadsheet.feed;
 import io.broadsheet.article.ArticleStore;
 import io.broadsheet.article.Snapshot;
 import io.broadsheet.article.StoredArticle;
-import io.broadsheet.category.Category;
+import io.broadsheet.storage.Category;
 import io.broadsheet.category.CategoryService;
 import io.broadsheet.cdn.CacheKeys;
 import io.broadsheet.config.ContentMode;

@@ -1,6 +1,5 @@
 package io.broadsheet.input;
 
-import io.broadsheet.feed.XmlText;
 import io.micronaut.json.tree.JsonNode;
 
 import java.net.URI;

@@ -1,11 +1,11 @@
 package io.broadsheet.move;
 
 import io.broadsheet.article.ArticleStore;
-import io.broadsheet.category.Category;
+import io.broadsheet.storage.Category;
 import io.broadsheet.category.CategoryService;
 import io.broadsheet.cluster.ClusterChanges;
 import io.broadsheet.feed.FeedStateStore;
-import io.broadsheet.partner.PartnerKey;
+import io.broadsheet.storage.PartnerKey;
 import io.broadsheet.partner.PartnerKeys;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;

@@ -1,6 +1,6 @@
 package io.broadsheet.pages;
 
-import io.broadsheet.category.Category;
+import io.broadsheet.storage.Category;
 import io.broadsheet.feed.FeedService;
 
 import java.util.HashMap;

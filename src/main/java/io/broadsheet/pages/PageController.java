@@ -2,7 +2,7 @@ package io.broadsheet.pages;
 
 import io.broadsheet.article.ArticleService;
 import io.broadsheet.article.StoredArticle;
-import io.broadsheet.category.Category;
+import io.broadsheet.storage.Category;
 import io.broadsheet.category.CategoryService;
 import io.broadsheet.config.FeedDefinition;
 import io.broadsheet.config.FeedsConfig;

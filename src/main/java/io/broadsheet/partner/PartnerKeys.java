@@ -1,5 +1,8 @@
 package io.broadsheet.partner;
 
+import io.broadsheet.storage.PartnerKey;
+import io.broadsheet.storage.PartnerKeyRepository;
+import io.broadsheet.cluster.ClusterNotice;
 import io.broadsheet.cluster.ClusterChanges;
 import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.input.InvalidInputException;
@@ -59,6 +62,14 @@ public class PartnerKeys {
         this.config = config;
         this.clock = clock;
         reload();
+    }
+
+    /** Another instance created or revoked a key, or anything may have changed: the keys are read anew. */
+    @EventListener
+    public void onClusterNotice(ClusterNotice notice) {
+        if (notice.movesKeys()) {
+            reload();
+        }
     }
 
     /** Reads the active keys anew: another instance created or revoked one. */

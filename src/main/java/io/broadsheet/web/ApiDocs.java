@@ -19,14 +19,14 @@ import java.util.List;
  * openapi processor copies what they are annotated with into every operation they mark. And the JSON bodies the
  * controllers read by hand, described as records that nothing else uses.
  */
-final class ApiDocs {
+public final class ApiDocs {
 
     /** The security scheme of the admin token ({@link AdminTokenFilter}). */
-    static final String ADMIN_TOKEN = "adminToken";
-    /** A partner key sent as {@code Authorization: Bearer <key>} ({@link FeedController}). */
-    static final String PARTNER_TOKEN = "partnerToken";
+    public static final String ADMIN_TOKEN = "adminToken";
+    /** A partner key sent as {@code Authorization: Bearer <key>} ({@code feed.http.FeedController}). */
+    public static final String PARTNER_TOKEN = "partnerToken";
     /** A partner key sent as {@code ?key=<key>}. */
-    static final String PARTNER_KEY = "partnerKey";
+    public static final String PARTNER_KEY = "partnerKey";
 
     private ApiDocs() {
     }
@@ -45,7 +45,7 @@ final class ApiDocs {
             + " or from all addresses (100 a minute) after this one sent one: the token was not compared.",
             headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = "integer")),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @interface Admin {
+    public @interface Admin {
     }
 
     /**
@@ -63,7 +63,7 @@ final class ApiDocs {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "415", description = "The body is not sent as `application/json`.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @interface JsonBody {
+    public @interface JsonBody {
     }
 
     /** A query parameter out of its range; {@code errors} names it. */
@@ -71,7 +71,7 @@ final class ApiDocs {
     @Target(ElementType.METHOD)
     @ApiResponse(responseCode = "400", description = "A query parameter is out of its range; `errors` names it.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @interface BadQuery {
+    public @interface BadQuery {
     }
 
     /** The article, key or feed in the path does not exist. */
@@ -79,11 +79,11 @@ final class ApiDocs {
     @Target(ElementType.METHOD)
     @ApiResponse(responseCode = "404", description = "Nothing exists at this path; `detail` says what was looked for.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @interface NotFound {
+    public @interface NotFound {
     }
 
     /**
-     * What a feed request can answer ({@link FeedController}, {@link FeedResponses}): the feed in the format its
+     * What a feed request can answer ({@code feed.http.FeedController}, {@link FeedResponses}): the feed in the format its
      * extension names, a delta, not modified, or a problem.
      */
     @Retention(RetentionPolicy.RUNTIME)
@@ -128,7 +128,7 @@ final class ApiDocs {
     @ApiResponse(responseCode = "404", description = "No such feed, format or page (a category that only embargoed"
             + " articles use is not revealed, nor is a partner feed to a request without a key that grants it).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @interface FeedAnswers {
+    public @interface FeedAnswers {
     }
 
     /** An answer carrying the article as it is stored now, with its version. */
@@ -137,7 +137,7 @@ final class ApiDocs {
     @ApiResponse(responseCode = "200", description = "The article as it is stored now.", useReturnTypeSchema = true,
             headers = @Header(name = "ETag", description = "The article's version, for `If-Match`.",
                     schema = @Schema(type = "string")))
-    @interface ArticleAnswer {
+    public @interface ArticleAnswer {
     }
 
     /** An article created by the call. */
@@ -148,7 +148,7 @@ final class ApiDocs {
                     @Header(name = "Location", description = "`/api/articles/{slug}`", schema = @Schema(type = "string")),
                     @Header(name = "ETag", description = "The article's version, for `If-Match`.",
                             schema = @Schema(type = "string"))})
-    @interface ArticleCreated {
+    public @interface ArticleCreated {
     }
 
     /** An article replaced, renamed or left as it was by a {@code PUT}. */
@@ -161,7 +161,7 @@ final class ApiDocs {
                             schema = @Schema(type = "string")),
                     @Header(name = "Content-Location", description = "After a rename: `/api/articles/{new slug}`.",
                             schema = @Schema(type = "string"))})
-    @interface ArticleReplaced {
+    public @interface ArticleReplaced {
     }
 
     /** A write guarded by {@code If-Match} that found another version. */
@@ -172,13 +172,13 @@ final class ApiDocs {
             headers = @Header(name = "ETag", description = "The current version, when the article exists.",
                     schema = @Schema(type = "string")),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @interface Stale {
+    public @interface Stale {
     }
 
     /** The body of {@code PUT /api/categories/{slug}} ({@link CategoryController}). */
     @Schema(name = "CategoryInput", additionalProperties = Schema.AdditionalPropertiesValue.FALSE,
             description = "`slug` and `feeds` are accepted and ignored, so that a listed category can be sent back.")
-    record CategoryInput(
+    public record CategoryInput(
             @Schema(description = "Plain text: the category's name in feed titles and on the home page.",
                     requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 200, example = "Europe")
             String name,
@@ -190,7 +190,7 @@ final class ApiDocs {
 
     /** The body of {@code POST /api/partners} ({@link PartnerController}). */
     @Schema(name = "PartnerKeyInput", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
-    record PartnerKeyInput(
+    public record PartnerKeyInput(
             @Schema(description = "Plain text: who the key is for.", requiredMode = Schema.RequiredMode.REQUIRED,
                     maxLength = 200, example = "Agence Example")
             String name,

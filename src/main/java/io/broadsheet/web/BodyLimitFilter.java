@@ -17,7 +17,7 @@ import io.micronaut.http.annotation.ServerFilter;
 public class BodyLimitFilter {
 
     /** Largest API body but an import's: 2 MiB. */
-    static final int MAX_BODY = 2 * 1024 * 1024;
+    public static final int MAX_BODY = 2 * 1024 * 1024;
     private static final String IMPORT = "/api/articles/import";
 
     @RequestFilter

@@ -24,7 +24,7 @@ import static io.micronaut.http.netty.channel.ChannelPipelineCustomizer.HANDLER_
  *       and file answers, the fast path's and the deadline's 408;</li>
  *   <li>{@link HeadAnswers} after the access log: every HEAD goes on as a GET and its answer leaves without the
  *       body, for the fast path and Micronaut alike;</li>
- *   <li>{@link FeedFastPathHandler} just ahead of Micronaut's handler (after the access log, which therefore logs its
+ *   <li>the feeds' fast path ({@link InboundShortcut}) just ahead of Micronaut's handler (after the access log, which therefore logs its
  *       answers too); {@code broadsheet.fast-path} ({@code BROADSHEET_FAST_PATH}) false leaves it out, and every
  *       request then goes through Micronaut's routing.</li>
  * </ol>
@@ -34,11 +34,11 @@ final class ConnectionPipeline implements BeanCreatedEventListener<NettyServerCu
 
     private final Duration headTimeout;
     private final DateFields dates;
-    private final BeanProvider<FeedFastPath> path;
+    private final BeanProvider<InboundShortcut> path;
     private final boolean fastPath;
     private final Clock clock;
 
-    ConnectionPipeline(ServerSettings server, DateFields dates, BeanProvider<FeedFastPath> path,
+    ConnectionPipeline(ServerSettings server, DateFields dates, BeanProvider<InboundShortcut> path,
                        FeedAnswerSettings answers, Clock clock) {
         this.headTimeout = server.requestHeadTimeout();
         this.dates = dates;
@@ -68,8 +68,8 @@ final class ConnectionPipeline implements BeanCreatedEventListener<NettyServerCu
             pipeline.addBefore(HANDLER_MICRONAUT_INBOUND, HeadAnswers.NAME, new HeadAnswers());
         }
         if (fastPath && pipeline.get(HANDLER_MICRONAUT_INBOUND) != null
-                && pipeline.get(FeedFastPathHandler.NAME) == null) {
-            pipeline.addBefore(HANDLER_MICRONAUT_INBOUND, FeedFastPathHandler.NAME, new FeedFastPathHandler(path.get()));
+                && pipeline.get(path.get().handlerName()) == null) {
+            pipeline.addBefore(HANDLER_MICRONAUT_INBOUND, path.get().handlerName(), path.get().newHandler());
         }
     }
 

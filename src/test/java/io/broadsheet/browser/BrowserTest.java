@@ -1,6 +1,6 @@
 package io.broadsheet.browser;
 
-import io.broadsheet.HttpTest;
+import io.broadsheet.testing.HttpTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 

@@ -1,6 +1,6 @@
 package io.broadsheet.browser;
 
-import io.broadsheet.Http;
+import io.broadsheet.testing.Http;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

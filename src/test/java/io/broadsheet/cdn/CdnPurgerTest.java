@@ -3,7 +3,7 @@ package io.broadsheet.cdn;
 import io.broadsheet.metrics.BroadsheetMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.broadsheet.TestReceiver;
+import io.broadsheet.testing.TestReceiver;
 import io.broadsheet.config.FeedsConfigLoader;
 import io.broadsheet.notify.NotifySettings;
 import io.micronaut.serde.ObjectMapper;

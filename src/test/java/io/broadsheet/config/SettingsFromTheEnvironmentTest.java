@@ -1,6 +1,6 @@
 package io.broadsheet.config;
 
-import io.broadsheet.TestDatabase;
+import io.broadsheet.testing.TestDatabase;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.EnvironmentPropertySource;
 import io.micronaut.context.env.MapPropertySource;

@@ -2,7 +2,7 @@ package io.broadsheet.config;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.broadsheet.TestDatabase;
+import io.broadsheet.testing.TestDatabase;
 import io.broadsheet.category.CategoryService;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

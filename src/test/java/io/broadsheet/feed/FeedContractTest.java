@@ -1,10 +1,10 @@
 package io.broadsheet.feed;
 
-import io.broadsheet.FeedParsers;
-import io.broadsheet.Fixtures;
-import io.broadsheet.Http;
-import io.broadsheet.HttpTest;
-import io.broadsheet.ParsedFeed;
+import io.broadsheet.testing.FeedParsers;
+import io.broadsheet.testing.Fixtures;
+import io.broadsheet.testing.Http;
+import io.broadsheet.testing.HttpTest;
+import io.broadsheet.testing.ParsedFeed;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,8 +1,8 @@
 package io.broadsheet.feed;
 
-import io.broadsheet.Fixtures;
-import io.broadsheet.HttpTest;
-import io.broadsheet.TestDatabase;
+import io.broadsheet.testing.Fixtures;
+import io.broadsheet.testing.HttpTest;
+import io.broadsheet.testing.TestDatabase;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;

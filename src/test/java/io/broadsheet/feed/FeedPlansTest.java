@@ -1,11 +1,11 @@
 package io.broadsheet.feed;
 
-import io.broadsheet.FeedParsers;
-import io.broadsheet.Fixtures;
-import io.broadsheet.Http;
-import io.broadsheet.HttpTest;
-import io.broadsheet.TestDatabase;
 import io.broadsheet.testing.Corpus;
+import io.broadsheet.testing.FeedParsers;
+import io.broadsheet.testing.Fixtures;
+import io.broadsheet.testing.Http;
+import io.broadsheet.testing.HttpTest;
+import io.broadsheet.testing.TestDatabase;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;

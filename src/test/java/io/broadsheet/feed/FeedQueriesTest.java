@@ -1,8 +1,8 @@
 package io.broadsheet.feed;
 
-import io.broadsheet.Fixtures;
-import io.broadsheet.HttpTest;
-import io.broadsheet.TestDatabase;
+import io.broadsheet.testing.Fixtures;
+import io.broadsheet.testing.HttpTest;
+import io.broadsheet.testing.TestDatabase;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -60,7 +60,7 @@ class FeedQueriesTest extends HttpTest {
         }
         var answer = http.get("/feeds/" + key + "." + format.extension());
         assertEquals(200, answer.status(), answer.body());
-        var item = io.broadsheet.FeedParsers.parse(format, answer.body()).items().get(0);
+        var item = io.broadsheet.testing.FeedParsers.parse(format, answer.body()).items().get(0);
         // PostgreSQL's driver sends a lone surrogate as '?': only H2 stores it for the feed to drop
         assertEquals(TestDatabase.isPostgres() ? "bad title ?" : "bad title ", item.title());
         assertEquals("caption", item.images().get(0).caption());

@@ -1,6 +1,6 @@
 package io.broadsheet.feed;
 
-import io.broadsheet.FeedParsers;
+import io.broadsheet.testing.FeedParsers;
 import io.broadsheet.feed.json.JsonFeedRenderer;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.ObjectMapper;
@@ -81,9 +81,9 @@ class JsonFeedRendererTest {
         assertEquals("a1-img1-copyright", image.get("copyright").getStringValue());
         assertEquals("https://licenses.example.com/a1-img1", image.get("license").getStringValue());
         assertEquals("{\"url\":\"https://media.example.com/a1-img1-640.jpg\",\"width\":640,\"height\":426,"
-                + "\"mime_type\":\"image/jpeg\"}", io.broadsheet.Fixtures.json(image.get("renditions").get(0)));
+                + "\"mime_type\":\"image/jpeg\"}", io.broadsheet.testing.Fixtures.json(image.get("renditions").get(0)));
         assertEquals("{\"url\":\"https://media.example.com/a1-img1-null.jpg\",\"mime_type\":\"image/jpeg\"}",
-                io.broadsheet.Fixtures.json(image.get("renditions").get(1)));
+                io.broadsheet.testing.Fixtures.json(image.get("renditions").get(1)));
     }
 
     private String image(FeedImage lead) {

@@ -1,7 +1,7 @@
 package io.broadsheet.health;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.broadsheet.HttpTest;
+import io.broadsheet.testing.HttpTest;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;

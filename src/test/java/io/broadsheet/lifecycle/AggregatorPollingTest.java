@@ -1,11 +1,11 @@
 package io.broadsheet.lifecycle;
 
-import io.broadsheet.Http;
-import io.broadsheet.HttpTest;
-import io.broadsheet.MutableClock;
-import io.broadsheet.Signals;
-import io.broadsheet.Signals.Signal;
-import io.broadsheet.TestDatabase;
+import io.broadsheet.testing.Http;
+import io.broadsheet.testing.HttpTest;
+import io.broadsheet.testing.MutableClock;
+import io.broadsheet.testing.Signals;
+import io.broadsheet.testing.Signals.Signal;
+import io.broadsheet.testing.TestDatabase;
 import io.broadsheet.article.ArticleService;
 import io.broadsheet.feed.FeedChanges;
 import io.broadsheet.feed.FeedFormat;
@@ -21,10 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.broadsheet.FeedParsers.jsonTree;
-import static io.broadsheet.Fixtures.article;
-import static io.broadsheet.Fixtures.json;
-import static io.broadsheet.Fixtures.with;
+import static io.broadsheet.testing.FeedParsers.jsonTree;
+import static io.broadsheet.testing.Fixtures.article;
+import static io.broadsheet.testing.Fixtures.json;
+import static io.broadsheet.testing.Fixtures.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

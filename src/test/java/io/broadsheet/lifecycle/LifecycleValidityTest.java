@@ -6,10 +6,10 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import io.broadsheet.HttpTest;
-import io.broadsheet.MutableClock;
-import io.broadsheet.TestDatabase;
-import io.broadsheet.W3cFeedValidator;
+import io.broadsheet.testing.HttpTest;
+import io.broadsheet.testing.MutableClock;
+import io.broadsheet.testing.TestDatabase;
+import io.broadsheet.testing.W3cFeedValidator;
 import io.broadsheet.article.ArticleService;
 import io.broadsheet.feed.FeedFormat;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -27,9 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static io.broadsheet.Fixtures.article;
-import static io.broadsheet.Fixtures.json;
-import static io.broadsheet.Fixtures.with;
+import static io.broadsheet.testing.Fixtures.article;
+import static io.broadsheet.testing.Fixtures.json;
+import static io.broadsheet.testing.Fixtures.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,7 +63,7 @@ class LifecycleValidityTest extends HttpTest {
     }
 
     /** Articles in world and europe, tagged NATO and Kosovo, in every state of the lifecycle. */
-    static void publishEverySignal(io.broadsheet.Http http, MutableClock clock, ArticleService articles) {
+    static void publishEverySignal(io.broadsheet.testing.Http http, MutableClock clock, ArticleService articles) {
         clock.set(NOW);
         List<Object> tags = List.of("NATO", "Kosovo");
         post(http, with(article("v-live", "2026-11-30T08:00:00Z", "world", "europe"), "tags", tags,
@@ -75,13 +75,13 @@ class LifecycleValidityTest extends HttpTest {
         post(http, with(article("v-expiring", "2026-11-30T12:00:00Z", "world"), "tags", tags,
                 "expiresAt", NOW.plusSeconds(1).toString()));
         // a picture with its rights and renditions ahead of a plain one: a media:group, srcset, the JSON image's pick
-        Map<String, Object> pictured = with(io.broadsheet.Fixtures.image("v-pictured", 1), "width", 3000, "height", 2000,
+        Map<String, Object> pictured = with(io.broadsheet.testing.Fixtures.image("v-pictured", 1), "width", 3000, "height", 2000,
                 "copyright", "\u00a9 AFP 2026", "license", "https://creativecommons.org/licenses/by-nd/4.0/",
                 "renditions", List.of(Map.of("url", "https://media.example.com/v-pictured-640.jpg", "width", 640,
                         "height", 427, "mimeType", "image/jpeg"), Map.of("url", "https://media.example.com/v-pictured-1200.webp",
                         "width", 1200, "height", 800, "mimeType", "image/webp")));
         post(http, with(article("v-pictured", "2026-11-30T13:00:00Z", "world", "europe"), "tags", tags,
-                "images", List.of(pictured, io.broadsheet.Fixtures.image("v-pictured", 2))));
+                "images", List.of(pictured, io.broadsheet.testing.Fixtures.image("v-pictured", 2))));
         clock.set(NOW.plusSeconds(60));
         assertEquals(200, http.put("/api/articles/v-corrected", json(with(corrected, "correction",
                 "An earlier version misspelt the minister\u2019s name & title <sic>.")), null).status());
@@ -95,13 +95,13 @@ class LifecycleValidityTest extends HttpTest {
         clock.set(NOW.plusSeconds(180));
     }
 
-    private static void post(io.broadsheet.Http http, Map<String, Object> article) {
+    private static void post(io.broadsheet.testing.Http http, Map<String, Object> article) {
         var answer = http.post("/api/articles", json(article));
         assertEquals(201, answer.status(), answer.body());
     }
 
     /** Every feed's first page in RSS and Atom, by the URL it is served at. */
-    static Map<String, byte[]> xmlDocuments(io.broadsheet.Http http) {
+    static Map<String, byte[]> xmlDocuments(io.broadsheet.testing.Http http) {
         Map<String, byte[]> documents = new LinkedHashMap<>();
         for (String feed : FEEDS) {
             for (FeedFormat format : List.of(FeedFormat.RSS, FeedFormat.ATOM)) {

@@ -1,11 +1,11 @@
 package io.broadsheet.lifecycle;
 
-import io.broadsheet.Fixtures;
-import io.broadsheet.HttpTest;
-import io.broadsheet.MutableClock;
-import io.broadsheet.Signals;
-import io.broadsheet.TestDatabase;
-import io.broadsheet.W3cFeedValidator;
+import io.broadsheet.testing.Fixtures;
+import io.broadsheet.testing.HttpTest;
+import io.broadsheet.testing.MutableClock;
+import io.broadsheet.testing.Signals;
+import io.broadsheet.testing.TestDatabase;
+import io.broadsheet.testing.W3cFeedValidator;
 import io.broadsheet.article.ArticleService;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;

@@ -1,9 +1,9 @@
 package io.broadsheet.move;
 
-import io.broadsheet.FeedParsers;
-import io.broadsheet.Fixtures;
-import io.broadsheet.Http;
-import io.broadsheet.Installation;
+import io.broadsheet.testing.FeedParsers;
+import io.broadsheet.testing.Fixtures;
+import io.broadsheet.testing.Http;
+import io.broadsheet.testing.Installation;
 import io.micronaut.json.tree.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

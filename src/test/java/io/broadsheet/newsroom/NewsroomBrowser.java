@@ -1,7 +1,7 @@
 package io.broadsheet.newsroom;
 
 import io.broadsheet.pages.Html5;
-import io.broadsheet.Http;
+import io.broadsheet.testing.Http;
 import org.jsoup.nodes.Document;
 
 import java.net.URI;

@@ -1,10 +1,10 @@
 package io.broadsheet.newsroom;
 
-import io.broadsheet.Fixtures;
-import io.broadsheet.Http;
-import io.broadsheet.HttpTest;
-import io.broadsheet.TestDatabase;
-import io.broadsheet.TestHub;
+import io.broadsheet.testing.Fixtures;
+import io.broadsheet.testing.Http;
+import io.broadsheet.testing.HttpTest;
+import io.broadsheet.testing.TestDatabase;
+import io.broadsheet.testing.TestHub;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.jsoup.nodes.Document;
@@ -20,7 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.broadsheet.FeedParsers.jsonTree;
+import static io.broadsheet.testing.FeedParsers.jsonTree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

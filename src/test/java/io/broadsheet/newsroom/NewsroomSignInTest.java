@@ -1,9 +1,9 @@
 package io.broadsheet.newsroom;
 
-import io.broadsheet.Http;
-import io.broadsheet.HttpTest;
-import io.broadsheet.MutableClock;
-import io.broadsheet.TestDatabase;
+import io.broadsheet.testing.Http;
+import io.broadsheet.testing.HttpTest;
+import io.broadsheet.testing.MutableClock;
+import io.broadsheet.testing.TestDatabase;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

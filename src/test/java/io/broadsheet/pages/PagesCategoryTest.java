@@ -1,8 +1,8 @@
 package io.broadsheet.pages;
 
-import io.broadsheet.Fixtures;
-import io.broadsheet.Http;
-import io.broadsheet.HttpTest;
+import io.broadsheet.testing.Fixtures;
+import io.broadsheet.testing.Http;
+import io.broadsheet.testing.HttpTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,9 +1,9 @@
 package io.broadsheet.pages;
 
-import io.broadsheet.FeedParsers;
-import io.broadsheet.Fixtures;
-import io.broadsheet.Http;
-import io.broadsheet.HttpTest;
+import io.broadsheet.testing.FeedParsers;
+import io.broadsheet.testing.Fixtures;
+import io.broadsheet.testing.Http;
+import io.broadsheet.testing.HttpTest;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.jsoup.nodes.Document;

@@ -1,10 +1,10 @@
 package io.broadsheet.pages;
 
-import io.broadsheet.FeedParsers;
-import io.broadsheet.Fixtures;
-import io.broadsheet.Http;
-import io.broadsheet.HttpTest;
-import io.broadsheet.ParsedFeed;
+import io.broadsheet.testing.FeedParsers;
+import io.broadsheet.testing.Fixtures;
+import io.broadsheet.testing.Http;
+import io.broadsheet.testing.HttpTest;
+import io.broadsheet.testing.ParsedFeed;
 import io.broadsheet.feed.FeedFormat;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.jsoup.Jsoup;

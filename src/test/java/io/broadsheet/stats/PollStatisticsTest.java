@@ -1,10 +1,10 @@
 package io.broadsheet.stats;
 
-import io.broadsheet.FeedParsers;
-import io.broadsheet.Http;
-import io.broadsheet.HttpTest;
-import io.broadsheet.MutableClock;
-import io.broadsheet.TestDatabase;
+import io.broadsheet.testing.FeedParsers;
+import io.broadsheet.testing.Http;
+import io.broadsheet.testing.HttpTest;
+import io.broadsheet.testing.MutableClock;
+import io.broadsheet.testing.TestDatabase;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -19,8 +19,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.broadsheet.Fixtures.article;
-import static io.broadsheet.Fixtures.json;
+import static io.broadsheet.testing.Fixtures.article;
+import static io.broadsheet.testing.Fixtures.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,8 +1,8 @@
 package io.broadsheet.stats;
 
-import io.broadsheet.FeedParsers;
-import io.broadsheet.Http;
-import io.broadsheet.TestDatabase;
+import io.broadsheet.testing.FeedParsers;
+import io.broadsheet.testing.Http;
+import io.broadsheet.testing.TestDatabase;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;

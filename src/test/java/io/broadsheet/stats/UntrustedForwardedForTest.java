@@ -1,8 +1,8 @@
 package io.broadsheet.stats;
 
-import io.broadsheet.FeedParsers;
-import io.broadsheet.HttpTest;
-import io.broadsheet.TestDatabase;
+import io.broadsheet.testing.FeedParsers;
+import io.broadsheet.testing.HttpTest;
+import io.broadsheet.testing.TestDatabase;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import java.util.HashMap;
 import java.util.Map;
 
-import static io.broadsheet.Fixtures.article;
-import static io.broadsheet.Fixtures.json;
+import static io.broadsheet.testing.Fixtures.article;
+import static io.broadsheet.testing.Fixtures.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Without trusted proxies, X-Forwarded-For names no poller: one client sending 3,000 of them is one poller. */

@@ -1,6 +1,6 @@
 package io.broadsheet.storage;
 
-import io.broadsheet.TestDatabase;
+import io.broadsheet.testing.TestDatabase;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;

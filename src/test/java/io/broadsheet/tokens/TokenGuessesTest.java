@@ -1,6 +1,6 @@
 package io.broadsheet.tokens;
 
-import io.broadsheet.MutableClock;
+import io.broadsheet.testing.MutableClock;
 import io.broadsheet.clients.ClientAddresses;
 import io.broadsheet.clients.ClientSettings;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.broadsheet.web;
 
-import io.broadsheet.TestDatabase;
+import io.broadsheet.testing.TestDatabase;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Tag;

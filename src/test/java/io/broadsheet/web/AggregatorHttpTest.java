@@ -1,11 +1,11 @@
 package io.broadsheet.web;
 
-import io.broadsheet.FeedParsers;
-import io.broadsheet.Http;
-import io.broadsheet.HttpTest;
-import io.broadsheet.MutableClock;
-import io.broadsheet.ParsedFeed;
-import io.broadsheet.TestDatabase;
+import io.broadsheet.testing.FeedParsers;
+import io.broadsheet.testing.Http;
+import io.broadsheet.testing.HttpTest;
+import io.broadsheet.testing.MutableClock;
+import io.broadsheet.testing.ParsedFeed;
+import io.broadsheet.testing.TestDatabase;
 import io.broadsheet.feed.FeedFormat;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -23,9 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
-import static io.broadsheet.Fixtures.article;
-import static io.broadsheet.Fixtures.json;
-import static io.broadsheet.Fixtures.with;
+import static io.broadsheet.testing.Fixtures.article;
+import static io.broadsheet.testing.Fixtures.json;
+import static io.broadsheet.testing.Fixtures.with;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

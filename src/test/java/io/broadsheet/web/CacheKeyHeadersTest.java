@@ -1,8 +1,8 @@
 package io.broadsheet.web;
 
-import io.broadsheet.Fixtures;
-import io.broadsheet.Http;
-import io.broadsheet.HttpTest;
+import io.broadsheet.testing.Fixtures;
+import io.broadsheet.testing.Http;
+import io.broadsheet.testing.HttpTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,7 @@ import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 
-import static io.broadsheet.FeedParsers.jsonTree;
+import static io.broadsheet.testing.FeedParsers.jsonTree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,7 +1,7 @@
 package io.broadsheet.web;
 
-import io.broadsheet.Http;
-import io.broadsheet.HttpTest;
+import io.broadsheet.testing.Http;
+import io.broadsheet.testing.HttpTest;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static io.broadsheet.FeedParsers.jsonTree;
-import static io.broadsheet.Fixtures.article;
-import static io.broadsheet.Fixtures.json;
+import static io.broadsheet.testing.FeedParsers.jsonTree;
+import static io.broadsheet.testing.Fixtures.article;
+import static io.broadsheet.testing.Fixtures.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

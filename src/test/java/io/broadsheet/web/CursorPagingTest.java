@@ -1,11 +1,11 @@
 package io.broadsheet.web;
 
-import io.broadsheet.Eventually;
-import io.broadsheet.FeedParsers;
-import io.broadsheet.Http;
-import io.broadsheet.HttpTest;
-import io.broadsheet.ParsedFeed;
-import io.broadsheet.TestDatabase;
+import io.broadsheet.testing.Eventually;
+import io.broadsheet.testing.FeedParsers;
+import io.broadsheet.testing.Http;
+import io.broadsheet.testing.HttpTest;
+import io.broadsheet.testing.ParsedFeed;
+import io.broadsheet.testing.TestDatabase;
 import io.broadsheet.feed.FeedFormat;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -28,8 +28,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import static io.broadsheet.Fixtures.article;
-import static io.broadsheet.Fixtures.json;
+import static io.broadsheet.testing.Fixtures.article;
+import static io.broadsheet.testing.Fixtures.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

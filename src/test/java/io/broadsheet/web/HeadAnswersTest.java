@@ -1,10 +1,10 @@
 package io.broadsheet.web;
 
-import io.broadsheet.Http;
-import io.broadsheet.HttpTest;
-import io.broadsheet.MutableClock;
-import io.broadsheet.RawHttp;
-import io.broadsheet.TestDatabase;
+import io.broadsheet.testing.Http;
+import io.broadsheet.testing.HttpTest;
+import io.broadsheet.testing.MutableClock;
+import io.broadsheet.testing.RawHttp;
+import io.broadsheet.testing.TestDatabase;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,9 +18,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import static io.broadsheet.Fixtures.article;
-import static io.broadsheet.Fixtures.json;
-import static io.broadsheet.RawHttp.request;
+import static io.broadsheet.testing.Fixtures.article;
+import static io.broadsheet.testing.Fixtures.json;
+import static io.broadsheet.testing.RawHttp.request;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,8 +1,9 @@
 package io.broadsheet.web;
 
-import io.broadsheet.HttpTest;
-import io.broadsheet.RawHttp;
-import io.broadsheet.TestDatabase;
+import io.broadsheet.feed.http.FeedFastPath;
+import io.broadsheet.testing.HttpTest;
+import io.broadsheet.testing.RawHttp;
+import io.broadsheet.testing.TestDatabase;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -11,9 +12,9 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 
-import static io.broadsheet.Fixtures.article;
-import static io.broadsheet.Fixtures.json;
-import static io.broadsheet.RawHttp.request;
+import static io.broadsheet.testing.Fixtures.article;
+import static io.broadsheet.testing.Fixtures.json;
+import static io.broadsheet.testing.RawHttp.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

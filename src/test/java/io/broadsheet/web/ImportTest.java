@@ -1,10 +1,10 @@
 package io.broadsheet.web;
 
-import io.broadsheet.FeedParsers;
-import io.broadsheet.Fixtures;
-import io.broadsheet.Http;
-import io.broadsheet.HttpTest;
-import io.broadsheet.TestDatabase;
+import io.broadsheet.testing.FeedParsers;
+import io.broadsheet.testing.Fixtures;
+import io.broadsheet.testing.Http;
+import io.broadsheet.testing.HttpTest;
+import io.broadsheet.testing.TestDatabase;
 import io.broadsheet.feed.FeedFormat;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.tree.JsonNode;

@@ -1,8 +1,8 @@
 package io.broadsheet.web;
 
-import io.broadsheet.FeedParsers;
-import io.broadsheet.Http;
-import io.broadsheet.HttpTest;
+import io.broadsheet.testing.FeedParsers;
+import io.broadsheet.testing.Http;
+import io.broadsheet.testing.HttpTest;
 import io.broadsheet.feed.FeedFormat;
 import io.broadsheet.testing.Corpus;
 import io.micronaut.json.tree.JsonNode;

@@ -1,10 +1,10 @@
 package io.broadsheet.web;
 
-import io.broadsheet.Eventually;
-import io.broadsheet.FeedParsers;
-import io.broadsheet.Http;
-import io.broadsheet.HttpTest;
-import io.broadsheet.TestDatabase;
+import io.broadsheet.testing.Eventually;
+import io.broadsheet.testing.FeedParsers;
+import io.broadsheet.testing.Http;
+import io.broadsheet.testing.HttpTest;
+import io.broadsheet.testing.TestDatabase;
 import io.broadsheet.limits.RenderSlots;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import static io.broadsheet.Fixtures.article;
-import static io.broadsheet.Fixtures.json;
+import static io.broadsheet.testing.Fixtures.article;
+import static io.broadsheet.testing.Fixtures.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,9 +1,9 @@
 package io.broadsheet.web;
 
-import io.broadsheet.Http;
-import io.broadsheet.HttpTest;
-import io.broadsheet.RawHttp;
-import io.broadsheet.TestDatabase;
+import io.broadsheet.testing.Http;
+import io.broadsheet.testing.HttpTest;
+import io.broadsheet.testing.RawHttp;
+import io.broadsheet.testing.TestDatabase;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 

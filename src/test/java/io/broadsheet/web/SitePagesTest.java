@@ -1,8 +1,8 @@
 package io.broadsheet.web;
 
-import io.broadsheet.Fixtures;
-import io.broadsheet.Http;
-import io.broadsheet.HttpTest;
+import io.broadsheet.testing.Fixtures;
+import io.broadsheet.testing.Http;
+import io.broadsheet.testing.HttpTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

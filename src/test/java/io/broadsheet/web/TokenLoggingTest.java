@@ -3,9 +3,9 @@ package io.broadsheet.web;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.broadsheet.Fixtures;
-import io.broadsheet.Http;
-import io.broadsheet.TestDatabase;
+import io.broadsheet.testing.Fixtures;
+import io.broadsheet.testing.Http;
+import io.broadsheet.testing.TestDatabase;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Tag;
@@ -36,7 +36,7 @@ class TokenLoggingTest {
             Http http = new Http(server.getURI());
             assertEquals(201, http.post("/api/articles", Fixtures.json(Fixtures.article("logged", "2022-03-17T09:42:00Z", "world"))).status());
             assertEquals(403, http.send(http.request("/api/articles").header("Authorization", "Bearer almost-" + Http.ADMIN_TOKEN)).status());
-            String key = io.broadsheet.FeedParsers.jsonTree(http.post("/api/partners",
+            String key = io.broadsheet.testing.FeedParsers.jsonTree(http.post("/api/partners",
                     Fixtures.json(Map.of("name", "p", "feeds", List.of("partner-wire")))).body()).get("key").getStringValue();
             assertEquals(200, http.get("/feeds/partner-wire.rss?key=" + key).status());
             assertEquals(404, http.get("/feeds/partner-wire.rss?key=" + key + "x").status());

