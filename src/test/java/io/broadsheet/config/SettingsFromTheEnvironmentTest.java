@@ -5,6 +5,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.EnvironmentPropertySource;
 import io.micronaut.context.env.MapPropertySource;
 import io.micronaut.context.env.PropertySource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every setting is read from its BROADSHEET_* environment variable, as Micronaut maps one (a property source of the
  * environment's convention and precedence), and a wrong one stops the start naming the key and the variable.
  */
+@Tag("database")
 class SettingsFromTheEnvironmentTest {
 
     @TempDir
