@@ -79,7 +79,7 @@ class FeedPlansTest extends HttpTest {
                     + tombstones + " tombstones: " + plan(connection, FeedIndex.PRUNE_SQL, later));
             assertTrue(scanned(connection, FeedIndex.TOMBSTONE_FEEDS_SQL, id) <= 10, "an article's tombstones: by article");
             assertTrue(scanned(connection, FeedPageQueries.NEXT_EXPIRY_SQL) <= 2, "the next expiry: one row");
-            assertTrue(scanned(connection, io.broadsheet.article.ArticleStore.DUE_EXPIRIES_SQL,
+            assertTrue(scanned(connection, io.broadsheet.storage.ArticleQueries.DUE_EXPIRIES_SQL,
                     Instant.parse("2022-01-01T00:00:00Z").atOffset(ZoneOffset.UTC)) <= 2, "no expiry due: nothing read");
         }
     }

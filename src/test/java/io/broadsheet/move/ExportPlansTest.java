@@ -45,7 +45,7 @@ class ExportPlansTest extends HttpTest {
     }
 
     private static String explain(Connection connection, long afterId) throws SQLException {
-        String sql = ArticleStore.AFTER_ID_SQL.replace(":afterId", "?").replace(":limit", "?");
+        String sql = io.broadsheet.storage.ArticleQueries.AFTER_ID_SQL;
         try (PreparedStatement ps = connection.prepareStatement("EXPLAIN " + sql)) {
             ps.setLong(1, afterId);
             ps.setInt(2, ArchiveExport.PAGE);
