@@ -57,7 +57,7 @@ class ArticleChildrenUpgradeTest {
                         Fixtures.with(Fixtures.image("a1", 3), "caption", "a1-img3-caption \"quoted\" <b>not html</b> \u2603",
                                 "length", null, "width", null)),
                 "corrections", List.of(
-                        Map.of("at", "2022-03-18T10:00:00.123456789Z", "text", "a1-correction1 with \\ a backslash"),
+                        Map.of("at", "2022-03-18T10:00:00.123456Z", "text", "a1-correction1 with \\ a backslash"),
                         Map.of("at", "2022-03-19T11:00:00Z", "text", "a1-correction2 on 19 March")));
         Map<String, Object> a2 = Fixtures.with(Fixtures.article("upgraded-a2", "2022-03-16T08:00:00Z", "world"),
                 "id", 2, "createdAt", CREATED, "updatedAt", CREATED, "version", 0, "tags", List.of(),
@@ -114,9 +114,10 @@ class ArticleChildrenUpgradeTest {
         return answers;
     }
 
+    /** The answer's body, the times of the article written after the upgrade masked (they are the wall clock's). */
     private static String ok(Http.Answer answer, String what) {
         assertEquals(200, answer.status(), what + ": " + answer.body());
-        return answer.body();
+        return answer.body().replaceAll("\"(createdAt|updatedAt)\":\"(?!2022-)[^\"]*\"", "\"$1\":\"now\"");
     }
 
     private static String masked(String body) {
