@@ -1,38 +1,38 @@
 package io.broadsheet.article;
 
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.annotation.GeneratedValue;
-import io.micronaut.data.annotation.Id;
-import io.micronaut.data.annotation.MappedEntity;
-
 import java.time.Instant;
+import java.util.List;
 
 /**
- * The article row; its images, authors, categories and tags live in child tables (see {@link StoredArticle}).
+ * The article row; its images, authors and corrections are JSON columns of it, its categories and tags rows of
+ * their own (see {@link StoredArticle}).
  *
  * @param url             the canonical URL as sent, or null for {@code {base-url}/articles/{slug}}
  * @param expiresAt       the end of its usage window, or null: then it is withdrawn with the reason "expired"
  * @param withdrawnAt     when it was withdrawn, or null while it is not
  * @param withdrawnReason why, while it is withdrawn
- * @param corrections     its correction notices as {@link Correction#encode} writes them, or null
+ * @param corrections     its correction notices, oldest first
  */
-@MappedEntity("article")
 public record Article(
-        @Id @GeneratedValue @Nullable Long id,
+        Long id,
         String slug,
         String title,
-        @Nullable String summary,
-        @Nullable String body,
-        @Nullable String url,
-        @Nullable String language,
+        String summary,
+        String body,
+        String url,
+        String language,
         Instant publishedAt,
         Instant createdAt,
         Instant updatedAt,
         long version,
-        @Nullable Instant expiresAt,
-        @Nullable Instant withdrawnAt,
-        @Nullable String withdrawnReason,
-        @Nullable String corrections) {
+        Instant expiresAt,
+        Instant withdrawnAt,
+        String withdrawnReason,
+        List<Correction> corrections) {
+
+    public Article {
+        corrections = corrections == null ? List.of() : List.copyOf(corrections);
+    }
 
     /** True while the article is withdrawn: out of every feed, its page gone. */
     public boolean withdrawn() {

@@ -1,16 +1,9 @@
 package io.broadsheet.article;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.annotation.GeneratedValue;
-import io.micronaut.data.annotation.Id;
-import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.serde.annotation.Serdeable;
 
-/** One author of an article, in article order. */
-@MappedEntity("article_author")
-public record ArticleAuthor(
-        @Id @GeneratedValue @Nullable Long id,
-        long articleId,
-        int ordinal,
-        String name,
-        @Nullable String url) {
+/** One author of an article, in article order; stored in the article row's {@code authors} JSON column. */
+@Serdeable
+public record ArticleAuthor(String name, @Nullable String url) {
 }

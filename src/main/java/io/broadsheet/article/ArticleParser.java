@@ -160,7 +160,7 @@ public final class ArticleParser {
             return null;
         }
         return new ServerFields(id, createdAt, updatedAt, version == null ? 0 : version, withdrawnAt, reason,
-                Correction.encode(corrections));
+                List.copyOf(corrections));
     }
 
     /** The reason of a withdrawal: {@code {"reason": "..."}}, required, plain text. */

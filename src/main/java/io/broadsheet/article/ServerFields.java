@@ -9,8 +9,8 @@ import java.time.Instant;
  * @param version         how many times the article was replaced (0: never, so feeds date its update at its publication)
  * @param withdrawnAt     when it was withdrawn, or null
  * @param withdrawnReason why, or null
- * @param corrections     its correction notices as {@link Correction#encode} writes them, or null
+ * @param corrections     its correction notices, oldest first
  */
 public record ServerFields(long id, Instant createdAt, Instant updatedAt, long version, Instant withdrawnAt,
-                           String withdrawnReason, String corrections) {
+                           String withdrawnReason, java.util.List<Correction> corrections) {
 }

@@ -3,7 +3,7 @@ package io.broadsheet.article;
 import java.util.List;
 
 /**
- * An article with its children, as loaded in one query per table.
+ * An article with its children: images, authors and corrections from its row, categories and tags from theirs.
  *
  * @param categories category slugs in article order
  * @param tags       tags as sent, in article order
@@ -20,7 +20,7 @@ public record StoredArticle(Article article, List<ArticleImage> images, List<Art
 
     /** Its correction notices, oldest first. */
     public List<Correction> corrections() {
-        return Correction.decode(article.corrections());
+        return article.corrections();
     }
 
     /** The strong entity tag of this version: changes with every write. */

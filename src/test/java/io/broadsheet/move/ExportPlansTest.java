@@ -2,7 +2,6 @@ package io.broadsheet.move;
 
 import io.broadsheet.testing.HttpTest;
 import io.broadsheet.testing.TestDatabase;
-import io.broadsheet.article.ArticleStore;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -45,7 +44,7 @@ class ExportPlansTest extends HttpTest {
     }
 
     private static String explain(Connection connection, long afterId) throws SQLException {
-        String sql = ArticleStore.AFTER_ID_SQL.replace(":afterId", "?").replace(":limit", "?");
+        String sql = io.broadsheet.storage.ArticleQueries.AFTER_ID_SQL;
         try (PreparedStatement ps = connection.prepareStatement("EXPLAIN " + sql)) {
             ps.setLong(1, afterId);
             ps.setInt(2, ArchiveExport.PAGE);
