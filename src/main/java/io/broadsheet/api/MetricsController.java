@@ -30,7 +30,7 @@ public class MetricsController {
     /** On the blocking pool: a scrape may read the article count from the database (every few seconds at most). */
     @Operation(operationId = "scrapeMetrics", summary = "Every meter in the Prometheus text format",
             description = "The admin token, as Prometheus sends it with `authorization: {credentials: <token>}`. The"
-                    + " README's \"Metrics\" section lists Broadsheet's own meters.")
+                    + " \"Metrics\" section of docs/operations.md lists Broadsheet's own meters.")
     @ApiResponse(responseCode = "200", description = "The meters, one sample a line.", useReturnTypeSchema = true)
     @Get(uri = "/metrics", produces = TEXT_FORMAT)
     @ExecuteOn(TaskExecutors.BLOCKING)
