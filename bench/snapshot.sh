@@ -19,17 +19,7 @@ APP=
 trap 'if [ -n "$APP" ]; then kill $APP 2>/dev/null || true; fi' EXIT
 mkdir -p "$WORK"
 rm -rf "$WORK/data-after" "$WORK/after"
-if [ "${KEEP_BEFORE:-0}" != 1 ] || [ ! -f "$WORK/before.done" ]; then
-rm -rf "$WORK/data-before" "$WORK/before" "$WORK/config" "$WORK/before.done"
 
-# the shipped feed definitions plus a partner feed
-cp -r feeds-config "$WORK/config"
-cat >> "$WORK/config/broadsheet.yml" <<'YAML'
-  wire:
-    title: Broadsheet Wire
-    description: Every story in full, for partners.
-    access: partner
-YAML
 
 start() { # jar data-dir
   BROADSHEET_PORT=$PORT BROADSHEET_DATA_DIR="$2" BROADSHEET_ADMIN_TOKEN=$TOKEN BROADSHEET_SAMPLE_DATA=false \
@@ -55,6 +45,17 @@ api() { # method path [body]
   curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -X "$1" "$BASE$2" \
     ${3:+--data-binary "$3"}
 }
+
+if [ "${KEEP_BEFORE:-0}" != 1 ] || [ ! -f "$WORK/before.done" ]; then
+rm -rf "$WORK/data-before" "$WORK/before" "$WORK/config" "$WORK/before.done"
+# the shipped feed definitions plus a partner feed
+cp -r feeds-config "$WORK/config"
+cat >> "$WORK/config/broadsheet.yml" <<'YAML'
+  wire:
+    title: Broadsheet Wire
+    description: Every story in full, for partners.
+    access: partner
+YAML
 
 corpus=$WORK/corpus-$COUNT.ndjson
 [ -f "$corpus" ] || python3 tools/corpus/generate.py --count "$COUNT" --every 5 > "$corpus"
