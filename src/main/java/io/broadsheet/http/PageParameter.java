@@ -30,6 +30,14 @@ public final class PageParameter {
      * @throws InvalidInputException for a value out of the grammar or above {@code max}, or several values
      */
     public static int of(List<String> values, int max) {
+        return of(values, max, "");
+    }
+
+    /**
+     * As {@link #of(List, int)}, with {@code deeper} (such as "; deeper pages are reached ...") saying in the error
+     * for a page above {@code max} how the route reaches deeper ones.
+     */
+    public static int of(List<String> values, int max, String deeper) {
         if (values.isEmpty()) {
             return 1;
         }
@@ -37,10 +45,13 @@ public final class PageParameter {
             throw InvalidInputException.of(NAME, "must be given once, got " + values.size() + " values");
         }
         String value = values.get(0);
-        int page = number(value, 0, value.length(), max);
+        int page = number(value, 0, value.length(), Integer.MAX_VALUE);
         if (page == 0) {
             throw InvalidInputException.of(NAME, "must be a whole number from 1 to " + max + " in digits, without"
                     + " sign or leading zero, got '" + echo(value) + "'");
+        }
+        if (page > max) {
+            throw InvalidInputException.of(NAME, "numbered pages go up to " + max + deeper + ", got " + page);
         }
         return page;
     }

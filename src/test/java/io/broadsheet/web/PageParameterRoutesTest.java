@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every route that takes {@code ?page=} reads it by one grammar with one error: a malformed page is a problem+json
@@ -56,7 +57,10 @@ class PageParameterRoutesTest extends HttpTest {
     @ParameterizedTest
     @ValueSource(strings = {"page=21", "page=2147483647"})
     void aPageBeyondTheNumberedOnesIs400OnFeedsAndCategoryPages(String query) {
-        assertPageProblem(http.get(FEED + "?" + query), "feed ?" + query);
+        Http.Answer feed = http.get(FEED + "?" + query);
+        assertPageProblem(feed, "feed ?" + query);
+        assertTrue(feed.body().contains("numbered pages go up to 20; deeper pages are reached through each page's"
+                + " next link (?after=...)"), "expected the feed's 400 to point to the next links, got " + feed.body());
         assertPageProblem(http.get(CATEGORY + "?" + query), "category page ?" + query);
     }
 
