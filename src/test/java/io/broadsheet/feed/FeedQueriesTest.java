@@ -51,11 +51,15 @@ class FeedQueriesTest extends HttpTest {
         try (Connection connection = TestDatabase.connect(databaseUrl)) {
             update(connection, "UPDATE article SET title = ?, summary = ?, body = ? WHERE slug = ?",
                     "bad\u0007 title \uD800", "sum\u000Bmary", "<p>bo\u001Fdy</p>", key);
-            update(connection, "UPDATE article_image SET caption = ?, credit = ?, alt = ? WHERE article_id = (SELECT id FROM article WHERE slug = ?) AND ordinal = 0",
-                    "cap\u0001tion", "cre\uFFFEdit",
+            // the pictures and authors are JSON in the article's row: their strings carry the escapes JSON allows
+            String images = storedJson(connection, "images", key)
+                    .replace(key + "-img1-caption", "cap\\u0001tion").replace(key + "-img1-credit", "cre\\uFFFEdit")
                     // PostgreSQL cannot store NUL in text at all
-                    TestDatabase.isPostgres() ? "a\u0008lt" : "a\u0000lt", key);
-            update(connection, "UPDATE article_author SET name = ? WHERE article_id = (SELECT id FROM article WHERE slug = ?)", "auth\u0002or", key);
+                    .replace(key + "-img1-alt", TestDatabase.isPostgres() ? "a\\u0008lt" : "a\\u0000lt");
+            String authors = storedJson(connection, "authors", key).replaceAll("\"name\": ?\"[^\"]*\"",
+                    "\"name\":\"auth\\\\u0002or\"");
+            update(connection, "UPDATE article SET images = " + jsonParameter() + ", authors = " + jsonParameter()
+                    + " WHERE slug = ?", images, authors, key);
             update(connection, "UPDATE article_tag SET tag = ? WHERE article_id = (SELECT id FROM article WHERE slug = ?)", "t\u0003ag", key);
         }
         var answer = http.get("/feeds/" + key + "." + format.extension());
@@ -66,6 +70,23 @@ class FeedQueriesTest extends HttpTest {
         assertEquals("caption", item.images().get(0).caption());
         assertEquals("credit", item.images().get(0).credit());
         assertFalse(answer.body().contains("\u0007"));
+    }
+
+    private static String storedJson(Connection connection, String column, String slug) throws SQLException {
+        String text = TestDatabase.isPostgres() ? column + "::text" : "CAST(" + column + " AS VARCHAR)";
+        try (PreparedStatement ps = connection.prepareStatement("SELECT " + text + " FROM article WHERE slug = ?")) {
+            ps.setString(1, slug);
+            try (ResultSet rows = ps.executeQuery()) {
+                assertTrue(rows.next(), "no article " + slug);
+                String json = rows.getString(1);
+                assertTrue(json != null && json.startsWith("["), "expected a JSON array in " + column + ", got " + json);
+                return json;
+            }
+        }
+    }
+
+    private static String jsonParameter() {
+        return TestDatabase.isPostgres() ? "CAST(? AS jsonb)" : "? FORMAT JSON";
     }
 
     private static void update(Connection connection, String sql, Object... params) throws SQLException {
