@@ -1,10 +1,10 @@
 package io.broadsheet.storage;
 
-import io.broadsheet.article.ArticleAuthor;
-import io.broadsheet.article.ArticleImage;
-import io.broadsheet.article.ArticleInput;
-import io.broadsheet.article.Correction;
-import io.broadsheet.article.ServerFields;
+import io.broadsheet.article.model.ArticleAuthor;
+import io.broadsheet.article.model.ArticleImage;
+import io.broadsheet.article.model.ArticleInput;
+import io.broadsheet.article.model.Correction;
+import io.broadsheet.article.model.ServerFields;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
