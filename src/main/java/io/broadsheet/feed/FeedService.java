@@ -4,6 +4,7 @@ import io.broadsheet.article.ArticleStore;
 import io.broadsheet.article.Snapshot;
 import io.broadsheet.article.model.ArticleStamp;
 import io.broadsheet.article.model.StoredArticle;
+import io.broadsheet.storage.FeedPageQueries;
 import io.broadsheet.storage.Category;
 import io.broadsheet.category.CategoryService;
 import io.broadsheet.cdn.CacheKeys;
@@ -116,7 +117,9 @@ public class FeedService {
         Instant now = clock.instant();
         String key = index.key(definition);
         FeedPageQueries.Window window = visibleWindow(definition, key, now);
-        List<FeedCursor> rows = pages.newestAfter(key, now, after, definition.limit() + 1);
+        List<FeedCursor> rows = pages.newestAfter(key, now, after == null ? null : after.publishedAt(),
+                        after == null ? 0 : after.articleId(), definition.limit() + 1).stream()
+                .map(p -> FeedCursor.after(p.publishedAt(), p.articleId())).toList();
         boolean more = rows.size() > definition.limit();
         List<Long> ids = rows.stream().limit(definition.limit()).map(FeedCursor::articleId).toList();
         return render(definition, format, window, key, new Slice(0, lastPage(window.visible(), definition.limit()),
