@@ -7,6 +7,7 @@ import io.broadsheet.testing.TestDatabase;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * migrated to JSON columns, exactly what a fresh database answers for the same articles imported with preserve-ids:
  * every article, feed, page and export line, byte for byte, and the next article id.
  */
+@Tag("database")
 class ArticleChildrenUpgradeTest {
 
     private static final String CREATED = "2022-03-17T09:00:00.123456Z";
