@@ -238,9 +238,9 @@ public class FeedIndex {
 
 
     /**
-     * Removes up to {@value FeedItemRepository#PRUNE_CHUNK} of the tombstones withdrawn before {@code cutoff} (all of their articles'
-     * that are); returns the keys of the feeds that carried one, empty when none was left. The caller records those
-     * feeds' change in the same transaction, and calls again until it is empty.
+     * Removes up to {@value FeedItemRepository#PRUNE_CHUNK} of the tombstones withdrawn before {@code cutoff} (all of
+     * their articles' that are); returns the keys of the feeds that carried one, empty when none was left. The caller
+     * records those feeds' change in the same transaction, and calls again until it is empty.
      */
     @Transactional
     public Set<String> pruneTombstones(Instant cutoff) {
