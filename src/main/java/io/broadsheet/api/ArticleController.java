@@ -8,11 +8,12 @@ import io.broadsheet.article.ArticleJson;
 import io.broadsheet.article.ImportResult;
 import io.broadsheet.article.ArticleNotFoundException;
 import io.broadsheet.article.ArticleParser;
-import io.broadsheet.article.ArticleSelection;
+import io.broadsheet.article.model.ArticleSelection;
 import io.broadsheet.article.ArticleService;
-import io.broadsheet.article.StoredArticle;
+import io.broadsheet.article.model.StoredArticle;
 import io.broadsheet.config.FeedsConfig;
-import io.broadsheet.feed.FeedPageQueries;
+import io.broadsheet.feed.FeedIndex;
+import io.broadsheet.storage.FeedPageQueries;
 import io.broadsheet.http.PageParameter;
 import io.broadsheet.input.InvalidInputException;
 import io.broadsheet.move.ArchiveExport;
@@ -157,7 +158,8 @@ public class ArticleController {
         int pageSize = positive(size, "size", 20, MAX_PAGE_SIZE);
         ArticleService.Page result;
         if (tag == null) { // the feeds' rows and counts hold every category's articles in order
-            FeedPageQueries.Listing listing = pages.listing(category, pageSize, (long) (pageNumber - 1) * pageSize);
+            String key = category == null ? FeedIndex.ALL : FeedIndex.categoryKey(category);
+            FeedPageQueries.Listing listing = pages.listing(key, pageSize, (long) (pageNumber - 1) * pageSize);
             result = new ArticleService.Page(service.findByIds(listing.ids()), listing.total());
         } else {
             ArticleSelection selection = new ArticleSelection(category == null ? List.of() : List.of(category),

@@ -1,5 +1,6 @@
 package io.broadsheet.article;
 
+import io.broadsheet.article.model.ArticleInput;
 import io.broadsheet.input.FieldError;
 import io.broadsheet.input.InvalidInputException;
 import io.broadsheet.metrics.BroadsheetMetrics;

@@ -1,5 +1,6 @@
 package io.broadsheet.article;
 
+import io.broadsheet.article.model.Correction;
 import io.broadsheet.input.JsonFields;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -1,5 +1,9 @@
 package io.broadsheet.article;
 
+import io.broadsheet.article.model.ArticleImage;
+import io.broadsheet.article.model.ArticleInput;
+import io.broadsheet.article.model.Correction;
+import io.broadsheet.article.model.ServerFields;
 import io.broadsheet.input.InvalidInputException;
 import io.broadsheet.input.JsonFields;
 import io.micronaut.json.tree.JsonNode;

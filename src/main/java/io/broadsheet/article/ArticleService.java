@@ -1,6 +1,12 @@
 package io.broadsheet.article;
 
+import io.broadsheet.article.model.Article;
+import io.broadsheet.article.model.ArticleInput;
+import io.broadsheet.article.model.ArticleSelection;
+import io.broadsheet.article.model.ServerFields;
+import io.broadsheet.article.model.StoredArticle;
 import io.broadsheet.input.InvalidInputException;
+import io.broadsheet.storage.ArticleQueries;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
@@ -23,7 +29,7 @@ import java.util.Optional;
 public class ArticleService {
 
     /** Most expired articles one transaction withdraws (a whole agency's content may end at one instant). */
-    public static final int EXPIRY_CHUNK = 500;
+    public static final int EXPIRY_CHUNK = ArticleQueries.EXPIRY_CHUNK;
     /** The reason of a withdrawal at the end of an article's usage window. */
     public static final String EXPIRED = "expired";
     /** SQLSTATE of a unique-constraint violation, the same on H2 and PostgreSQL. */

@@ -1,5 +1,12 @@
 package io.broadsheet.article;
 
+import io.broadsheet.article.model.Article;
+import io.broadsheet.article.model.ArticleInput;
+import io.broadsheet.article.model.ArticleSelection;
+import io.broadsheet.article.model.ArticleStamp;
+import io.broadsheet.article.model.Correction;
+import io.broadsheet.article.model.ServerFields;
+import io.broadsheet.article.model.StoredArticle;
 import io.broadsheet.category.CategoryService;
 import io.broadsheet.storage.ArticleQueries;
 import io.broadsheet.storage.ArticleRows;
@@ -79,13 +86,9 @@ public class ArticleStore {
         return queries.byIds(ids);
     }
 
-    /** What tells one version of an article from another, and when it last changed. */
-    public record Stamp(long id, long version, Instant publishedAt, Instant updatedAt) {
-    }
-
     /** The stamps of the articles with these ids, in the order given (missing ids are left out). */
     @Snapshot
-    public List<Stamp> stamps(List<Long> ids) {
+    public List<ArticleStamp> stamps(List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }

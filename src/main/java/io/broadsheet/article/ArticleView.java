@@ -1,5 +1,9 @@
 package io.broadsheet.article;
 
+import io.broadsheet.article.model.Article;
+import io.broadsheet.article.model.ArticleImage;
+import io.broadsheet.article.model.Correction;
+import io.broadsheet.article.model.StoredArticle;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.broadsheet.config.SiteConfig;
 import io.micronaut.serde.annotation.Serdeable;

@@ -1,5 +1,6 @@
 package io.broadsheet.article;
 
+import io.broadsheet.article.model.StoredArticle;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package io.broadsheet.article;
 
+import io.broadsheet.article.model.ArticleInput;
+import io.broadsheet.article.model.StoredArticle;
 import io.broadsheet.category.CategorySlugs;
 import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.config.SiteConfig;

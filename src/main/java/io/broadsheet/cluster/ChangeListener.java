@@ -1,6 +1,7 @@
 package io.broadsheet.cluster;
 
 import io.broadsheet.storage.Database;
+import io.broadsheet.storage.NoticeRepository;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.context.event.StartupEvent;
@@ -14,9 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Properties;
 
@@ -128,10 +127,8 @@ public class ChangeListener {
     private Connection connect() throws SQLException {
         Connection opened = DriverManager.getConnection(url, credentials);
         try {
-            try (Statement statement = opened.createStatement()) {
-                statement.execute("LISTEN " + ClusterChanges.CHANNEL);
-            }
-            long version = version(opened);
+            NoticeRepository.listen(opened);
+            long version = NoticeRepository.version(opened);
             dropEverything();
             if (applied >= 0) {
                 LOG.info("Change listener: listening again (version {}, was {})", version, applied);
@@ -158,7 +155,7 @@ public class ChangeListener {
                 }
             }
             if (System.nanoTime() - checked > CHECK_EVERY.toNanos()) {
-                version(listening); // a dead connection fails here rather than waiting silently
+                NoticeRepository.version(listening); // a dead connection fails here rather than waiting silently
                 checked = System.nanoTime();
             }
         }
@@ -195,14 +192,6 @@ public class ChangeListener {
             LOG.warn("Change listener: connection lost ({}); feeds are not cached until it is back", e.getMessage());
         }
         state = State.DISCONNECTED;
-    }
-
-    private static long version(Connection c) throws SQLException {
-        try (Statement statement = c.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT change_version FROM feed_release WHERE id = 1")) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     private static void close(Connection c) {

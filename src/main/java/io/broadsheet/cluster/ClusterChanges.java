@@ -1,10 +1,9 @@
 package io.broadsheet.cluster;
 
 import io.broadsheet.storage.Database;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.broadsheet.storage.NoticeRepository;
 import jakarta.inject.Singleton;
 
-import java.sql.ResultSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -18,15 +17,12 @@ import java.util.UUID;
 @Singleton
 public class ClusterChanges {
 
-    /** The channel instances listen on. */
-    static final String CHANNEL = "broadsheet_changes";
-
-    private final JdbcOperations jdbc;
+    private final NoticeRepository notices;
     private final boolean postgres;
     private final String instance = UUID.randomUUID().toString();
 
-    public ClusterChanges(JdbcOperations jdbc, Database database) {
-        this.jdbc = jdbc;
+    public ClusterChanges(NoticeRepository notices, Database database) {
+        this.notices = notices;
         this.postgres = database.isPostgres();
     }
 
@@ -53,24 +49,9 @@ public class ClusterChanges {
     }
 
     private void send(Notice.Kind kind, List<String> feeds) {
-        long version = jdbc.prepareStatement("UPDATE feed_release SET change_version = change_version + 1 WHERE id = 1",
-                ps -> ps.executeUpdate()) == 0 ? 0 : currentVersion();
+        long version = notices.nextVersion();
         if (postgres) {
-            String payload = new Notice(version, instance, kind, feeds).encode();
-            jdbc.prepareStatement("SELECT pg_notify(?, ?)", ps -> {
-                ps.setString(1, CHANNEL);
-                ps.setString(2, payload);
-                return ps.execute();
-            });
+            notices.send(new Notice(version, instance, kind, feeds).encode());
         }
-    }
-
-    private long currentVersion() {
-        return jdbc.prepareStatement("SELECT change_version FROM feed_release WHERE id = 1", ps -> {
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
     }
 }

@@ -1,11 +1,11 @@
 package io.broadsheet.feed;
 
 import io.broadsheet.input.XmlText;
-import io.broadsheet.article.Article;
-import io.broadsheet.article.ArticleAuthor;
-import io.broadsheet.article.ArticleImage;
-import io.broadsheet.article.Correction;
-import io.broadsheet.article.StoredArticle;
+import io.broadsheet.article.model.Article;
+import io.broadsheet.article.model.ArticleAuthor;
+import io.broadsheet.article.model.ArticleImage;
+import io.broadsheet.article.model.Correction;
+import io.broadsheet.article.model.StoredArticle;
 import io.broadsheet.config.ContentMode;
 import io.broadsheet.config.FeedDefinition;
 import io.broadsheet.config.SiteConfig;

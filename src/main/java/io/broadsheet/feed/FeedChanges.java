@@ -1,7 +1,7 @@
 package io.broadsheet.feed;
 
 import io.broadsheet.article.ArticlesChanged;
-import io.broadsheet.article.StoredArticle;
+import io.broadsheet.article.model.StoredArticle;
 import io.broadsheet.category.CategoryDescribed;
 import io.broadsheet.cdn.CacheKeys;
 import io.broadsheet.cdn.CdnPurger;

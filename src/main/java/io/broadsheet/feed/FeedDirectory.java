@@ -5,14 +5,11 @@ import io.broadsheet.storage.Category;
 import io.broadsheet.category.CategoryService;
 import io.broadsheet.config.FeedDefinition;
 import io.broadsheet.config.FeedsConfig;
-import io.broadsheet.storage.Statements;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.broadsheet.storage.FeedCounts;
+import io.broadsheet.storage.FeedStateRepository;
 import jakarta.inject.Singleton;
 
-import java.sql.ResultSet;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -30,36 +27,22 @@ import java.util.Set;
 @Singleton
 public class FeedDirectory {
 
-    /**
-     * Per feed's rows: its visible count at (now), corrected from counted_through as {@link FeedPageQueries#window}
-     * does, and its newest visible publication. Parameters: (now, now, now). The three subqueries are each a range
-     * or a seek of feed_item_newest_idx; feed_count has one row per feed, not per article.
-     */
-    static final String COUNTS_SQL = "SELECT c.feed, c.visible"
-            + " + (SELECT COUNT(*) FROM feed_item f WHERE f.feed = c.feed AND f.published_at > r.counted_through"
-            + " AND f.published_at <= ?)"
-            + " - (SELECT COUNT(*) FROM feed_item f WHERE f.feed = c.feed AND f.published_at > ?"
-            + " AND f.published_at <= r.counted_through),"
-            + " (SELECT f.published_at FROM feed_item f WHERE f.feed = c.feed AND f.published_at <= ?"
-            + " ORDER BY f.feed, f.published_at DESC, f.article_id DESC LIMIT 1)"
-            + " FROM feed_count c CROSS JOIN feed_release r WHERE r.id = 1";
-    /** When each feed, the site and the configuration last changed. */
-    static final String STATES_SQL = "SELECT name, last_modified FROM feed_state";
-
     private final FeedsConfig config;
     private final FeedService feeds;
     private final FeedIndex index;
     private final CategoryService categories;
-    private final JdbcOperations jdbc;
+    private final FeedCounts feedCounts;
+    private final FeedStateRepository stateRows;
     private final java.time.Clock clock;
 
     public FeedDirectory(FeedsConfig config, FeedService feeds, FeedIndex index, CategoryService categories,
-                         JdbcOperations jdbc, java.time.Clock clock) {
+                         FeedCounts feedCounts, FeedStateRepository stateRows, java.time.Clock clock) {
         this.config = config;
         this.feeds = feeds;
         this.index = index;
         this.categories = categories;
-        this.jdbc = jdbc;
+        this.feedCounts = feedCounts;
+        this.stateRows = stateRows;
         this.clock = clock;
     }
 
@@ -94,49 +77,25 @@ public class FeedDirectory {
                 byName.put(category.slug(), category);
             }
         }
-        Map<String, Count> counts = counts(now);
+        Map<String, FeedCounts.Visible> counts = counts(now);
         Map<String, Instant> states = states();
         Instant everyFeed = later(states.get(FeedStateStore.SITE), states.get(FeedStateStore.CONFIG));
         List<Listed> listed = new ArrayList<>();
         for (FeedDefinition definition : definitions) {
-            Count count = counts.getOrDefault(index.key(definition), Count.NONE);
+            FeedCounts.Visible count = counts.getOrDefault(index.key(definition), FeedCounts.Visible.NONE);
             Instant lastModified = later(later(states.get(definition.name()), everyFeed), count.newest());
             listed.add(new Listed(definition, byName.get(definition.name()), count.items(), lastModified));
         }
         return listed;
     }
 
-    /** A feed's visible items and its newest visible publication (null when none). */
-    private record Count(long items, Instant newest) {
-        static final Count NONE = new Count(0, null);
-    }
-
     /** Every feed's count, by feed key. */
-    private Map<String, Count> counts(Instant now) {
-        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-        return jdbc.prepareStatement(COUNTS_SQL, ps -> {
-            Statements.bind(ps, at, at, at);
-            Map<String, Count> counts = new HashMap<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    OffsetDateTime newest = rs.getObject(3, OffsetDateTime.class);
-                    counts.put(rs.getString(1), new Count(rs.getLong(2), newest == null ? null : newest.toInstant()));
-                }
-            }
-            return counts;
-        });
+    private Map<String, FeedCounts.Visible> counts(Instant now) {
+        return feedCounts.visible(now);
     }
 
     private Map<String, Instant> states() {
-        return jdbc.prepareStatement(STATES_SQL, ps -> {
-            Map<String, Instant> states = new HashMap<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    states.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant());
-                }
-            }
-            return states;
-        });
+        return stateRows.lastModified();
     }
 
     private static Instant later(Instant a, Instant b) {

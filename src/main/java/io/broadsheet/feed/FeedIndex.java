@@ -1,15 +1,15 @@
 package io.broadsheet.feed;
 
 import io.broadsheet.article.ArticlesChanged;
-import io.broadsheet.article.StoredArticle;
+import io.broadsheet.article.model.StoredArticle;
 import io.broadsheet.config.FeedDefinition;
 import io.broadsheet.config.FeedsConfig;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
-import io.broadsheet.storage.Statements;
+import io.broadsheet.storage.FeedCounts;
+import io.broadsheet.storage.FeedItemRepository;
+import io.broadsheet.storage.FeedStateRepository;
 import jakarta.inject.Singleton;
 
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -34,29 +34,30 @@ import java.util.Set;
 @Singleton
 public class FeedIndex {
 
-    static final String ALL = "all";
+    public static final String ALL = FeedCounts.ALL;
     private static final String CATEGORY = "category:";
     private static final String NAMED = "feed:";
     /** The feed_state row whose fingerprint names the named feeds' selections their rows were built for. */
     private static final String INDEX_STATE = FeedStateStore.INDEX;
-    /** The feeds that carry a tombstone of an article: (article id). */
-    static final String TOMBSTONE_FEEDS_SQL = "SELECT feed FROM feed_tombstone WHERE article_id = ?";
 
     private final FeedsConfig config;
     private final FeedStateStore states;
-    private final JdbcOperations jdbc;
+    private final FeedItemRepository rows;
+    private final FeedStateRepository stateRows;
 
     private final java.time.Clock clock;
 
-    public FeedIndex(FeedsConfig config, FeedStateStore states, JdbcOperations jdbc, java.time.Clock clock) {
+    public FeedIndex(FeedsConfig config, FeedStateStore states, FeedItemRepository rows, FeedStateRepository stateRows,
+                     java.time.Clock clock) {
         this.clock = clock;
         this.states = states;
         this.config = config;
-        this.jdbc = jdbc;
+        this.rows = rows;
+        this.stateRows = stateRows;
     }
 
     /** The key of a category's rows. */
-    static String categoryKey(String slug) {
+    public static String categoryKey(String slug) {
         return CATEGORY + slug;
     }
 
@@ -150,7 +151,7 @@ public class FeedIndex {
                 }
             } else if (wasWithdrawn) { // restored or deleted: every tombstone goes, past its retention or not
                 tombstoneFeeds.addAll(tombstoneFeedsOf(before.article().id()));
-                update("DELETE FROM feed_tombstone WHERE article_id = ?", before.article().id());
+                rows.deleteTombstones(before.article().id());
             } else if (isWithdrawn) {
                 OffsetDateTime at = after.article().withdrawnAt().atOffset(ZoneOffset.UTC);
                 for (String k : tombstoneKeys(after, now)) {
@@ -169,7 +170,7 @@ public class FeedIndex {
                 }
             }
         }
-        int[] deleted = Statements.batch(jdbc, "DELETE FROM feed_item WHERE feed = ? AND published_at = ? AND article_id = ?", removed);
+        int[] deleted = rows.deleteItems(removed);
         for (int i = 0; i < removed.size(); i++) {
             // only a row that was there leaves the counts (a batch may answer SUCCESS_NO_INFO, -2: it was there)
             if (deleted[i] != 0) {
@@ -177,13 +178,13 @@ public class FeedIndex {
                 add(deltas, (String) removed.get(i)[0], wasCounted ? -1 : 0, -1);
             }
         }
-        Statements.batch(jdbc, "INSERT INTO feed_tombstone (feed, withdrawn_at, article_id) VALUES (?, ?, ?)", tombstonesAdded);
-        Statements.batch(jdbc, "DELETE FROM article_expiry WHERE expires_at = ? AND article_id = ?", expiriesRemoved);
-        Statements.batch(jdbc, "INSERT INTO article_expiry (expires_at, article_id) VALUES (?, ?)", expiriesAdded);
+        rows.insertTombstones(tombstonesAdded);
+        rows.deleteExpiries(expiriesRemoved);
+        rows.insertExpiries(expiriesAdded);
         Map<String, Long> released = now.isAfter(counted) ? catchUp(counted, now) : Map.of();
         released.forEach((k, n) -> add(deltas, k, n, 0));
         Instant through = now.isAfter(counted) ? now : counted;
-        Statements.batch(jdbc, "INSERT INTO feed_item (feed, published_at, article_id) VALUES (?, ?, ?)", added);
+        rows.insertItems(added);
         for (Object[] row : added) {
             boolean visible = !((OffsetDateTime) row[1]).toInstant().isAfter(through);
             add(deltas, (String) row[0], visible ? 1 : 0, 1);
@@ -201,7 +202,7 @@ public class FeedIndex {
 
     /** The keys of the feeds that carry a tombstone of this article: one range of its index. */
     private List<String> tombstoneFeedsOf(long articleId) {
-        return Statements.strings(jdbc, TOMBSTONE_FEEDS_SQL, articleId);
+        return rows.tombstoneFeeds(articleId);
     }
 
     /** The feeds whose items include this state of an article: none when it is withdrawn or gone. */
@@ -236,36 +237,18 @@ public class FeedIndex {
     }
 
 
-    /** Most tombstones one prune transaction removes: the release lock every write waits for is held briefly. */
-    static final int PRUNE_CHUNK = 5_000;
-    /** The oldest tombstones past the cutoff, a chunk of them: a range of feed_tombstone_withdrawn_idx. */
-    static final String PRUNE_SQL = "SELECT feed, article_id FROM feed_tombstone WHERE withdrawn_at < ?"
-            + " ORDER BY withdrawn_at LIMIT " + PRUNE_CHUNK;
-
     /**
-     * Removes up to {@value #PRUNE_CHUNK} of the tombstones withdrawn before {@code cutoff} (all of their articles'
-     * that are); returns the keys of the feeds that carried one, empty when none was left. The caller records those
-     * feeds' change in the same transaction, and calls again until it is empty.
+     * Removes up to {@value FeedItemRepository#PRUNE_CHUNK} of the tombstones withdrawn before {@code cutoff} (all of
+     * their articles' that are); returns the keys of the feeds that carried one, empty when none was left. The caller
+     * records those feeds' change in the same transaction, and calls again until it is empty.
      */
     @Transactional
     public Set<String> pruneTombstones(Instant cutoff) {
         lockRelease();
         OffsetDateTime before = cutoff.atOffset(ZoneOffset.UTC);
-        Set<String> keys = new LinkedHashSet<>();
-        Set<Long> articles = new LinkedHashSet<>();
-        jdbc.prepareStatement(PRUNE_SQL, ps -> {
-            Statements.bind(ps, before);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    keys.add(rs.getString(1));
-                    articles.add(rs.getLong(2));
-                }
-            }
-            return null;
-        });
-        List<Object[]> rows = articles.stream().map(id -> new Object[]{id, before}).toList();
-        Statements.batch(jdbc, "DELETE FROM feed_tombstone WHERE article_id = ? AND withdrawn_at < ?", rows);
-        return keys;
+        FeedItemRepository.Expired expired = rows.expiredTombstones(before);
+        rows.deleteTombstonesBefore(expired.articles(), before);
+        return expired.keys();
     }
 
     private static void add(Map<String, long[]> deltas, String key, long visible, long total) {
@@ -275,48 +258,18 @@ public class FeedIndex {
     }
 
     private Instant lockRelease() {
-        return jdbc.prepareStatement("SELECT counted_through FROM feed_release WHERE id = 1 FOR UPDATE", ps -> {
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getObject(1, OffsetDateTime.class).toInstant();
-            }
-        });
+        return rows.lockRelease();
     }
 
     /** Items published in (from, to], by feed; moves counted_through to {@code to}. */
     private Map<String, Long> catchUp(Instant from, Instant to) {
         OffsetDateTime start = from.atOffset(ZoneOffset.UTC);
         OffsetDateTime end = to.atOffset(ZoneOffset.UTC);
-        jdbc.prepareStatement("UPDATE feed_release SET counted_through = ? WHERE id = 1", ps -> {
-            ps.setObject(1, end);
-            return ps.executeUpdate();
-        });
-        boolean any = jdbc.prepareStatement("SELECT article_id FROM feed_item WHERE feed = 'all'"
-                + " AND published_at > ? AND published_at <= ? ORDER BY feed, published_at DESC, article_id DESC LIMIT 1", ps -> {
-            ps.setObject(1, start);
-            ps.setObject(2, end);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        });
-        if (!any) {
+        rows.countThrough(end);
+        if (!rows.anyPublishedBetween(start, end)) {
             return Map.of();
         }
-        // one short range of the newest-items index per feed, rather than a scan of all rows in that time
-        return jdbc.prepareStatement("SELECT c.feed, (SELECT COUNT(*) FROM feed_item f WHERE f.feed = c.feed"
-                + " AND f.published_at > ? AND f.published_at <= ?) FROM feed_count c", ps -> {
-            ps.setObject(1, start);
-            ps.setObject(2, end);
-            Map<String, Long> counts = new HashMap<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (rs.getLong(2) > 0) {
-                        counts.put(rs.getString(1), rs.getLong(2));
-                    }
-                }
-            }
-            return counts;
-        });
+        return rows.publishedBetween(start, end);
     }
 
     private void saveCounts(Map<String, long[]> deltas) {
@@ -328,8 +281,7 @@ public class FeedIndex {
                 updates.add(new Object[]{d[0], d[1], key});
             }
         });
-        Statements.batch(jdbc, "INSERT INTO feed_count (feed, visible, total) VALUES (?, 0, 0) ON CONFLICT DO NOTHING", keys);
-        Statements.batch(jdbc, "UPDATE feed_count SET visible = visible + ?, total = total + ? WHERE feed = ?", updates);
+        rows.addCounts(keys, updates);
     }
 
     /** Counts the embargoes lifted by {@code now}; returns the keys of the feeds where one lifted. */
@@ -350,55 +302,20 @@ public class FeedIndex {
             return false;
         }
         Instant counted = lockRelease();
-        update("DELETE FROM feed_item WHERE feed LIKE ?", NAMED + "%");
-        update("DELETE FROM feed_count WHERE feed LIKE ?", NAMED + "%");
-        update("DELETE FROM feed_tombstone WHERE feed LIKE ?", NAMED + "%");
+        rows.deleteFeedsStartingWith(NAMED);
         for (FeedDefinition feed : config.feeds().values()) {
             if (!feed.selectsEverything()) {
                 fill(feed, counted);
             }
         }
-        update("DELETE FROM feed_state WHERE name = ?", INDEX_STATE);
-        update("INSERT INTO feed_state (name, last_modified, fingerprint) VALUES (?, ?, ?)", INDEX_STATE,
-                counted.atOffset(ZoneOffset.UTC), fingerprint);
+        stateRows.replace(INDEX_STATE, counted.atOffset(ZoneOffset.UTC), fingerprint);
         return true;
     }
 
     private void fill(FeedDefinition feed, Instant counted) {
-        List<Object> params = new ArrayList<>();
-        params.add(NAMED + feed.name());
-        String selection = selection(feed, params);
-        update("INSERT INTO feed_item (feed, published_at, article_id) SELECT ?, a.published_at, a.id FROM article a"
-                + " WHERE a.withdrawn_at IS NULL" + selection, params.toArray());
-        update("INSERT INTO feed_count (feed, visible, total) SELECT feed,"
-                + " SUM(CASE WHEN published_at <= ? THEN 1 ELSE 0 END), COUNT(*) FROM feed_item WHERE feed = ? GROUP BY feed",
-                counted.atOffset(ZoneOffset.UTC), NAMED + feed.name());
         // the tombstones the feed would carry had it selected this all along
-        params.add(1, clock.instant().minus(config.tombstoneRetention()).atOffset(ZoneOffset.UTC));
-        update("INSERT INTO feed_tombstone (feed, withdrawn_at, article_id) SELECT ?, a.withdrawn_at, a.id FROM article a"
-                + " WHERE a.withdrawn_at > ? AND a.published_at <= a.withdrawn_at" + selection, params.toArray());
-    }
-
-    /** The conditions of a named feed's selection on {@code article a}, after the feed key in {@code params}. */
-    private static String selection(FeedDefinition feed, List<Object> params) {
-        StringBuilder sql = new StringBuilder();
-        if (!feed.categories().isEmpty()) {
-            sql.append(" AND EXISTS (SELECT 1 FROM article_category c WHERE c.article_id = a.id AND c.category_slug IN (")
-                    .append(Statements.placeholders(feed.categories().size())).append("))");
-            params.addAll(feed.categories());
-        }
-        if (!feed.tags().isEmpty()) {
-            sql.append(" AND EXISTS (SELECT 1 FROM article_tag t WHERE t.article_id = a.id AND t.tag_key IN (")
-                    .append(Statements.placeholders(feed.tags().size())).append("))");
-            feed.tags().forEach(t -> params.add(t.toLowerCase(Locale.ROOT)));
-        }
-        return sql.toString();
-    }
-
-    private void update(String sql, Object... params) {
-        jdbc.prepareStatement(sql, ps -> {
-            Statements.bind(ps, params);
-            return ps.executeUpdate();
-        });
+        rows.fill(NAMED + feed.name(), feed.categories(), feed.tags().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList(),
+                counted.atOffset(ZoneOffset.UTC),
+                () -> clock.instant().minus(config.tombstoneRetention()).atOffset(ZoneOffset.UTC));
     }
 }

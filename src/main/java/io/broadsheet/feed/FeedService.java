@@ -2,7 +2,9 @@ package io.broadsheet.feed;
 
 import io.broadsheet.article.ArticleStore;
 import io.broadsheet.article.Snapshot;
-import io.broadsheet.article.StoredArticle;
+import io.broadsheet.article.model.ArticleStamp;
+import io.broadsheet.article.model.StoredArticle;
+import io.broadsheet.storage.FeedPageQueries;
 import io.broadsheet.storage.Category;
 import io.broadsheet.category.CategoryService;
 import io.broadsheet.cdn.CacheKeys;
@@ -115,7 +117,9 @@ public class FeedService {
         Instant now = clock.instant();
         String key = index.key(definition);
         FeedPageQueries.Window window = visibleWindow(definition, key, now);
-        List<FeedCursor> rows = pages.newestAfter(key, now, after, definition.limit() + 1);
+        List<FeedCursor> rows = pages.newestAfter(key, now, after == null ? null : after.publishedAt(),
+                        after == null ? 0 : after.articleId(), definition.limit() + 1).stream()
+                .map(p -> FeedCursor.after(p.publishedAt(), p.articleId())).toList();
         boolean more = rows.size() > definition.limit();
         List<Long> ids = rows.stream().limit(definition.limit()).map(FeedCursor::articleId).toList();
         return render(definition, format, window, key, new Slice(0, lastPage(window.visible(), definition.limit()),
@@ -129,11 +133,11 @@ public class FeedService {
     private Rendered render(FeedDefinition definition, FeedFormat format, FeedPageQueries.Window window, String key,
                             Slice slice) {
         Instant lastModified = lastModified(definition.name(), window.newestVisible());
-        List<ArticleStore.Stamp> stamps = store.stamps(slice.ids());
+        List<ArticleStamp> stamps = store.stamps(slice.ids());
         Map<Long, FeedItem> byId = items(stamps, definition.content());
-        List<ArticleStore.Stamp> shown = stamps.stream().filter(s -> byId.containsKey(s.id())).toList();
+        List<ArticleStamp> shown = stamps.stream().filter(s -> byId.containsKey(s.id())).toList();
         List<FeedTombstone> tombstones = slice.page() == 1 ? tombstones(key) : List.of();
-        ArticleStore.Stamp last = stamps.isEmpty() ? null : stamps.get(stamps.size() - 1);
+        ArticleStamp last = stamps.isEmpty() ? null : stamps.get(stamps.size() - 1);
         FeedCursor next = slice.more() && last != null ? FeedCursor.after(last.publishedAt(), last.id()) : null;
         PageCursors cursors = new PageCursors(slice.after(), next, slice.lastPage() <= maxPage);
         Feed feed = assembler.assembleItems(definition, shown.stream().map(s -> byId.get(s.id())).toList(), tombstones,
@@ -215,12 +219,12 @@ public class FeedService {
     }
 
     /** The page's items: those of unchanged articles from the item cache, the others loaded and assembled. */
-    private Map<Long, FeedItem> items(List<ArticleStore.Stamp> stamps, ContentMode content) {
+    private Map<Long, FeedItem> items(List<ArticleStamp> stamps, ContentMode content) {
         Map<String, String> names = categories.namesBySlug();
         int namesDigest = names.hashCode();
         Map<Long, FeedItem> found = new HashMap<>();
         List<Long> missing = new ArrayList<>();
-        for (ArticleStore.Stamp stamp : stamps) {
+        for (ArticleStamp stamp : stamps) {
             FeedItem item = items.get(new ItemCache.Key(stamp.id(), stamp.version(), content, namesDigest));
             if (item == null) {
                 missing.add(stamp.id());

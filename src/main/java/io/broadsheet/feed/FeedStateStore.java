@@ -1,17 +1,14 @@
 package io.broadsheet.feed;
 
-import io.broadsheet.storage.Statements;
 import io.broadsheet.cluster.ClusterChanges;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.broadsheet.storage.FeedStateRepository;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -30,11 +27,11 @@ public class FeedStateStore {
     /** The named feeds' selections that this database's feed rows were built for ({@link FeedIndex}). */
     static final String INDEX = "#index";
 
-    private final JdbcOperations jdbc;
+    private final FeedStateRepository rows;
     private final ClusterChanges cluster;
 
-    public FeedStateStore(JdbcOperations jdbc, ClusterChanges cluster) {
-        this.jdbc = jdbc;
+    public FeedStateStore(FeedStateRepository rows, ClusterChanges cluster) {
+        this.rows = rows;
         this.cluster = cluster;
     }
 
@@ -43,53 +40,25 @@ public class FeedStateStore {
     public void touch(Collection<String> names, Instant at) {
         OffsetDateTime time = at.atOffset(ZoneOffset.UTC);
         for (String name : names) {
-            if (raise(name, time) == 0) {
-                int inserted = jdbc.prepareStatement(
-                        "INSERT INTO feed_state (name, last_modified) VALUES (?, ?) ON CONFLICT DO NOTHING", ps -> {
-                            ps.setString(1, name);
-                            ps.setObject(2, time);
-                            return ps.executeUpdate();
-                        });
+            if (rows.raise(name, time) == 0) {
+                int inserted = rows.insertIfAbsent(name, time);
                 if (inserted == 0) {
-                    raise(name, time); // another transaction inserted the row first: raise it instead
+                    rows.raise(name, time); // another transaction inserted the row first: raise it instead
                 }
             }
         }
     }
 
-    private int raise(String name, OffsetDateTime time) {
-        return jdbc.prepareStatement("UPDATE feed_state SET last_modified = GREATEST(last_modified, ?) WHERE name = ?", ps -> {
-            ps.setObject(1, time);
-            ps.setString(2, name);
-            return ps.executeUpdate();
-        });
-    }
-
     /** True when the feed has ever had a visible change recorded. */
     @ReadOnly
     public boolean hasHistory(String name) {
-        return jdbc.prepareStatement("SELECT COUNT(*) FROM feed_state WHERE name = ?", ps -> {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1) > 0;
-            }
-        });
+        return rows.exists(name);
     }
 
     /** The latest change recorded for a feed, the site or the configuration, whichever is latest. */
     @ReadOnly
     public Optional<Instant> lastChange(String name) {
-        return jdbc.prepareStatement("SELECT MAX(last_modified) FROM feed_state WHERE name IN (?, ?, ?)", ps -> {
-            ps.setString(1, name);
-            ps.setString(2, SITE);
-            ps.setString(3, CONFIG);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                OffsetDateTime time = rs.getObject(1, OffsetDateTime.class);
-                return Optional.ofNullable(time).map(OffsetDateTime::toInstant);
-            }
-        });
+        return rows.latest(name, SITE, CONFIG);
     }
 
     /**
@@ -106,16 +75,7 @@ public class FeedStateStore {
      */
     @ReadOnly
     public List<State> states() {
-        return jdbc.prepareStatement("SELECT name, last_modified, fingerprint FROM feed_state WHERE name <> ? ORDER BY name", ps -> {
-            ps.setString(1, INDEX);
-            List<State> states = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    states.add(new State(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3)));
-                }
-            }
-            return states;
-        });
+        return rows.allBut(INDEX).stream().map(r -> new State(r.name(), r.lastModified(), r.fingerprint())).toList();
     }
 
     /**
@@ -124,13 +84,9 @@ public class FeedStateStore {
      */
     @Transactional
     public void replaceStates(List<State> states) {
-        jdbc.prepareStatement("DELETE FROM feed_state WHERE name <> ?", ps -> {
-            ps.setString(1, INDEX);
-            return ps.executeUpdate();
-        });
-        Statements.batch(jdbc, "INSERT INTO feed_state (name, last_modified, fingerprint) VALUES (?, ?, ?)",
-                states.stream().filter(s -> !INDEX.equals(s.name()))
-                        .map(s -> new Object[]{s.name(), s.lastModified().atOffset(ZoneOffset.UTC), s.fingerprint()}).toList());
+        rows.deleteAllBut(INDEX);
+        rows.insertAll(states.stream().filter(s -> !INDEX.equals(s.name()))
+                .map(s -> new FeedStateRepository.Row(s.name(), s.lastModified(), s.fingerprint())).toList());
     }
 
     /** Stores the configuration's fingerprint; when it differs from the stored one, every feed changed at {@code at}. */
@@ -140,11 +96,7 @@ public class FeedStateStore {
             return false;
         }
         touch(List.of(CONFIG), at);
-        jdbc.prepareStatement("UPDATE feed_state SET fingerprint = ? WHERE name = ?", ps -> {
-            ps.setString(1, fingerprint);
-            ps.setString(2, CONFIG);
-            return ps.executeUpdate();
-        });
+        rows.setFingerprint(CONFIG, fingerprint);
         cluster.everythingChanged(); // instances still running the old configuration drop what they rendered
         return true;
     }
@@ -152,11 +104,6 @@ public class FeedStateStore {
     /** The fingerprint stored in a state row, if any. */
     @ReadOnly
     public Optional<String> fingerprint(String name) {
-        return jdbc.prepareStatement("SELECT fingerprint FROM feed_state WHERE name = ?", ps -> {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
-            }
-        });
+        return rows.fingerprint(name);
     }
 }

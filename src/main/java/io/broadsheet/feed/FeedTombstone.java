@@ -23,6 +23,6 @@ public record FeedTombstone(String id, String url, Instant published, Instant wi
 
     /** The one line of text a tombstone item carries. */
     public String text() {
-        return "This article was withdrawn on " + io.broadsheet.article.Correction.day(withdrawnAt) + ": " + reason;
+        return "This article was withdrawn on " + io.broadsheet.article.model.Correction.day(withdrawnAt) + ": " + reason;
     }
 }

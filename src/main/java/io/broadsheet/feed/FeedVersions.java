@@ -1,7 +1,7 @@
 package io.broadsheet.feed;
 
 import io.broadsheet.storage.Durability;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.broadsheet.storage.FeedVersionRepository;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +32,7 @@ public class FeedVersions {
     private static final String GZIP_SUFFIX = "-gzip";
     private static final int REMEMBERED = 4096;
 
-    private final JdbcOperations jdbc;
+    private final FeedVersionRepository versions;
     private final Durability durability;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
@@ -46,10 +45,10 @@ public class FeedVersions {
         }
     };
 
-    public FeedVersions(JdbcOperations jdbc, Durability durability, TransactionOperations<Connection> transactions,
+    public FeedVersions(FeedVersionRepository versions, Durability durability, TransactionOperations<Connection> transactions,
                         Clock clock,
                         FeedSettings settings) {
-        this.jdbc = jdbc;
+        this.versions = versions;
         this.durability = durability;
         this.transactions = transactions;
         this.clock = clock;
@@ -75,14 +74,7 @@ public class FeedVersions {
     }
 
     private int insert(String feed, String tag, Instant changedAt) {
-        return jdbc.prepareStatement("INSERT INTO feed_version (feed, etag, changed_at, recorded_at) VALUES (?, ?, ?, ?)"
-                + " ON CONFLICT DO NOTHING", ps -> {
-            ps.setString(1, feed);
-            ps.setString(2, tag);
-            ps.setObject(3, changedAt.atOffset(ZoneOffset.UTC));
-            ps.setObject(4, clock.instant().atOffset(ZoneOffset.UTC));
-            return ps.executeUpdate();
-        });
+        return versions.insert(feed, tag, changedAt, clock.instant());
     }
 
     /** The Last-Modified of the first page whose validator (either coding's) is {@code etag}, if known. */
@@ -100,14 +92,7 @@ public class FeedVersions {
         }
         // only a version this instance has not met reads the database (and takes a connection for it)
         String key = tag;
-        return transactions.executeRead(status -> jdbc.prepareStatement(
-                "SELECT changed_at FROM feed_version WHERE feed = ? AND etag = ?", ps -> {
-                    ps.setString(1, feed);
-                    ps.setString(2, key);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next() ? Optional.of(rs.getObject(1, OffsetDateTime.class).toInstant()) : Optional.empty();
-                    }
-                }));
+        return transactions.executeRead(status -> versions.changedAt(feed, key));
     }
 
     /** Versions older than {@code broadsheet.delta-history} (7 days) go: a client that old gets the whole page. */
@@ -115,10 +100,7 @@ public class FeedVersions {
     @Transactional
     public void prune() {
         OffsetDateTime before = clock.instant().minus(kept).atOffset(ZoneOffset.UTC);
-        int pruned = jdbc.prepareStatement("DELETE FROM feed_version WHERE recorded_at < ?", ps -> {
-            ps.setObject(1, before);
-            return ps.executeUpdate();
-        });
+        int pruned = versions.deleteRecordedBefore(before);
         if (pruned > 0) {
             LOG.info("Forgot {} feed versions recorded before {}", pruned, before);
         }

@@ -1,20 +1,17 @@
 package io.broadsheet.health;
 
+import io.broadsheet.storage.Database;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
 import io.micronaut.management.health.indicator.annotation.Liveness;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLTransientConnectionException;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -35,7 +32,7 @@ public class DatabaseLiveness implements HealthIndicator {
     static final String NAME = "databaseAlive";
     private static final long ANSWER_SECONDS = 5;
 
-    private final BeanProvider<TransactionOperations<Connection>> transactions;
+    private final BeanProvider<Database> database;
     private final ExecutorService checks = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "database-liveness");
         thread.setDaemon(true);
@@ -44,8 +41,8 @@ public class DatabaseLiveness implements HealthIndicator {
 
     private final AtomicReference<CompletableFuture<HealthResult>> check = new AtomicReference<>();
 
-    public DatabaseLiveness(BeanProvider<TransactionOperations<Connection>> transactions) {
-        this.transactions = transactions;
+    public DatabaseLiveness(BeanProvider<Database> database) {
+        this.database = database;
     }
 
     @Override
@@ -81,12 +78,7 @@ public class DatabaseLiveness implements HealthIndicator {
 
     private HealthResult roundTrip() {
         try {
-            boolean answered = transactions.get().executeRead(status -> {
-                try (Statement statement = status.getConnection().createStatement();
-                     ResultSet rs = statement.executeQuery("SELECT 1")) {
-                    return rs.next();
-                }
-            });
+            boolean answered = database.get().ping();
             return answered ? result(HealthStatus.UP, "answered") : result(HealthStatus.DOWN, "no row from SELECT 1");
         } catch (RuntimeException e) {
             if (busy(e)) {

@@ -1,5 +1,6 @@
 package io.broadsheet.health;
 
+import io.broadsheet.storage.Database;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -10,14 +11,10 @@ import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
 import io.micronaut.management.health.indicator.annotation.Readiness;
 import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -34,15 +31,15 @@ public class DatabaseReadiness implements HealthIndicator, ApplicationEventListe
     static final String NAME = "databaseReady";
 
     /** Looked up at the first check: the migrations run while the pool is being created. */
-    private final BeanProvider<TransactionOperations<Connection>> transactions;
+    private final BeanProvider<Database> database;
     private final ExecutorService blocking;
     private volatile boolean migrated;
     private volatile boolean answered;
 
-    public DatabaseReadiness(BeanProvider<TransactionOperations<Connection>> transactions,
+    public DatabaseReadiness(BeanProvider<Database> database,
                              @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
                              @Value("${flyway.datasources.default.enabled:false}") boolean migrations) {
-        this.transactions = transactions;
+        this.database = database;
         this.blocking = blocking;
         this.migrated = !migrations;
     }
@@ -66,12 +63,7 @@ public class DatabaseReadiness implements HealthIndicator, ApplicationEventListe
 
     private HealthResult roundTrip() {
         try {
-            answered = transactions.get().executeRead(status -> {
-                try (Statement statement = status.getConnection().createStatement();
-                     ResultSet rs = statement.executeQuery("SELECT 1")) {
-                    return rs.next();
-                }
-            });
+            answered = database.get().ping();
             return HealthResult.builder(NAME, answered ? HealthStatus.UP : HealthStatus.DOWN).build();
         } catch (RuntimeException e) {
             return HealthResult.builder(NAME, HealthStatus.DOWN).exception(e).build();

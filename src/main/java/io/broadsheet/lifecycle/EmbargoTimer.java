@@ -2,7 +2,7 @@ package io.broadsheet.lifecycle;
 
 import io.broadsheet.feed.FeedChanges;
 import io.broadsheet.feed.FeedIndex;
-import io.broadsheet.feed.FeedPageQueries;
+import io.broadsheet.storage.FeedPageQueries;
 import io.broadsheet.cluster.ClusterNotice;
 import io.broadsheet.article.ArticleService;
 import io.broadsheet.article.ArticlesChanged;

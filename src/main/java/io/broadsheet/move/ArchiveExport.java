@@ -1,7 +1,7 @@
 package io.broadsheet.move;
 
 import io.broadsheet.article.ArticleStore;
-import io.broadsheet.article.StoredArticle;
+import io.broadsheet.article.model.StoredArticle;
 import io.broadsheet.article.ArticleView;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;

@@ -1,7 +1,7 @@
 package io.broadsheet.newsroom;
 
 import io.broadsheet.article.ArticleService;
-import io.broadsheet.article.StoredArticle;
+import io.broadsheet.article.model.StoredArticle;
 import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.feed.FeedFormat;
 import io.broadsheet.feed.FeedService;

@@ -1,7 +1,7 @@
 package io.broadsheet.pages;
 
-import io.broadsheet.article.Correction;
-import io.broadsheet.article.StoredArticle;
+import io.broadsheet.article.model.Correction;
+import io.broadsheet.article.model.StoredArticle;
 import io.broadsheet.category.CategoryService;
 import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.feed.FeedCategory;

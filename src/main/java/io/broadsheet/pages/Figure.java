@@ -1,6 +1,6 @@
 package io.broadsheet.pages;
 
-import io.broadsheet.article.ArticleImage;
+import io.broadsheet.article.model.ArticleImage;
 import io.broadsheet.feed.FeedAssembler;
 import io.broadsheet.feed.FeedImage;
 

@@ -1,7 +1,7 @@
 package io.broadsheet.pages;
 
 import io.broadsheet.article.ArticleService;
-import io.broadsheet.article.StoredArticle;
+import io.broadsheet.article.model.StoredArticle;
 import io.broadsheet.storage.Category;
 import io.broadsheet.category.CategoryService;
 import io.broadsheet.config.FeedDefinition;

@@ -1,6 +1,6 @@
 package io.broadsheet.pages;
 
-import io.broadsheet.article.StoredArticle;
+import io.broadsheet.article.model.StoredArticle;
 import io.broadsheet.config.ContentMode;
 import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.feed.FeedAssembler;

@@ -1,10 +1,9 @@
 package io.broadsheet.stats;
 
 import io.broadsheet.stats.PollStore.FeedDay;
-import io.broadsheet.storage.Statements;
+import io.broadsheet.storage.PollRepository;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.context.event.StartupEvent;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
@@ -19,7 +18,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Date;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -71,7 +69,7 @@ public class PollRecorder {
         final LongAdder notModified = new LongAdder();
     }
 
-    private final JdbcOperations jdbc;
+    private final PollRepository polls;
     private final PollStore store;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -90,8 +88,8 @@ public class PollRecorder {
     private volatile Day today = new Day(Long.MIN_VALUE, null);
     private final ThreadLocal<Hashed> lastHashed = new ThreadLocal<>();
 
-    public PollRecorder(JdbcOperations jdbc, PollStore store, Clock clock) {
-        this.jdbc = jdbc;
+    public PollRecorder(PollRepository polls, PollStore store, Clock clock) {
+        this.polls = polls;
         this.store = store;
         this.clock = clock;
     }
@@ -195,13 +193,7 @@ public class PollRecorder {
     @Scheduled(fixedDelay = "24h", initialDelay = "1h")
     @Transactional
     public void prune() {
-        Date before = Date.valueOf(day(clock.instant()).minusDays(400));
-        for (String table : List.of("poll_day", "poll_subscribers", "poll_pollers", "poll_poller", "poll_salt")) {
-            jdbc.prepareStatement("DELETE FROM " + table + " WHERE utc_day < ?", ps -> {
-                ps.setDate(1, before);
-                return ps.executeUpdate();
-            });
-        }
+        polls.deleteBefore(Date.valueOf(day(clock.instant()).minusDays(400)));
     }
 
     private void loadSalts() {
@@ -218,15 +210,7 @@ public class PollRecorder {
     private String salt(LocalDate day) {
         byte[] fresh = new byte[16];
         random.nextBytes(fresh);
-        Statements.batch(jdbc, "INSERT INTO poll_salt (utc_day, salt) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                List.<Object[]>of(new Object[]{Date.valueOf(day), HexFormat.of().formatHex(fresh)}));
-        return jdbc.prepareStatement("SELECT salt FROM poll_salt WHERE utc_day = ?", ps -> {
-            ps.setDate(1, Date.valueOf(day));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        });
+        return polls.salt(day, HexFormat.of().formatHex(fresh));
     }
 
     private synchronized void write() {

@@ -1,14 +1,12 @@
 package io.broadsheet.stats;
 
 import io.broadsheet.input.InvalidInputException;
+import io.broadsheet.storage.PollRepository;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 
-import java.sql.Date;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -31,11 +29,11 @@ public class PollStatistics {
     public static final int DEFAULT_DAYS = 30;
     public static final int MAX_DAYS = 400;
 
-    private final JdbcOperations jdbc;
+    private final PollRepository rows;
     private final Clock clock;
 
-    public PollStatistics(JdbcOperations jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    public PollStatistics(PollRepository rows, Clock clock) {
+        this.rows = rows;
         this.clock = clock;
     }
 
@@ -72,27 +70,25 @@ public class PollStatistics {
         LocalDate to = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate from = to.minusDays(days - 1L);
         Map<String, FeedDays> byFeed = new TreeMap<>();
-        query("SELECT utc_day, feed, fetcher, SUM(polls), SUM(not_modified) FROM poll_day WHERE utc_day >= ?"
-                + " GROUP BY utc_day, feed, fetcher", from, rs -> {
-            FeedDays f = byFeed.computeIfAbsent(rs.getString(2), k -> new FeedDays());
-            long[] d = f.days.computeIfAbsent(rs.getDate(1).toLocalDate(), k -> new long[4]);
-            d[0] += rs.getLong(4);
-            d[1] += rs.getLong(5);
-            f.fetchers.computeIfAbsent(rs.getString(3), k -> new long[]{0, -1, 0})[0] += rs.getLong(4);
+        rows.pollDays(from, row -> {
+            FeedDays f = byFeed.computeIfAbsent(row.feed(), k -> new FeedDays());
+            long[] d = f.days.computeIfAbsent(row.day(), k -> new long[4]);
+            d[0] += row.polls();
+            d[1] += row.notModified();
+            f.fetchers.computeIfAbsent(row.fetcher(), k -> new long[]{0, -1, 0})[0] += row.polls();
         });
-        query("SELECT utc_day, feed, fetcher, subscribers FROM poll_subscribers WHERE utc_day >= ?", from, rs -> {
-            FeedDays f = byFeed.computeIfAbsent(rs.getString(2), k -> new FeedDays());
-            LocalDate day = rs.getDate(1).toLocalDate();
-            f.days.computeIfAbsent(day, k -> new long[4])[2] += rs.getLong(4);
-            long[] fetcher = f.fetchers.computeIfAbsent(rs.getString(3), k -> new long[]{0, -1, 0});
-            if (day.toEpochDay() >= fetcher[2]) {
-                fetcher[1] = rs.getLong(4);
-                fetcher[2] = day.toEpochDay();
+        rows.announced(from, row -> {
+            FeedDays f = byFeed.computeIfAbsent(row.feed(), k -> new FeedDays());
+            f.days.computeIfAbsent(row.day(), k -> new long[4])[2] += row.subscribers();
+            long[] fetcher = f.fetchers.computeIfAbsent(row.fetcher(), k -> new long[]{0, -1, 0});
+            if (row.day().toEpochDay() >= fetcher[2]) {
+                fetcher[1] = row.subscribers();
+                fetcher[2] = row.day().toEpochDay();
             }
         });
-        query("SELECT utc_day, feed, pollers FROM poll_pollers WHERE utc_day >= ?", from, rs -> {
-            FeedDays f = byFeed.computeIfAbsent(rs.getString(2), k -> new FeedDays());
-            f.days.computeIfAbsent(rs.getDate(1).toLocalDate(), k -> new long[4])[3] += rs.getLong(3);
+        rows.pollers(from, row -> {
+            FeedDays f = byFeed.computeIfAbsent(row.feed(), k -> new FeedDays());
+            f.days.computeIfAbsent(row.day(), k -> new long[4])[3] += row.pollers();
         });
         List<FeedStats> feeds = new ArrayList<>();
         byFeed.forEach((feed, f) -> {
@@ -138,21 +134,5 @@ public class PollStatistics {
 
     private static double share(long part, long whole) {
         return whole == 0 ? 0 : Math.round(1000.0 * part / whole) / 1000.0;
-    }
-
-    private interface Row {
-        void accept(ResultSet rs) throws java.sql.SQLException;
-    }
-
-    private void query(String sql, LocalDate from, Row row) {
-        jdbc.prepareStatement(sql, ps -> {
-            ps.setDate(1, Date.valueOf(from));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    row.accept(rs);
-                }
-            }
-            return null;
-        });
     }
 }

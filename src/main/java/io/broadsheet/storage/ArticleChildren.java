@@ -1,8 +1,8 @@
 package io.broadsheet.storage;
 
-import io.broadsheet.article.ArticleAuthor;
-import io.broadsheet.article.ArticleImage;
-import io.broadsheet.article.Correction;
+import io.broadsheet.article.model.ArticleAuthor;
+import io.broadsheet.article.model.ArticleImage;
+import io.broadsheet.article.model.Correction;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.json.JsonMapper;

@@ -1,12 +1,11 @@
 package io.broadsheet.storage;
 
-import io.broadsheet.article.Article;
-import io.broadsheet.article.ArticleAuthor;
-import io.broadsheet.article.ArticleImage;
-import io.broadsheet.article.ArticleSelection;
-import io.broadsheet.article.ArticleService;
-import io.broadsheet.article.ArticleStore;
-import io.broadsheet.article.StoredArticle;
+import io.broadsheet.article.model.Article;
+import io.broadsheet.article.model.ArticleAuthor;
+import io.broadsheet.article.model.ArticleImage;
+import io.broadsheet.article.model.ArticleSelection;
+import io.broadsheet.article.model.ArticleStamp;
+import io.broadsheet.article.model.StoredArticle;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
@@ -34,9 +33,11 @@ public class ArticleQueries {
             + " updated_at, version, expires_at, withdrawn_at, withdrawn_reason, corrections, authors, images";
     /** The articles after an id, by id: what {@link #after} reads (a range of the primary key, never a sort). */
     public static final String AFTER_ID_SQL = "SELECT " + COLUMNS + " FROM article WHERE id > ? ORDER BY id LIMIT ?";
+    /** Most expired articles one transaction withdraws (a whole agency's content may end at one instant). */
+    public static final int EXPIRY_CHUNK = 500;
     /** The live articles whose usage window ended by now: a range of article_expiry's primary key. */
     public static final String DUE_EXPIRIES_SQL = "SELECT article_id FROM article_expiry WHERE expires_at <= ?"
-            + " ORDER BY expires_at, article_id LIMIT " + ArticleService.EXPIRY_CHUNK;
+            + " ORDER BY expires_at, article_id LIMIT " + EXPIRY_CHUNK;
 
     private final JdbcOperations jdbc;
     private final ArticleChildren children;
@@ -72,17 +73,17 @@ public class ArticleQueries {
     }
 
     /** The stamps of the articles with these ids, in the order given (missing ids are left out). */
-    public List<ArticleStore.Stamp> stamps(List<Long> ids) {
+    public List<ArticleStamp> stamps(List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<Long, ArticleStore.Stamp> byId = jdbc.prepareStatement("SELECT id, version, published_at, updated_at"
+        Map<Long, ArticleStamp> byId = jdbc.prepareStatement("SELECT id, version, published_at, updated_at"
                 + " FROM article WHERE id IN (" + Statements.placeholders(ids.size()) + ")", ps -> {
             Statements.bind(ps, ids.toArray());
-            Map<Long, ArticleStore.Stamp> found = new HashMap<>();
+            Map<Long, ArticleStamp> found = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    found.put(rs.getLong(1), new ArticleStore.Stamp(rs.getLong(1), rs.getLong(2), instant(rs, 3),
+                    found.put(rs.getLong(1), new ArticleStamp(rs.getLong(1), rs.getLong(2), instant(rs, 3),
                             instant(rs, 4)));
                 }
             }

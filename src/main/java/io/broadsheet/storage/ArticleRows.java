@@ -1,11 +1,10 @@
 package io.broadsheet.storage;
 
-import io.broadsheet.article.ArticleAuthor;
-import io.broadsheet.article.ArticleImage;
-import io.broadsheet.article.ArticleInput;
-import io.broadsheet.article.Correction;
-import io.broadsheet.article.ServerFields;
-import io.micronaut.context.annotation.Value;
+import io.broadsheet.article.model.ArticleAuthor;
+import io.broadsheet.article.model.ArticleImage;
+import io.broadsheet.article.model.ArticleInput;
+import io.broadsheet.article.model.Correction;
+import io.broadsheet.article.model.ServerFields;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -34,10 +33,10 @@ public class ArticleRows {
     /** A JSON parameter: H2 reads a string bound to a JSON column as one JSON string unless told it is JSON text. */
     private final String json;
 
-    ArticleRows(JdbcOperations jdbc, ArticleChildren children, @Value("${datasources.default.url}") String url) {
+    ArticleRows(JdbcOperations jdbc, ArticleChildren children, Database database) {
         this.jdbc = jdbc;
         this.children = children;
-        this.json = url.startsWith("jdbc:h2:") ? "? FORMAT JSON" : "CAST(? AS jsonb)";
+        this.json = database.isH2() ? "? FORMAT JSON" : "CAST(? AS jsonb)";
     }
 
     /** Inserts new articles (version 0, created and updated at {@code now}); returns their ids in order. */

@@ -4,16 +4,19 @@ import io.micronaut.context.BeanProvider;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.core.order.Ordered;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * Which database Broadsheet runs on, H2 or PostgreSQL, as the database names itself in its JDBC metadata: read
  * once, when the data source is made, before any other bean is handed it. Code that cannot be injected (a Flyway
- * Java migration) asks {@link #kindOf(Connection)}, the same rule.
+ * Java migration) asks {@link #kindOf(Connection)}, the same rule. {@link #ping()} is the health checks' round trip.
  */
 @Singleton
 public class Database implements BeanCreatedEventListener<DataSource>, Ordered {
@@ -27,10 +30,13 @@ public class Database implements BeanCreatedEventListener<DataSource>, Ordered {
     }
 
     private final BeanProvider<DataSource> dataSource;
+    /** Looked up at the first ping: the migrations run while the pool is being created. */
+    private final BeanProvider<TransactionOperations<Connection>> transactions;
     private volatile Kind kind;
 
-    Database(BeanProvider<DataSource> dataSource) {
+    Database(BeanProvider<DataSource> dataSource, BeanProvider<TransactionOperations<Connection>> transactions) {
         this.dataSource = dataSource;
+        this.transactions = transactions;
     }
 
     /** Before every other listener: {@link CommitCheckpoints} asks which database this is as it wraps the pool. */
@@ -66,6 +72,19 @@ public class Database implements BeanCreatedEventListener<DataSource>, Ordered {
 
     public boolean isPostgres() {
         return kind() == Kind.POSTGRESQL;
+    }
+
+    /**
+     * One round trip, {@code SELECT 1} in a read-only transaction: true when a row came back; a database that cannot
+     * be reached throws (the pool's time-out included).
+     */
+    public boolean ping() {
+        return transactions.get().executeRead(status -> {
+            try (Statement statement = status.getConnection().createStatement();
+                 ResultSet rs = statement.executeQuery("SELECT 1")) {
+                return rs.next();
+            }
+        });
     }
 
     /** The database {@code connection} leads to, by the product name its metadata gives. */

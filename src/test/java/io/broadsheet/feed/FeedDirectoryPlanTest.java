@@ -1,5 +1,7 @@
 package io.broadsheet.feed;
 
+import io.broadsheet.storage.FeedCounts;
+import io.broadsheet.storage.FeedStateRepository;
 import io.broadsheet.testing.Corpus;
 import io.broadsheet.testing.Fixtures;
 import io.broadsheet.testing.HttpTest;
@@ -41,13 +43,13 @@ class FeedDirectoryPlanTest extends HttpTest {
     void theDirectoryReadsNoMoreRowsWhenTheArchiveGrows() throws SQLException {
         assumeFalse(TestDatabase.isPostgres(), "reads H2's plans: H2 run only");
         importArticles(300);
-        long small = scanned(FeedDirectory.COUNTS_SQL);
-        long smallStates = scanned(FeedDirectory.STATES_SQL);
+        long small = scanned(FeedCounts.COUNTS_SQL);
+        long smallStates = scanned(FeedStateRepository.LAST_MODIFIED_SQL);
         importArticles(1200);
-        long large = scanned(FeedDirectory.COUNTS_SQL);
-        assertEquals(small, large, "rows read by the counts at 300 and at 1,500 articles: " + plan(FeedDirectory.COUNTS_SQL));
-        assertTrue(large < 100, "a few rows per feed, not " + large + ": " + plan(FeedDirectory.COUNTS_SQL));
-        assertEquals(smallStates, scanned(FeedDirectory.STATES_SQL), "one feed_state row per feed");
+        long large = scanned(FeedCounts.COUNTS_SQL);
+        assertEquals(small, large, "rows read by the counts at 300 and at 1,500 articles: " + plan(FeedCounts.COUNTS_SQL));
+        assertTrue(large < 100, "a few rows per feed, not " + large + ": " + plan(FeedCounts.COUNTS_SQL));
+        assertEquals(smallStates, scanned(FeedStateRepository.LAST_MODIFIED_SQL), "one feed_state row per feed");
     }
 
     private long scanned(String sql) throws SQLException {

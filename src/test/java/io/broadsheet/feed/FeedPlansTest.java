@@ -1,5 +1,7 @@
 package io.broadsheet.feed;
 
+import io.broadsheet.storage.FeedItemRepository;
+import io.broadsheet.storage.FeedPageQueries;
 import io.broadsheet.testing.Corpus;
 import io.broadsheet.testing.FeedParsers;
 import io.broadsheet.testing.Fixtures;
@@ -75,10 +77,10 @@ class FeedPlansTest extends HttpTest {
         try (Connection connection = TestDatabase.connect(databaseUrl)) {
             long tombstones = count(connection, "SELECT COUNT(*) FROM feed_tombstone");
             long id = count(connection, "SELECT MIN(article_id) FROM feed_tombstone");
-            long pruneRead = scanned(connection, FeedIndex.PRUNE_SQL, later);
+            long pruneRead = scanned(connection, FeedItemRepository.PRUNE_SQL, later);
             assertTrue(pruneRead <= tombstones + 1, "a prune chunk: its range (H2 counts the row that ends it), " + pruneRead + " rows read for "
-                    + tombstones + " tombstones: " + plan(connection, FeedIndex.PRUNE_SQL, later));
-            assertTrue(scanned(connection, FeedIndex.TOMBSTONE_FEEDS_SQL, id) <= 10, "an article's tombstones: by article");
+                    + tombstones + " tombstones: " + plan(connection, FeedItemRepository.PRUNE_SQL, later));
+            assertTrue(scanned(connection, FeedItemRepository.TOMBSTONE_FEEDS_SQL, id) <= 10, "an article's tombstones: by article");
             assertTrue(scanned(connection, FeedPageQueries.NEXT_EXPIRY_SQL) <= 2, "the next expiry: one row");
             assertTrue(scanned(connection, io.broadsheet.storage.ArticleQueries.DUE_EXPIRIES_SQL,
                     Instant.parse("2022-01-01T00:00:00Z").atOffset(ZoneOffset.UTC)) <= 2, "no expiry due: nothing read");

@@ -1,16 +1,15 @@
 package io.broadsheet.health;
 
+import io.broadsheet.storage.Database;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.flyway.FlywayConfigurationProperties;
 import io.micronaut.flyway.event.MigrationFinishedEvent;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthResult;
-import io.micronaut.transaction.TransactionOperations;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
-import java.sql.Connection;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,7 +30,7 @@ class DatabaseReadinessTest {
         return Mono.from(readiness.getResult()).block();
     }
 
-    private static BeanProvider<TransactionOperations<Connection>> unreachable() {
+    private static BeanProvider<Database> unreachable() {
         return () -> {
             throw new IllegalStateException("the database is unreachable");
         };
@@ -39,7 +38,7 @@ class DatabaseReadinessTest {
 
     @Test
     void downUntilTheMigrationsHaveRun() {
-        BeanProvider<TransactionOperations<Connection>> untouched = () -> {
+        BeanProvider<Database> untouched = () -> {
             throw new AssertionError("no query before the migrations");
         };
         HealthResult result = result(new DatabaseReadiness(untouched, executor, true));

@@ -59,7 +59,7 @@ class LifecycleTest extends HttpTest {
     io.broadsheet.feed.FeedCache cache;
 
     @Inject
-    io.broadsheet.feed.FeedPageQueries pages;
+    io.broadsheet.storage.FeedPageQueries pages;
 
     @Inject
     io.broadsheet.article.ArticleService articles;

@@ -1,9 +1,9 @@
 package io.broadsheet.storage;
 
-import io.broadsheet.article.ArticleAuthor;
-import io.broadsheet.article.ArticleImage;
-import io.broadsheet.article.ArticleImage.Rendition;
-import io.broadsheet.article.Correction;
+import io.broadsheet.article.model.ArticleAuthor;
+import io.broadsheet.article.model.ArticleImage;
+import io.broadsheet.article.model.ArticleImage.Rendition;
+import io.broadsheet.article.model.Correction;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.serde.ObjectMapper;
 import org.junit.jupiter.api.Test;

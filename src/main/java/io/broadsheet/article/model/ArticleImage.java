@@ -1,4 +1,4 @@
-package io.broadsheet.article;
+package io.broadsheet.article.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;

@@ -1,4 +1,4 @@
-package io.broadsheet.article;
+package io.broadsheet.article.model;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;

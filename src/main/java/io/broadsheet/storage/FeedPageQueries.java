@@ -1,8 +1,7 @@
-package io.broadsheet.feed;
+package io.broadsheet.storage;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
-import io.broadsheet.storage.Statements;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
@@ -12,7 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * What a feed page reads from the rows {@link FeedIndex} keeps: its window (visible count, newest item, next
+ * What a feed page reads from the rows the feed index keeps ({@code io.broadsheet.feed.FeedIndex}): its window (visible count, newest item, next
  * embargo) and its items, each an index seek or a range as long as the page, whatever the archive's size.
  * {@code FeedPlansTest} checks that with H2's {@code EXPLAIN ANALYZE} of these very statements.
  */
@@ -24,43 +23,45 @@ public class FeedPageQueries {
      * counted_through, the feed's visible count, its newest visible item, the next embargo, the earliest pending
      * expiry (past ones too, until the timer withdraws them): (key, now, now, key).
      */
-    static final String WINDOW_SQL = "SELECT r.counted_through, c.visible,"
+    public static final String WINDOW_SQL = "SELECT r.counted_through, c.visible,"
             + " (SELECT f.published_at FROM feed_item f WHERE f.feed = ? AND f.published_at <= ?"
             + " ORDER BY f.feed, f.published_at DESC, f.article_id DESC LIMIT 1),"
             + " (SELECT a.published_at FROM article a WHERE a.published_at > ? ORDER BY a.published_at, a.id LIMIT 1),"
             + " (SELECT x.expires_at FROM article_expiry x ORDER BY x.expires_at, x.article_id LIMIT 1)"
             + " FROM feed_release r LEFT JOIN feed_count c ON c.feed = ? WHERE r.id = 1";
     /** A feed's newest tombstones, with what they show of their articles: (key, limit). */
-    static final String TOMBSTONES_SQL = "SELECT t.article_id, a.slug, a.url, a.published_at, t.withdrawn_at,"
+    public static final String TOMBSTONES_SQL = "SELECT t.article_id, a.slug, a.url, a.published_at, t.withdrawn_at,"
             + " a.withdrawn_reason, a.updated_at FROM feed_tombstone t JOIN article a ON a.id = t.article_id WHERE t.feed = ?"
             + " ORDER BY t.feed, t.withdrawn_at DESC, t.article_id DESC LIMIT ?";
     /** The earliest pending expiry anywhere, past or not: a live article whose window ended is withdrawn at once. */
-    static final String NEXT_EXPIRY_SQL = "SELECT expires_at FROM article_expiry ORDER BY expires_at, article_id LIMIT 1";
+    public static final String NEXT_EXPIRY_SQL = "SELECT expires_at FROM article_expiry ORDER BY expires_at, article_id LIMIT 1";
     /** Items of a feed published in a span: (key, from, to). */
-    static final String COUNT_BETWEEN_SQL = "SELECT COUNT(*) FROM feed_item WHERE feed = ? AND published_at > ?"
+    public static final String COUNT_BETWEEN_SQL = "SELECT COUNT(*) FROM feed_item WHERE feed = ? AND published_at > ?"
             + " AND published_at <= ?";
     /** A page of a feed's newest visible items: (key, now, limit, offset). */
-    static final String NEWEST_SQL = "SELECT article_id FROM feed_item WHERE feed = ? AND published_at <= ?"
+    public static final String NEWEST_SQL = "SELECT article_id FROM feed_item WHERE feed = ? AND published_at <= ?"
             + " ORDER BY feed, published_at DESC, article_id DESC LIMIT ? OFFSET ?";
     /**
      * A page of a feed's visible items after a cursor, as (published_at, article_id): (key, min(now, cursor time),
      * cursor time, cursor id, limit). The range starts at the cursor's time; of the items sharing that time only those
      * with a lower id pass, so the page costs what the first page costs, however deep it is.
      */
-    static final String AFTER_SQL = "SELECT published_at, article_id FROM feed_item WHERE feed = ? AND published_at <= ?"
+    public static final String AFTER_SQL = "SELECT published_at, article_id FROM feed_item WHERE feed = ? AND published_at <= ?"
             + " AND (published_at < ? OR article_id < ?)"
             + " ORDER BY feed, published_at DESC, article_id DESC LIMIT ?";
     /** The first page's items as AFTER_SQL gives them: (key, now, limit). */
-    static final String FIRST_SQL = "SELECT published_at, article_id FROM feed_item WHERE feed = ? AND published_at <= ?"
+    public static final String FIRST_SQL = "SELECT published_at, article_id FROM feed_item WHERE feed = ? AND published_at <= ?"
             + " ORDER BY feed, published_at DESC, article_id DESC LIMIT ?";
     /** The next embargo to lift anywhere: (now). */
-    static final String NEXT_RELEASE_SQL = "SELECT published_at FROM article WHERE published_at > ?"
+    public static final String NEXT_RELEASE_SQL = "SELECT published_at FROM article WHERE published_at > ?"
             + " ORDER BY published_at, id LIMIT 1";
 
     private final JdbcOperations jdbc;
+    private final FeedCounts counts;
 
-    public FeedPageQueries(JdbcOperations jdbc) {
+    public FeedPageQueries(JdbcOperations jdbc, FeedCounts counts) {
         this.jdbc = jdbc;
+        this.counts = counts;
     }
 
     /**
@@ -120,23 +121,29 @@ public class FeedPageQueries {
         return Statements.longs(jdbc, NEWEST_SQL, key, now.atOffset(ZoneOffset.UTC), limit, offset);
     }
 
+    /** Where an item stands in a feed's order: what a keyset page's cursor is made of. */
+    public record Position(Instant publishedAt, long articleId) {
+    }
+
     /**
-     * The newest {@code limit} items visible at {@code now} after {@code cursor} (from the newest for null), each as
-     * the cursor that follows it: one range of feed_item_newest_idx.
+     * The newest {@code limit} items visible at {@code now} after the item at ({@code afterPublishedAt},
+     * {@code afterArticleId}) (from the newest when {@code afterPublishedAt} is null), each with its position: one
+     * range of feed_item_newest_idx.
      */
-    public List<FeedCursor> newestAfter(String key, Instant now, FeedCursor cursor, int limit) {
+    public List<Position> newestAfter(String key, Instant now, Instant afterPublishedAt, long afterArticleId,
+                                      int limit) {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-        return jdbc.prepareStatement(cursor == null ? FIRST_SQL : AFTER_SQL, ps -> {
-            if (cursor == null) {
+        return jdbc.prepareStatement(afterPublishedAt == null ? FIRST_SQL : AFTER_SQL, ps -> {
+            if (afterPublishedAt == null) {
                 Statements.bind(ps, key, at, limit);
             } else {
-                OffsetDateTime from = cursor.publishedAt().atOffset(ZoneOffset.UTC);
-                Statements.bind(ps, key, from.isBefore(at) ? from : at, from, cursor.articleId(), limit);
+                OffsetDateTime from = afterPublishedAt.atOffset(ZoneOffset.UTC);
+                Statements.bind(ps, key, from.isBefore(at) ? from : at, from, afterArticleId, limit);
             }
-            List<FeedCursor> found = new java.util.ArrayList<>(limit);
+            List<Position> found = new java.util.ArrayList<>(limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    found.add(FeedCursor.after(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getLong(2)));
+                    found.add(new Position(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getLong(2)));
                 }
             }
             return found;
@@ -144,24 +151,17 @@ public class FeedPageQueries {
     }
 
     /**
-     * A page of the articles of a category (or, for null, of all), embargoed ones included, newest first, and
-     * how many there are: what the article API lists, read from the feeds' rows and counts.
+     * A page of the articles of the feed whose rows are {@code key} (a category's, or all), embargoed ones included,
+     * newest first, and how many there are: what the article API lists, read from the feeds' rows and counts.
      */
     public record Listing(List<Long> ids, long total) {
     }
 
     @ReadOnly
-    public Listing listing(String category, int limit, long offset) {
-        String key = category == null ? FeedIndex.ALL : FeedIndex.categoryKey(category);
+    public Listing listing(String key, int limit, long offset) {
         List<Long> ids = Statements.longs(jdbc, "SELECT article_id FROM feed_item WHERE feed = ?"
                 + " ORDER BY feed, published_at DESC, article_id DESC LIMIT ? OFFSET ?", key, limit, offset);
-        long total = jdbc.prepareStatement("SELECT total FROM feed_count WHERE feed = ?", ps -> {
-            Statements.bind(ps, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0L;
-            }
-        });
-        return new Listing(ids, total);
+        return new Listing(ids, counts.total(key));
     }
 
     /** A withdrawn article's tombstone in a feed, with what it shows of the article. */

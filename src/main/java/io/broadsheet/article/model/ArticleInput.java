@@ -1,10 +1,10 @@
-package io.broadsheet.article;
+package io.broadsheet.article.model;
 
 import java.time.Instant;
 import java.util.List;
 
 /**
- * An article as a client sent it, read and checked by {@link ArticleParser}; the body is not yet sanitised.
+ * An article as a client sent it, read and checked by {@code io.broadsheet.article.ArticleParser}; the body is not yet sanitised.
  *
  * @param slug null to derive one from the title
  * @param url        null for {@code {base-url}/articles/{slug}}

@@ -1,4 +1,4 @@
-package io.broadsheet.article;
+package io.broadsheet.article.model;
 
 import java.util.List;
 
