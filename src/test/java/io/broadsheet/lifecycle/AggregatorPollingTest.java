@@ -53,9 +53,7 @@ class AggregatorPollingTest extends HttpTest {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestDatabase.freshProperties("AggregatorPollingTest"));
-        properties.put("broadsheet.test.mutable-clock", "true");
-        return properties;
+        return TestDatabase.withMutableClock("AggregatorPollingTest");
     }
 
     /** A partner's copy of a feed: what it ingested, by item id. */

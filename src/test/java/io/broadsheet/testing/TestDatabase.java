@@ -49,6 +49,13 @@ public final class TestDatabase {
         return properties;
     }
 
+    /** {@link #freshProperties(String)} with the service's clock a {@link MutableClock} the test moves. */
+    public static Map<String, String> withMutableClock(String name) {
+        Map<String, String> properties = freshProperties(name);
+        properties.put("broadsheet.test.mutable-clock", "true");
+        return properties;
+    }
+
     public static String url(String dir) {
         return "jdbc:h2:file:./" + dir + "/broadsheet;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=500;RETENTION_TIME=0;COMPRESS=TRUE;AUTO_COMPACT_FILL_RATE=60;LOCK_TIMEOUT=10000;OPTIMIZE_REUSE_RESULTS=FALSE;DB_CLOSE_ON_EXIT=FALSE";
     }

@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
@@ -45,9 +44,7 @@ class AggregatorHttpTest extends HttpTest {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestDatabase.freshProperties("AggregatorHttpTest"));
-        properties.put("broadsheet.test.mutable-clock", "true");
-        return properties;
+        return TestDatabase.withMutableClock("AggregatorHttpTest");
     }
 
     @ParameterizedTest

@@ -14,7 +14,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -41,9 +40,7 @@ class HeadAnswersTest extends HttpTest {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestDatabase.freshProperties("HeadAnswersTest"));
-        properties.put("broadsheet.test.mutable-clock", "true");
-        return properties;
+        return TestDatabase.withMutableClock("HeadAnswersTest");
     }
 
     @BeforeAll

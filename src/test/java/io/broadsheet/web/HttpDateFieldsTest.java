@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,9 +56,7 @@ class HttpDateFieldsTest extends HttpTest {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestDatabase.freshProperties("HttpDateFieldsTest"));
-        properties.put("broadsheet.test.mutable-clock", "true");
-        return properties;
+        return TestDatabase.withMutableClock("HttpDateFieldsTest");
     }
 
     @BeforeAll

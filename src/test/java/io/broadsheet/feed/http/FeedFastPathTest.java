@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
@@ -53,9 +52,7 @@ class FeedFastPathTest extends HttpTest {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestDatabase.freshProperties("FeedFastPathTest"));
-        properties.put("broadsheet.test.mutable-clock", "true");
-        return properties;
+        return TestDatabase.withMutableClock("FeedFastPathTest");
     }
 
     @BeforeAll
