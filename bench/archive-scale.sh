@@ -6,6 +6,7 @@
 # (./mvnw -B clean package -DskipTests). Loopback only; every step is bounded.
 # Usage: bench/archive-scale.sh [size ...]   (default: 20000 1000000)
 # Corpora and databases live under $BENCH_DIR (default /tmp/broadsheet-archive-bench), never in the repository.
+# JAR=path runs another jar (default target/broadsheet-0.1.0.jar); BENCH_PORT sets the port (default 18490).
 # REUSE=1 keeps a database already filled at that size and skips its import (to measure again what follows it).
 # STEADY_SECONDS=3600 (default 0: skipped) ends each size with that long of steady single writes (STEADY_RATE a
 # second, default 10: one article replaced per PUT) and the database's size every minute.
@@ -15,7 +16,7 @@ SIZES=${*:-"20000 1000000"}
 WORK=${BENCH_DIR:-/tmp/broadsheet-archive-bench}
 PORT=${BENCH_PORT:-18490}
 TOKEN=bench-admin-token-of-at-least-32-characters
-JAR=target/broadsheet-0.1.0.jar
+JAR=${JAR:-target/broadsheet-0.1.0.jar}
 POLL_SECONDS=${POLL_SECONDS:-60}
 mkdir -p "$WORK"
 APP=
@@ -52,6 +53,10 @@ import() { # sets RATE (articles per second)
   RATE=$(echo "$lines $t0 $t1" | awk '{printf "%.0f", $1 / ($3 - $2)}')
 }
 
+load() { # the machine's load average (1, 5, 15 min) beside a figure: other work shares the cores
+  echo "  (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+}
+
 memory() {
   jcmd "$APP" GC.run > /dev/null
   local used rss fgc
@@ -86,8 +91,10 @@ for N in $SIZES; do
     rm -rf "$DATA"
     start
     echo "start-up, empty database: $STARTUP s"
+    load
     import "$corpus"
     echo "import: $RATE articles/s; answer: $(head -c 200 "$WORK/import-answer.json")"
+    load
   fi
   ndjson=$(stat -L -c %s "$corpus")
   db=$(stat -c %s "$DATA/broadsheet.mv.db")
@@ -99,10 +106,12 @@ for N in $SIZES; do
   echo "categories: biggest $(head -1 <<< "$sizes"), smallest $(tail -1 <<< "$sizes")"
   echo "cold renders (feed format kind p50_ms p99_ms n):"
   python3 bench/cold_render.py "$PORT" "$TOKEN" all "$biggest" "$smallest" balkans european-politics
+  load
   memory
   stop
   start
   echo "start-up with $N articles: $STARTUP s"
+  load
   memory
   # polling during an import: the first lines again (replacements), for at least the polling time
   head -n "$(( N < 100000 ? N : 100000 ))" "$corpus" > "$WORK/again.ndjson"
@@ -111,6 +120,7 @@ for N in $SIZES; do
   sleep 1
   import "$WORK/again.ndjson"
   echo "replacing import while wrk polls: $RATE articles/s"
+  load
   wait $WRK
   echo "wrk -c64 ${POLL_SECONDS}s on all.rss during it: $(awk '/requests in/ {print $1, "requests"}' "$WORK/wrk.txt");" \
     "errors: $(grep -E 'Socket errors|Non-2xx' "$WORK/wrk.txt" | tr '\n' ' ' || true)"
