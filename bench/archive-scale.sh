@@ -7,6 +7,7 @@
 # Usage: bench/archive-scale.sh [size ...]   (default: 20000 1000000)
 # Corpora and databases live under $BENCH_DIR (default /tmp/broadsheet-archive-bench), never in the repository.
 # JAR=path runs another jar (default target/broadsheet-0.1.0.jar); BENCH_PORT sets the port (default 18490).
+# POLL_SECONDS=0 skips the polling during a replacing import.
 # REUSE=1 keeps a database already filled at that size and skips its import (to measure again what follows it).
 # STEADY_SECONDS=3600 (default 0: skipped) ends each size with that long of steady single writes (STEADY_RATE a
 # second, default 10: one article replaced per PUT) and the database's size every minute.
@@ -113,21 +114,23 @@ for N in $SIZES; do
   echo "start-up with $N articles: $STARTUP s"
   load
   memory
-  # polling during an import: the first lines again (replacements), for at least the polling time
-  head -n "$(( N < 100000 ? N : 100000 ))" "$corpus" > "$WORK/again.ndjson"
-  wrk -t2 -c64 -d"${POLL_SECONDS}s" "http://127.0.0.1:$PORT/feeds/all.rss" > "$WORK/wrk.txt" 2>&1 &
-  WRK=$!
-  sleep 1
-  import "$WORK/again.ndjson"
-  echo "replacing import while wrk polls: $RATE articles/s"
-  load
-  wait $WRK
-  echo "wrk -c64 ${POLL_SECONDS}s on all.rss during it: $(awk '/requests in/ {print $1, "requests"}' "$WORK/wrk.txt");" \
-    "errors: $(grep -E 'Socket errors|Non-2xx' "$WORK/wrk.txt" | tr '\n' ' ' || true)"
-  grep -E 'Requests/sec|Latency' "$WORK/wrk.txt" | sed 's/^ */  /'
-  db=$(stat -c %s "$DATA/broadsheet.mv.db")
-  echo "database after the replacing import: $((db / 1048576)) MiB ($(echo "$db $ndjson" | awk '{printf "%.2f", $1 / $2}')x)"
-  memory
+  if [ "$POLL_SECONDS" -gt 0 ]; then
+    # polling during an import: the first lines again (replacements), for at least the polling time
+    head -n "$(( N < 100000 ? N : 100000 ))" "$corpus" > "$WORK/again.ndjson"
+    wrk -t2 -c64 -d"${POLL_SECONDS}s" "http://127.0.0.1:$PORT/feeds/all.rss" > "$WORK/wrk.txt" 2>&1 &
+    WRK=$!
+    sleep 1
+    import "$WORK/again.ndjson"
+    echo "replacing import while wrk polls: $RATE articles/s"
+    load
+    wait $WRK
+    echo "wrk -c64 ${POLL_SECONDS}s on all.rss during it: $(awk '/requests in/ {print $1, "requests"}' "$WORK/wrk.txt");" \
+      "errors: $(grep -E 'Socket errors|Non-2xx' "$WORK/wrk.txt" | tr '\n' ' ' || true)"
+    grep -E 'Requests/sec|Latency' "$WORK/wrk.txt" | sed 's/^ */  /'
+    db=$(stat -c %s "$DATA/broadsheet.mv.db")
+    echo "database after the replacing import: $((db / 1048576)) MiB ($(echo "$db $ndjson" | awk '{printf "%.2f", $1 / $2}')x)"
+    memory
+  fi
   if [ "${STEADY_SECONDS:-0}" -gt 0 ]; then
     echo "steady single writes, ${STEADY_RATE:-10}/s for ${STEADY_SECONDS} s:"
     python3 bench/steady_writes.py "$PORT" "$TOKEN" "$corpus" "$STEADY_SECONDS" "${STEADY_RATE:-10}" "$DATA/broadsheet.mv.db"
