@@ -88,6 +88,8 @@ def main():
                 _, before, _, _ = timed_get(conn, path)
                 rewrite(conn, slug, token, n)
                 status, _, _, ms = timed_get(conn, path)
+                if status != 200:
+                    raise SystemExit("%s after a write answered %d" % (path, status))
                 firsts.append(ms)
                 status, _, _, ms = timed_get(conn, path, {"A-IM": "feed", "If-None-Match": before})
                 if status != 226:
