@@ -12,6 +12,7 @@ RULES = (  # (label, any of these substrings in a frame name)
                                                                        "MVStore.storeNow", "Page.write",
                                                                        "FileStore.lambda$storeIt")),
     ("H2: compaction, housekeeping, chunk rewrite", ("compactMoveChunks", "doHousekeeping", "rewriteChunks", "compactRewrite")),
+    ("H2: parsing and normalising JSON values (? FORMAT JSON)", ("org.h2.util.json",)),
     ("H2: secondary index insertions (incl. their page reads)", ("MVSecondaryIndex.add",)),
     ("H2: row insertions (primary maps, incl. page reads)", ("MVPrimaryIndex.add", "MVTable.addRow")),
     ("H2: deletes and updates of rows", ("MVTable.removeRow", "MVTable.updateRow", "MVPrimaryIndex.remove")),
@@ -23,6 +24,7 @@ RULES = (  # (label, any of these substrings in a frame name)
     ("children as JSON (ArticleChildren encoding)", ("ArticleChildren",)),
     ("sanitising HTML (jsoup)", ("org.jsoup",)),
     ("NDJSON parsing and JSON (serde, Jackson)", ("io.micronaut.serde", "com.fasterxml.jackson")),
+    ("reading and checking the lines (UTF-8 decoding, validation)", ("BoundedLines", "io.broadsheet.input")),
     ("Micronaut Data mapping and JDBC", ("io.micronaut.data", "com.zaxxer.hikari")),
     ("HTTP (Netty)", ("io.netty",)),
 )
