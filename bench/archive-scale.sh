@@ -6,6 +6,8 @@
 # (./mvnw -B clean package -DskipTests). Loopback only; every step is bounded.
 # Usage: bench/archive-scale.sh [size ...]   (default: 20000 1000000)
 # Corpora and databases live under $BENCH_DIR (default /tmp/broadsheet-archive-bench), never in the repository.
+# JAR=path runs another jar (default target/broadsheet-0.1.0.jar); BENCH_PORT sets the port (default 18490).
+# POLL_SECONDS=0 skips the polling during a replacing import.
 # REUSE=1 keeps a database already filled at that size and skips its import (to measure again what follows it).
 # STEADY_SECONDS=3600 (default 0: skipped) ends each size with that long of steady single writes (STEADY_RATE a
 # second, default 10: one article replaced per PUT) and the database's size every minute.
@@ -15,7 +17,7 @@ SIZES=${*:-"20000 1000000"}
 WORK=${BENCH_DIR:-/tmp/broadsheet-archive-bench}
 PORT=${BENCH_PORT:-18490}
 TOKEN=bench-admin-token-of-at-least-32-characters
-JAR=target/broadsheet-0.1.0.jar
+JAR=${JAR:-target/broadsheet-0.1.0.jar}
 POLL_SECONDS=${POLL_SECONDS:-60}
 mkdir -p "$WORK"
 APP=
@@ -24,8 +26,9 @@ trap 'if [ -n "$APP" ]; then kill $APP 2>/dev/null || true; fi' EXIT
 start() { # sets APP and STARTUP (seconds from launch to the first feed served)
   local t0 t1
   t0=$(date +%s.%N)
+  # the bench is one client timing renders: the per-client rate limit (20/s) would answer some of them 429
   BROADSHEET_PORT=$PORT BROADSHEET_DATA_DIR="$DATA" BROADSHEET_ADMIN_TOKEN=$TOKEN BROADSHEET_SAMPLE_DATA=false \
-    BROADSHEET_CONFIG_DIR=feeds-config BROADSHEET_SITE_BASE_URL=http://localhost:$PORT \
+    BROADSHEET_RATE_LIMIT_REQUESTS_PER_SECOND=0 BROADSHEET_CONFIG_DIR=feeds-config BROADSHEET_SITE_BASE_URL=http://localhost:$PORT \
     java -Xmx256m -XX:+ExitOnOutOfMemoryError -jar "$JAR" >> "$WORK/app.log" 2>&1 &
   APP=$!
   for _ in $(seq 1 1200); do
@@ -50,6 +53,10 @@ import() { # sets RATE (articles per second)
     "localhost:$PORT/api/articles/import" > "$WORK/import-answer.json"
   t1=$(date +%s.%N)
   RATE=$(echo "$lines $t0 $t1" | awk '{printf "%.0f", $1 / ($3 - $2)}')
+}
+
+load() { # the machine's load average (1, 5, 15 min) beside a figure: other work shares the cores
+  echo "  (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
 }
 
 memory() {
@@ -86,8 +93,10 @@ for N in $SIZES; do
     rm -rf "$DATA"
     start
     echo "start-up, empty database: $STARTUP s"
+    load
     import "$corpus"
     echo "import: $RATE articles/s; answer: $(head -c 200 "$WORK/import-answer.json")"
+    load
   fi
   ndjson=$(stat -L -c %s "$corpus")
   db=$(stat -c %s "$DATA/broadsheet.mv.db")
@@ -99,25 +108,30 @@ for N in $SIZES; do
   echo "categories: biggest $(head -1 <<< "$sizes"), smallest $(tail -1 <<< "$sizes")"
   echo "cold renders (feed format kind p50_ms p99_ms n):"
   python3 bench/cold_render.py "$PORT" "$TOKEN" all "$biggest" "$smallest" balkans european-politics
+  load
   memory
   stop
   start
   echo "start-up with $N articles: $STARTUP s"
+  load
   memory
-  # polling during an import: the first lines again (replacements), for at least the polling time
-  head -n "$(( N < 100000 ? N : 100000 ))" "$corpus" > "$WORK/again.ndjson"
-  wrk -t2 -c64 -d"${POLL_SECONDS}s" "http://127.0.0.1:$PORT/feeds/all.rss" > "$WORK/wrk.txt" 2>&1 &
-  WRK=$!
-  sleep 1
-  import "$WORK/again.ndjson"
-  echo "replacing import while wrk polls: $RATE articles/s"
-  wait $WRK
-  echo "wrk -c64 ${POLL_SECONDS}s on all.rss during it: $(awk '/requests in/ {print $1, "requests"}' "$WORK/wrk.txt");" \
-    "errors: $(grep -E 'Socket errors|Non-2xx' "$WORK/wrk.txt" | tr '\n' ' ' || true)"
-  grep -E 'Requests/sec|Latency' "$WORK/wrk.txt" | sed 's/^ */  /'
-  db=$(stat -c %s "$DATA/broadsheet.mv.db")
-  echo "database after the replacing import: $((db / 1048576)) MiB ($(echo "$db $ndjson" | awk '{printf "%.2f", $1 / $2}')x)"
-  memory
+  if [ "$POLL_SECONDS" -gt 0 ]; then
+    # polling during an import: the first lines again (replacements), for at least the polling time
+    head -n "$(( N < 100000 ? N : 100000 ))" "$corpus" > "$WORK/again.ndjson"
+    wrk -t2 -c64 -d"${POLL_SECONDS}s" "http://127.0.0.1:$PORT/feeds/all.rss" > "$WORK/wrk.txt" 2>&1 &
+    WRK=$!
+    sleep 1
+    import "$WORK/again.ndjson"
+    echo "replacing import while wrk polls: $RATE articles/s"
+    load
+    wait $WRK
+    echo "wrk -c64 ${POLL_SECONDS}s on all.rss during it: $(awk '/requests in/ {print $1, "requests"}' "$WORK/wrk.txt");" \
+      "errors: $(grep -E 'Socket errors|Non-2xx' "$WORK/wrk.txt" | tr '\n' ' ' || true)"
+    grep -E 'Requests/sec|Latency' "$WORK/wrk.txt" | sed 's/^ */  /'
+    db=$(stat -c %s "$DATA/broadsheet.mv.db")
+    echo "database after the replacing import: $((db / 1048576)) MiB ($(echo "$db $ndjson" | awk '{printf "%.2f", $1 / $2}')x)"
+    memory
+  fi
   if [ "${STEADY_SECONDS:-0}" -gt 0 ]; then
     echo "steady single writes, ${STEADY_RATE:-10}/s for ${STEADY_SECONDS} s:"
     python3 bench/steady_writes.py "$PORT" "$TOKEN" "$corpus" "$STEADY_SECONDS" "${STEADY_RATE:-10}" "$DATA/broadsheet.mv.db"

@@ -7,7 +7,7 @@ for sec in re.split(r'\n## ',txt)[1:]:
     rows={}
     for line in sec.splitlines():
         p=line.split()
-        if len(p)==6 and p[2] in ('page-11-40','first-after-write','delta'):
+        if len(p)==6 and p[2] in ('page-11-20','page-11-40','first-after-write','delta'):
             rows.setdefault((p[0],p[2]),{})[p[1]]=(p[3],p[4])
     print('\n**%s** cold renders, p50 / p99 in ms\n'%size)
     print('| feed | kind | RSS | Atom | JSON |\n| --- | --- | ---: | ---: | ---: |')
