@@ -1,5 +1,6 @@
 package db.migration;
 
+import io.broadsheet.storage.Database;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import org.slf4j.Logger;
@@ -38,7 +39,7 @@ public class V9__Article_children_as_json extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
-        boolean h2 = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("h2");
+        boolean h2 = Database.kindOf(connection) == Database.Kind.H2;
         long nextId = nextArticleId(connection, h2);
         String json = h2 ? "JSON" : "jsonb";
         try (Statement statement = connection.createStatement()) {
