@@ -50,6 +50,10 @@ public class FeedService {
     private final FeedAssembler assembler;
     private final Map<FeedFormat, FeedRenderer> renderers = new EnumMap<>(FeedFormat.class);
     private final Clock clock;
+    /** How a feed's 400 for a page past the numbered ones says deeper pages are reached. */
+    public static final String DEEPER_PAGES = "; deeper pages are reached through each page's next link (?"
+            + FeedCursor.PARAMETER + "=...)";
+
     private final int maxPage;
 
     public FeedService(FeedsConfig config, ArticleStore store, CategoryService categories, FeedStateStore states,
@@ -168,12 +172,11 @@ public class FeedService {
 
     /**
      * Numbered pages skip rows of the index up to their start: deeper ones are a 400 naming {@code page}, reached by
-     * cursor instead. Cheap: callers check it before they take a render slot.
+     * cursor instead. The routes refuse them first, through {@code PageParameter} with {@link #DEEPER_PAGES}.
      */
-    public void requireNumbered(int page) {
+    private void requireNumbered(int page) {
         if (page > maxPage) {
-            throw InvalidInputException.of("page", "numbered pages go up to " + maxPage + "; deeper pages are"
-                    + " reached through each page's next link (?" + FeedCursor.PARAMETER + "=...), got " + page);
+            throw InvalidInputException.of("page", "numbered pages go up to " + maxPage + DEEPER_PAGES + ", got " + page);
         }
     }
 

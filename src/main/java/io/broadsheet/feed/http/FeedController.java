@@ -168,7 +168,7 @@ public class FeedController {
         }
         FeedCursor cursor = wanted.cursor();
         int number = PageParameter.of(request.getParameters().getAll(PageParameter.NAME), feeds.maxPage(),
-                "; deeper pages are reached through each page's next link (?" + FeedCursor.PARAMETER + "=...)");
+                FeedService.DEEPER_PAGES);
         if (config.isPartnerFeed(name) && partners.authorise(partnerKey(request, key), name).isEmpty()) {
             // answered as an unknown name is, the same way: a stranger cannot tell a partner feed exists
             return onBlockingPool(request, name, format, gzip, () -> {
