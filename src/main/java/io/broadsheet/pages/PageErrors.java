@@ -54,7 +54,7 @@ public class PageErrors implements ErrorResponseProcessor<Object> {
         }
         if (response.status().getCode() >= 400 && negotiated && wantsHtml(request)) {
             String html = responses.render("error", model(response.status()), request);
-            MutableHttpResponse<?> page = responses.dress(response, request, html);
+            MutableHttpResponse<?> page = responses.dress(response, html);
             page.getHeaders().remove(HttpHeaders.CACHE_CONTROL);
             return (MutableHttpResponse<Object>) page;
         }

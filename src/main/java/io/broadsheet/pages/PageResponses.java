@@ -78,7 +78,7 @@ public class PageResponses {
     /** A page rendered from {@code view} with {@code model} and what every page shows (site, assets, home link). */
     public MutableHttpResponse<String> page(HttpRequest<?> request, HttpStatus status, String view,
                                             Map<String, Object> model) {
-        return answer(request, status, render(view, model, request));
+        return answer(status, render(view, model, request));
     }
 
     /** The HTML of {@code view}, rendered completely before anything is sent. */
@@ -101,12 +101,12 @@ public class PageResponses {
     }
 
     /** The answer: status, HTML, caching and security headers. */
-    MutableHttpResponse<String> answer(HttpRequest<?> request, HttpStatus status, String html) {
-        return dress(HttpResponse.status(status), request, html);
+    MutableHttpResponse<String> answer(HttpStatus status, String html) {
+        return dress(HttpResponse.status(status), html);
     }
 
     /** {@code response} carrying a page: its HTML, its media type, caching and security headers. */
-    <T> MutableHttpResponse<String> dress(MutableHttpResponse<T> response, HttpRequest<?> request, String html) {
+    <T> MutableHttpResponse<String> dress(MutableHttpResponse<T> response, String html) {
         MutableHttpResponse<String> page = response.body(html);
         page.header(HttpHeaders.CONTENT_TYPE, CONTENT_TYPE).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
         securityHeaders.forEach(page::header);
