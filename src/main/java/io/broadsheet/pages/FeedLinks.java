@@ -8,7 +8,6 @@ import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -47,9 +46,12 @@ public class FeedLinks {
         }
     }
 
-    /** The feed {@code name} in every format, RSS first; {@code title} names it in discovery links. */
+    /**
+     * The feed {@code name} in every format offered to readers, RSS first; {@code title} names it in discovery links.
+     * ninjs is left out: a reader would offer it to people, who cannot read it.
+     */
     public List<Format> formats(String name, String title) {
-        return Arrays.stream(FeedFormat.values())
+        return FeedFormat.readerFormats().stream()
                 .map(f -> new Format(label(f), f.mediaType(), feeds.feedUrl(name, f), title + " (" + label(f) + ")"))
                 .toList();
     }
@@ -83,12 +85,13 @@ public class FeedLinks {
         return config.site().url("/categories/" + slug);
     }
 
-    /** What the pages call a format: RSS, Atom, JSON Feed. */
+    /** What the pages call a format: RSS, Atom, JSON Feed, ninjs. */
     static String label(FeedFormat format) {
         return switch (format) {
             case RSS -> "RSS";
             case ATOM -> "Atom";
             case JSON -> "JSON Feed";
+            case NINJS -> "ninjs";
         };
     }
 }

@@ -8,7 +8,6 @@ import io.broadsheet.feed.FeedTombstone;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +53,7 @@ public class FeedPage {
         model.put("description", blankToNull(feed.description()));
         model.put("address", feed.feedUrl(format));
         model.put("formatLabel", FeedLinks.label(format));
-        List<FeedLinks.Format> formats = Arrays.stream(FeedFormat.values())
+        List<FeedLinks.Format> formats = FeedFormat.readerFormats().stream()
                 .map(f -> new FeedLinks.Format(FeedLinks.label(f), f.mediaType(), feed.feedUrl(f),
                         feed.title() + " (" + FeedLinks.label(f) + ")"))
                 .toList();

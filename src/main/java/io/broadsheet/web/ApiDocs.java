@@ -27,6 +27,14 @@ public final class ApiDocs {
     public static final String PARTNER_TOKEN = "partnerToken";
     /** A partner key sent as {@code ?key=<key>}. */
     public static final String PARTNER_KEY = "partnerKey";
+    /**
+     * ninjs's media type as the description names it: with its charset, as served, since micronaut-openapi takes a
+     * bare {@code application/json} for "not given" and puts the route's {@code *}{@code /*} in its place.
+     */
+    static final String NINJS_TYPE = "application/json; charset=utf-8";
+    /** What one member of a ninjs feed's array is. */
+    static final String NINJS = "An IPTC ninjs 3.3 object, valid against"
+            + " http://www.iptc.org/std/ninjs/ninjs-schema_3.3.json (see docs/feeds.md).";
 
     private ApiDocs() {
     }
@@ -98,8 +106,9 @@ public final class ApiDocs {
                             schema = @Schema(type = "string")),
                     @Header(name = "Content-Encoding", description = "`gzip` when `Accept-Encoding` allows it.",
                             schema = @Schema(type = "string")),
-                    @Header(name = "Link", description = "`<hub>; rel=\"hub\"` for each WebSub hub, and"
-                            + " `<feed URL>; rel=\"self\"`.", schema = @Schema(type = "string")),
+                    @Header(name = "Link", description = "`<hub>; rel=\"hub\"` for each WebSub hub,"
+                            + " `<feed URL>; rel=\"self\"`, and the RFC 5005 pages: `first`, `previous`, `next`,"
+                            + " `last`.", schema = @Schema(type = "string")),
                     @Header(name = "Surrogate-Key", description = "Cache keys a CDN purges by, separated by spaces"
                             + " (public feeds).", schema = @Schema(type = "string")),
                     @Header(name = "Cache-Tag", description = "The same keys, separated by commas.",
@@ -108,6 +117,8 @@ public final class ApiDocs {
                     @Content(mediaType = "application/rss+xml", schema = @Schema(type = "string")),
                     @Content(mediaType = "application/atom+xml", schema = @Schema(type = "string")),
                     @Content(mediaType = "application/feed+json", schema = @Schema(type = "string")),
+                    @Content(mediaType = NINJS_TYPE, array = @ArraySchema(schema = @Schema(type = "object",
+                            description = NINJS))),
                     @Content(mediaType = "text/html", schema = @Schema(type = "string"))})
     @ApiResponse(responseCode = "226", description = "IM Used (RFC 3229): only the first page's items published or"
             + " updated since the version `If-None-Match` named, with `A-IM: feed`. `IM: feed`,"
@@ -118,7 +129,9 @@ public final class ApiDocs {
             content = {
                     @Content(mediaType = "application/rss+xml", schema = @Schema(type = "string")),
                     @Content(mediaType = "application/atom+xml", schema = @Schema(type = "string")),
-                    @Content(mediaType = "application/feed+json", schema = @Schema(type = "string"))})
+                    @Content(mediaType = "application/feed+json", schema = @Schema(type = "string")),
+                    @Content(mediaType = NINJS_TYPE, array = @ArraySchema(schema = @Schema(type = "object",
+                            description = NINJS)))})
     @ApiResponse(responseCode = "304", description = "Not modified: `If-None-Match` matches (either coding's `ETag`,"
             + " or `*`), or, without it, nothing changed since `If-Modified-Since`. No body; the same `ETag`,"
             + " `Cache-Control` and `Last-Modified`.",

@@ -166,10 +166,15 @@ class ApiDescriptionTest extends HttpTest {
         Set<String> formats = Arrays.stream(FeedFormat.values()).map(FeedFormat::mediaType).collect(Collectors.toSet());
         Set<String> withPage = new java.util.HashSet<>(formats);
         withPage.add("text/html"); // a browser's request gets the feed's page
-        assertEquals(withPage, map(map(responses, "200"), "content").keySet());
-        assertEquals(formats, map(map(responses, "226"), "content").keySet());
+        assertEquals(withPage, mediaTypes(map(map(responses, "200"), "content").keySet()));
+        assertEquals(formats, mediaTypes(map(map(responses, "226"), "content").keySet()));
         Set<String> headers = parameters(map(operations("/feeds/{file}"), "get"), "header");
         assertTrue(headers.containsAll(List.of("If-None-Match", "If-Modified-Since", "A-IM")), headers.toString());
+    }
+
+    /** The media types without their parameters (ninjs's is named with its charset). */
+    private static Set<String> mediaTypes(Set<String> keys) {
+        return keys.stream().map(k -> k.replaceAll(";.*", "")).collect(Collectors.toSet());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.broadsheet.feed;
 
 import io.broadsheet.feed.atom.AtomFeedRenderer;
 import io.broadsheet.feed.json.JsonFeedRenderer;
+import io.broadsheet.feed.ninjs.NinjsFeedRenderer;
 import io.broadsheet.feed.rss.RssFeedRenderer;
 import io.micronaut.serde.ObjectMapper;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,6 +68,7 @@ class RenderedBytesTest {
             case RSS -> new RssFeedRenderer();
             case ATOM -> new AtomFeedRenderer();
             case JSON -> new JsonFeedRenderer(ObjectMapper.getDefault());
+            case NINJS -> new NinjsFeedRenderer(ObjectMapper.getDefault());
         };
     }
 

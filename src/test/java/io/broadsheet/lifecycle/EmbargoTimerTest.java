@@ -63,7 +63,7 @@ class EmbargoTimerTest {
             hub.clear();
             try (EmbeddedServer second = ApplicationContext.run(EmbeddedServer.class, properties, "test")) {
                 Http http = new Http(second.getURI());
-                List<String> pings = hub.awaitQuiet(RELEASES * 6);
+                List<String> pings = hub.awaitQuiet(RELEASES * 3 * FeedFormat.values().length); // lift-k, all, teasers
                 List<Integer> order = new ArrayList<>();
                 for (String ping : pings) {
                     for (int k = 0; k < RELEASES; k++) {

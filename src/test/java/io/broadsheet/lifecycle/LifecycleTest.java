@@ -127,7 +127,7 @@ class LifecycleTest extends HttpTest {
             assertEquals(NOW.plusSeconds(60), tombstone.updated(), "dated at the withdrawal");
             assertFalse(tombstone.media(), "no picture: " + tombstone);
             assertEquals(1, signals.stream().filter(s -> s.id().equals(killed)).count(), "no item of it besides");
-            if (format != FeedFormat.ATOM) {
+            if (format == FeedFormat.RSS || format == FeedFormat.JSON) {
                 assertEquals("Withdrawn", tombstone.title());
                 assertEquals("This article was withdrawn on 1 December 2026: Legal request", tombstone.content());
             }
@@ -241,6 +241,9 @@ class LifecycleTest extends HttpTest {
             assertEquals(now.minusSeconds(60), live.validStart(), format + ": dcterms:valid starts at publication");
             assertEquals(expires, live.validEnd(), format + ": and ends at the expiry");
         }
+        Signal ninjs = signals("expiries", FeedFormat.NINJS).get(0);
+        assertFalse(ninjs.withdrawn(), "ninjs: usable until the expiry: " + ninjs);
+        assertEquals(expires, ninjs.validEnd(), "ninjs: the window's end is expires");
         String cachedEtag = http.get("/feeds/expiries.rss").header("ETag").orElseThrow();
 
         clock.set(expires.plusMillis(500));

@@ -145,9 +145,10 @@ class NewsroomDashboardTest extends HttpTest {
         assertEquals(List.of("nr-a3-title", "nr-a2-title", "nr-a1-title"), table.select("a.article-page").eachText());
         Element second = table.select("tbody tr").get(1);
         assertEquals(List.of("https://news.example.com/feeds/world.rss", "https://news.example.com/feeds/world.atom",
-                        "https://news.example.com/feeds/world.json", "https://news.example.com/feeds/europe.rss",
-                        "https://news.example.com/feeds/europe.atom", "https://news.example.com/feeds/europe.json"),
-                second.select("a.feed-link").eachAttr("href"));
+                        "https://news.example.com/feeds/world.json", "https://news.example.com/feeds/world.ninjs",
+                        "https://news.example.com/feeds/europe.rss", "https://news.example.com/feeds/europe.atom",
+                        "https://news.example.com/feeds/europe.json", "https://news.example.com/feeds/europe.ninjs"),
+                second.select("a.feed-link").eachAttr("href"), "every format, ninjs too: the desk hands it to partners");
         String selfLink = http.get("/feeds/europe.rss").headers().allValues("Link").stream()
                 .filter(l -> l.endsWith("rel=\"self\"")).findFirst().orElseThrow();
         assertEquals("<https://news.example.com/feeds/europe.rss>; rel=\"self\"", selfLink, "as the feed names itself");

@@ -34,6 +34,7 @@ public final class FeedParsers {
             case RSS -> rss((Channel) wire(document));
             case ATOM -> atom((com.rometools.rome.feed.atom.Feed) wire(document));
             case JSON -> json(document);
+            case NINJS -> ninjs(document);
         };
     }
 
@@ -139,6 +140,57 @@ public final class FeedParsers {
                     authors, tags, images));
         }
         return new ParsedFeed(text(feed, "title"), text(feed, "home_page_url"), text(feed, "feed_url"), items);
+    }
+
+    /**
+     * A ninjs array: an item's link is its {@code web} rendition, its authors the names {@code by} lists, its pictures
+     * the associations (the original size first); the document names no title, home page or self link (the answer's
+     * {@code Link} field does).
+     */
+    private static ParsedFeed ninjs(String document) {
+        List<ParsedFeed.Item> items = new ArrayList<>();
+        for (JsonNode item : jsonTree(document).values()) {
+            List<ParsedFeed.Image> images = new ArrayList<>();
+            if (item.get("associations") != null) {
+                for (JsonNode picture : item.get("associations").values()) {
+                    JsonNode original = picture.get("renditions").get(0);
+                    images.add(new ParsedFeed.Image(text(picture, "uri"), text(original, "contentType"),
+                            original.get("sizeInBytes") == null ? null : original.get("sizeInBytes").getLongValue(),
+                            original.get("width") == null ? null : original.get("width").getIntValue(),
+                            original.get("height") == null ? null : original.get("height").getIntValue(),
+                            role(picture.get("descriptions"), "caption"), text(picture, "by")));
+                }
+            }
+            List<String> subjects = new ArrayList<>();
+            if (item.get("subjects") != null) {
+                item.get("subjects").values().forEach(s -> subjects.add(text(s, "name")));
+            }
+            String by = text(item, "by");
+            items.add(new ParsedFeed.Item(text(item, "uri"), role(item.get("renditions"), "web", "name", "href"),
+                    item.get("headlines") == null ? null : text(item.get("headlines").get(0), "value"),
+                    role(item.get("descriptions"), "summary"),
+                    item.get("bodies") == null ? null : text(item.get("bodies").get(0), "value"),
+                    Instant.parse(text(item, "firstCreated")), Instant.parse(text(item, "versionCreated")),
+                    by == null ? List.of() : List.of(by.split(", ")), subjects, images));
+        }
+        return new ParsedFeed(null, null, null, items);
+    }
+
+    /** The value of the member of {@code array} whose role is {@code role}, or null. */
+    private static String role(JsonNode array, String role) {
+        return role(array, role, "role", "value");
+    }
+
+    private static String role(JsonNode array, String wanted, String key, String member) {
+        if (array == null) {
+            return null;
+        }
+        for (JsonNode node : array.values()) {
+            if (wanted.equals(text(node, key))) {
+                return text(node, member);
+            }
+        }
+        return null;
     }
 
     private static String text(JsonNode node, String name) {

@@ -36,12 +36,13 @@ public final class Signals {
     /**
      * One item or tombstone.
      *
-     * @param updated     RSS dcterms:modified (else pubDate), Atom updated or at:deleted-entry when, JSON date_modified
+     * @param updated     RSS dcterms:modified (else pubDate), Atom updated or at:deleted-entry when, JSON date_modified,
+     *                    ninjs versionCreated
      * @param validStart  the start of dcterms:valid, or null
-     * @param validEnd    the end of dcterms:valid, or null
+     * @param validEnd    the end of dcterms:valid, ninjs expires, or null
      * @param withdrawn   a tombstone: RSS dcterms:valid ended by now with a newer modified date, Atom
-     *                    at:deleted-entry, JSON _withdrawn
-     * @param reason      media:status reason, at:comment, _withdrawn.reason
+     *                    at:deleted-entry, JSON _withdrawn, ninjs pubStatus canceled
+     * @param reason      media:status reason, at:comment, _withdrawn.reason, ninjs edNote
      * @param content     the full body, or the one line of a tombstone, or null
      * @param media       whether it carries any picture (enclosure, media:content, attachments, _media, image)
      * @param mediaStatus RSS media:status state, or null
@@ -56,6 +57,7 @@ public final class Signals {
             case RSS -> rss(xml(document), now);
             case ATOM -> atom(xml(document));
             case JSON -> json(FeedParsers.jsonTree(document));
+            case NINJS -> ninjs(FeedParsers.jsonTree(document));
         };
     }
 
@@ -120,6 +122,25 @@ public final class Signals {
             signals.add(new Signal(item.get("id").getStringValue(), item.get("title").getStringValue(),
                     Instant.parse(item.get("date_modified").getStringValue()), null, null, withdrawn != null,
                     withdrawn == null ? null : withdrawn.get("reason").getStringValue(), content, media, null));
+        }
+        return signals;
+    }
+
+    /** ninjs: {@code pubStatus} {@code canceled} and {@code edNote} withdraw, {@code expires} ends the window. */
+    private static List<Signal> ninjs(JsonNode array) {
+        List<Signal> signals = new ArrayList<>();
+        for (JsonNode item : array.values()) {
+            boolean canceled = "canceled".equals(item.get("pubStatus").getStringValue());
+            JsonNode headlines = item.get("headlines");
+            JsonNode bodies = item.get("bodies");
+            JsonNode expires = item.get("expires");
+            signals.add(new Signal(item.get("uri").getStringValue(),
+                    headlines == null ? null : headlines.get(0).get("value").getStringValue(),
+                    Instant.parse(item.get("versionCreated").getStringValue()), null,
+                    expires == null ? null : Instant.parse(expires.getStringValue()), canceled,
+                    item.get("edNote") == null ? null : item.get("edNote").getStringValue(),
+                    bodies == null ? null : bodies.get(0).get("value").getStringValue(),
+                    item.get("associations") != null, null));
         }
         return signals;
     }

@@ -42,7 +42,7 @@ class CacheKeyHeadersTest extends HttpTest {
             "teasers,         feed:teasers feeds",
             "tagged-kosovo,   feed:tagged-kosovo feeds"})
     void everyFormatOfAFeedNamesTheFeedItsCategoriesAndEveryFeed(String feed, String keys) {
-        for (String extension : List.of("rss", "atom", "json")) {
+        for (String extension : List.of("rss", "atom", "json", "ninjs")) {
             assertKeys(keys, http.get("/feeds/" + feed + "." + extension), feed + "." + extension);
         }
     }

@@ -77,7 +77,9 @@ class CursorPagingTest extends HttpTest {
             assertEquals(200, answer.status(), url + ": " + answer.body());
             ParsedFeed feed = FeedParsers.parse(format, answer.body()); // each page a valid document
             feed.items().forEach(item -> titles.add(item.title()));
-            String next = documentLinks(format, answer.body()).get("next");
+            // a ninjs array has no room for links: its Link header is its paging
+            String next = format == FeedFormat.NINJS ? headerLinks(answer).get("next")
+                    : documentLinks(format, answer.body()).get("next");
             assertEquals(next, headerLinks(answer).get("next"), "the Link header's next is the document's");
             assertTrue(next == null || next.contains("?after="), "a keyset next link: " + next);
             url = next;

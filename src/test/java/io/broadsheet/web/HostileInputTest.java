@@ -4,6 +4,7 @@ import io.broadsheet.input.PlainText;
 import io.broadsheet.testing.FeedParsers;
 import io.broadsheet.testing.Fixtures;
 import io.broadsheet.testing.Http;
+import io.broadsheet.testing.NinjsSchema;
 import io.broadsheet.testing.TestDatabase;
 import io.broadsheet.feed.FeedFormat;
 import io.broadsheet.testing.Draw;
@@ -76,6 +77,7 @@ class HostileInputTest {
     private Http http;
     private List<Map<String, Object>> corpus;
     private final Set<String> accepted = ConcurrentHashMap.newKeySet();
+    private final NinjsSchema ninjs = NinjsSchema.load();
     private int counter;
 
     @BeforeAll
@@ -207,7 +209,10 @@ class HostileInputTest {
                 continue; // a category that only embargoed articles use stays unknown until one is published
             }
             assertEquals(200, answer.status(), feed + "." + format.extension() + ": " + answer.body());
-            if (format == FeedFormat.JSON) {
+            if (format == FeedFormat.NINJS) {
+                assertEquals(List.of(), ninjs.problemsOfArray(feed + ".ninjs", answer.body()), "still valid ninjs");
+                FeedParsers.parse(format, answer.body());
+            } else if (format == FeedFormat.JSON) {
                 FeedParsers.parse(format, answer.body());
             } else {
                 try {

@@ -86,12 +86,14 @@ class MetricsTest extends HttpTest {
                 .header("If-None-Match", full.header("ETag").orElseThrow())).status());
         assertEquals(200, http.get("/feeds/metrics-counted.json").status());
         assertEquals(400, http.get("/feeds/metrics-counted.json?page=first").status());
+        assertEquals(200, http.send(http.request("/feeds/metrics-counted.ninjs").header("Accept-Encoding", "gzip")).status());
         String scrape = scrape();
         assertEquals(1, requests(scrape, "metrics-counted", "rss", 200, "identity"));
         assertEquals(1, requests(scrape, "metrics-counted", "rss", 200, "gzip"));
         assertEquals(1, requests(scrape, "metrics-counted", "rss", 304, "identity"));
         assertEquals(1, requests(scrape, "metrics-counted", "json", 200, "identity"));
         assertEquals(1, requests(scrape, "metrics-counted", "json", 400, "identity"));
+        assertEquals(1, requests(scrape, "metrics-counted", "ninjs", 200, "gzip"));
     }
 
     @Test

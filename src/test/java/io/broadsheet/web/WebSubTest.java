@@ -1,5 +1,6 @@
 package io.broadsheet.web;
 
+import io.broadsheet.feed.FeedFormat;
 import io.broadsheet.testing.Fixtures;
 import io.broadsheet.testing.Http;
 import io.broadsheet.testing.HttpTest;
@@ -108,8 +109,8 @@ class WebSubTest extends HttpTest {
     private static List<String> pings(String... feeds) {
         List<String> out = new ArrayList<>();
         for (String feed : feeds) {
-            for (String ext : List.of("rss", "atom", "json")) {
-                out.add("hub.mode=publish&hub.url=https://news.example.com/feeds/" + feed + "." + ext
+            for (FeedFormat format : FeedFormat.values()) {
+                out.add("hub.mode=publish&hub.url=https://news.example.com/feeds/" + feed + "." + format.extension()
                         + " [application/x-www-form-urlencoded]");
             }
         }

@@ -9,8 +9,9 @@ import jakarta.inject.Singleton;
 /**
  * The browser view of feeds: a request whose {@code Accept} prefers {@code text/html} (a browser opening a feed's URL)
  * gets the feed as an HTML page ({@link FeedPage}), for RSS, Atom and JSON Feed alike; every other request (feed
- * readers, {@code *}{@code /*}, no Accept) gets the feed's own bytes and media type. Every answer of a feed therefore
- * carries {@code Vary: Accept}. The page is rendered once per cached representation and kept with it ({@link FeedView}).
+ * readers, {@code *}{@code /*}, no Accept) gets the feed's own bytes and media type. Every answer of a feed in those
+ * formats therefore carries {@code Vary: Accept}. A format not offered to readers (ninjs, for programs that ingest
+ * news) has no page: a browser gets its JSON, as every other client does, and its answers do not vary by Accept. The page is rendered once per cached representation and kept with it ({@link FeedView}).
  * Spec: https://www.rfc-editor.org/rfc/rfc9110#section-12.5.1
  */
 @Singleton
@@ -41,12 +42,12 @@ public class BrowserView {
 
     /** Whether to answer a request for {@code format} whose {@code Accept} is {@code accept} with the feed's page. */
     boolean serves(String accept, FeedFormat format) {
-        return enabled && wanted(accept, format);
+        return enabled && format.forReaders() && wanted(accept, format);
     }
 
     /**
      * Whether {@code accept} names {@code text/html} with a higher q than it gives the format's media type, and than
-     * it gives any other feed format's (a feed reader that lists several formats gets a feed at any of their URLs);
+     * it gives any other reader format's (a feed reader that lists several formats gets a feed at any of their URLs);
      * the most specific range that matches a type gives its q. Browsers' navigations send
      * {@code text/html,...,*}{@code /*;q=0.8}; feed readers name their formats, or send {@code *}{@code /*} (a tie)
      * or nothing. Looks for {@code text/html} first, so most requests allocate nothing.
@@ -59,7 +60,7 @@ public class BrowserView {
         if (html == 0 || html <= quality(accept, format.mediaType(), false)) {
             return false;
         }
-        for (FeedFormat other : FeedFormat.values()) {
+        for (FeedFormat other : FeedFormat.readerFormats()) {
             if (other != format && html <= quality(accept, other.mediaType(), true)) {
                 return false;
             }
@@ -67,9 +68,12 @@ public class BrowserView {
         return true;
     }
 
-    /** The Vary of every answer of a feed: Accept while the view is on, Authorization for a partner feed. */
-    String vary(boolean partnerOnly) {
-        if (enabled) {
+    /**
+     * The Vary of every answer of a feed: Accept while the view is on and the format has one, Authorization for a
+     * partner feed.
+     */
+    String vary(boolean partnerOnly, FeedFormat format) {
+        if (enabled && format.forReaders()) {
             return partnerOnly ? VARY_PARTNER : VARY_PUBLIC;
         }
         return partnerOnly ? VARY_PARTNER_NO_VIEW : VARY_PUBLIC_NO_VIEW;

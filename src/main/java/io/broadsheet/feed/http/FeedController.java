@@ -45,7 +45,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 
 /**
- * Serves {@code /feeds/{name}.rss|.atom|.json}: cached bytes straight from the event loop, rendering on the
+ * Serves {@code /feeds/{name}.rss|.atom|.json|.ninjs}: cached bytes straight from the event loop, rendering on the
  * blocking pool only when a change or a lifted embargo made the cached copy stale; conditional GET, gzip,
  * RFC 5005 pages and RFC 3229 deltas (see {@link FeedResponses}), and the feed's HTML page for a browser (see
  * {@link BrowserView}). Every answer, errors included, is counted by feed, format, status and
@@ -89,19 +89,22 @@ public class FeedController {
         this.metrics = metrics;
     }
 
-    @Operation(operationId = "getFeed", summary = "A feed as RSS 2.0, Atom 1.0 or JSON Feed 1.1",
+    @Operation(operationId = "getFeed", summary = "A feed as RSS 2.0, Atom 1.0, JSON Feed 1.1 or IPTC ninjs 3.3",
             description = "Newest first by `publishedAt`, at most the feed's limit of items a page; a feed with no"
                     + " visible item is a valid empty feed. `HEAD` answers the same without the body. Public feeds need"
                     + " no credentials; a partner feed needs a partner key that grants it, as a bearer token or `?key=`:"
                     + " without one it answers `404` as a name no feed has does."
                     + " Cross-origin reads are allowed (`Access-Control-Allow-Origin: *`). A request whose `Accept`"
-                    + " prefers `text/html` (a browser opening the URL) gets the feed as an HTML page instead, with its"
-                    + " own `ETag`; answers carry `Vary: Accept`.",
+                    + " prefers `text/html` (a browser opening the URL) gets an RSS, Atom or JSON Feed as an HTML page"
+                    + " instead, with its own `ETag`; their answers carry `Vary: Accept`. ninjs (`.ninjs`, for"
+                    + " syndication: a JSON array of ninjs 3.3 objects, withdrawn items first with `pubStatus`"
+                    + " `canceled`) has no page and is paged by its `Link` fields alone.",
             security = {@SecurityRequirement(name = ""), @SecurityRequirement(name = ApiDocs.PARTNER_TOKEN),
                     @SecurityRequirement(name = ApiDocs.PARTNER_KEY)},
             parameters = {
-                    @Parameter(name = "file", in = ParameterIn.PATH, description = "`{name}.rss`, `{name}.atom` or"
-                            + " `{name}.json`; `{name}` is `all`, a category slug, or a feed named in feeds-config.",
+                    @Parameter(name = "file", in = ParameterIn.PATH, description = "`{name}.rss`, `{name}.atom`,"
+                            + " `{name}.json` or `{name}.ninjs`; `{name}` is `all`, a category slug, or a feed named in"
+                            + " feeds-config.",
                             schema = @Schema(type = "string", example = "world.rss")),
                     @Parameter(name = "page", description = "An RFC 5005 page, from 1 (newest items), up to"
                             + " `BROADSHEET_PAGING_MAX_PAGE` (20); deeper pages through the `next` links.",
@@ -163,7 +166,7 @@ public class FeedController {
     private CompletableFuture<HttpResponse<?>> serve(String name, FeedFormat format, Wanted wanted, String key,
                                                      boolean gzip, HttpRequest<?> request) {
         if (format == null) {
-            throw new FeedNotFoundException("Feeds are served as {name}.rss, {name}.atom or {name}.json; '"
+            throw new FeedNotFoundException("Feeds are served as {name}.rss, {name}.atom, {name}.json or {name}.ninjs; '"
                     + name + "' is none of these.");
         }
         FeedCursor cursor = wanted.cursor();

@@ -102,7 +102,7 @@ final class FeedResponses {
                 : (gzip ? entry.gzipEtag() : entry.etag()));
         add(fields, HttpHeaders.CACHE_CONTROL, status == IM_USED ? "no-store, im"
                 : (partnerOnly ? "private" : "public") + ", max-age=" + rendered.feed().maxAge());
-        add(fields, HttpHeaders.VARY, browserView.vary(partnerOnly));
+        add(fields, HttpHeaders.VARY, browserView.vary(partnerOnly, format));
         add(fields, HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
         add(fields, HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, "ETag, Last-Modified, Link, IM");
         if (view != null) {

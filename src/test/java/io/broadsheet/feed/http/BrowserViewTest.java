@@ -24,10 +24,12 @@ class BrowserViewTest {
     @ParameterizedTest
     @ValueSource(strings = {CHROME, FIREFOX, SAFARI, "TEXT/HTML", "text/html; level=1; q=0.9, */*;q=0.8",
             "application/*;q=0.5, text/html", "application/xml, text/html;q=0.9"})
-    void aBrowsersNavigationGetsThePageOfEveryFormat(String accept) {
-        for (FeedFormat format : FeedFormat.values()) {
-            assertTrue(BrowserView.wanted(accept, format), format + ": " + accept);
+    void aBrowsersNavigationGetsThePageOfEveryReaderFormat(String accept) {
+        BrowserView view = new BrowserView(new FeedAnswerSettings(true, true), null, null);
+        for (FeedFormat format : FeedFormat.readerFormats()) {
+            assertTrue(view.serves(accept, format), format + ": " + accept);
         }
+        assertFalse(view.serves(accept, FeedFormat.NINJS), "ninjs has no page: " + accept);
     }
 
     @Test
@@ -68,15 +70,19 @@ class BrowserViewTest {
     @Test
     void varyNamesAcceptForEveryFeedAndAuthorizationForPartnerFeeds() {
         BrowserView view = new BrowserView(new FeedAnswerSettings(true, true), null, null);
-        assertEquals("Accept-Encoding, Accept", view.vary(false));
-        assertEquals("Accept-Encoding, Authorization, Accept", view.vary(true));
+        for (FeedFormat format : FeedFormat.readerFormats()) {
+            assertEquals("Accept-Encoding, Accept", view.vary(false, format));
+            assertEquals("Accept-Encoding, Authorization, Accept", view.vary(true, format));
+        }
+        assertEquals("Accept-Encoding", view.vary(false, FeedFormat.NINJS), "ninjs has no page to vary by");
+        assertEquals("Accept-Encoding, Authorization", view.vary(true, FeedFormat.NINJS));
     }
 
     @Test
     void withTheViewTurnedOffNothingVariesOnAcceptAndNoRequestGetsThePage() {
         BrowserView off = new BrowserView(new FeedAnswerSettings(true, false), null, null);
-        assertEquals("Accept-Encoding", off.vary(false));
-        assertEquals("Accept-Encoding, Authorization", off.vary(true));
+        assertEquals("Accept-Encoding", off.vary(false, FeedFormat.RSS));
+        assertEquals("Accept-Encoding, Authorization", off.vary(true, FeedFormat.RSS));
         assertFalse(off.serves(CHROME, FeedFormat.RSS));
     }
 }
