@@ -23,7 +23,7 @@ final class SitemapCache {
     /** Documents by name, least recently served first; guarded by {@code this}. */
     private final LinkedHashMap<String, Sitemaps.Document> documents = new LinkedHashMap<>(16, 0.75f, true);
     /** The index's page summaries by page number, for the pages no change touched; guarded by {@code this}. */
-    private final Map<Integer, SitemapQueries.Summary> summaries = new HashMap<>();
+    private final Map<Long, SitemapQueries.Summary> summaries = new HashMap<>();
     private long held;
     private long generation;
     private boolean coherent = true;
@@ -76,7 +76,7 @@ final class SitemapCache {
     }
 
     /** The summary of page {@code page}, computed by {@code read} unless held. */
-    SitemapQueries.Summary summary(int page, long taken, Supplier<SitemapQueries.Summary> read) {
+    SitemapQueries.Summary summary(long page, long taken, Supplier<SitemapQueries.Summary> read) {
         synchronized (this) {
             SitemapQueries.Summary held = summaries.get(page);
             if (held != null) {
@@ -93,9 +93,9 @@ final class SitemapCache {
     }
 
     /** Pages {@code pages} changed: their documents and summaries go, and so do the index and the news sitemap. */
-    synchronized void invalidate(Iterable<Integer> pages) {
+    synchronized void invalidate(Iterable<Long> pages) {
         generation++;
-        for (int page : pages) {
+        for (long page : pages) {
             summaries.remove(page);
             drop(Sitemaps.pageName(page));
         }

@@ -81,7 +81,7 @@ public class Sitemaps {
     }
 
     /** The file name of page {@code page}. */
-    static String pageName(int page) {
+    static String pageName(long page) {
         return "articles-" + page + ".xml";
     }
 
@@ -98,18 +98,17 @@ public class Sitemaps {
     /** The page named {@code name} ({@code articles-N.xml}), if it exists and lists an article. */
     public Document page(String name) {
         Matcher matcher = PAGE.matcher(name);
-        long number = matcher.matches() ? Long.parseLong(matcher.group(1)) : 0;
-        if (number < 1 || number > lastPage()) {
+        long page = matcher.matches() ? Long.parseLong(matcher.group(1)) : 0;
+        if (page < 1 || page > pageOf(queries.maxId())) {
             throw new SitemapNotFoundException(name);
         }
-        int page = (int) number;
         return cached(pageName(page), taken -> renderPage(page, taken));
     }
 
     /** A write touched articles: their pages, the index and the news sitemap go. */
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
     public void onChange(ArticlesChanged changes) {
-        Set<Integer> pages = new LinkedHashSet<>();
+        Set<Long> pages = new LinkedHashSet<>();
         for (ArticlesChanged.Change change : changes.changes()) {
             for (StoredArticle state : new StoredArticle[]{change.before(), change.after()}) {
                 if (state != null && state.article().id() != null) {
@@ -132,12 +131,14 @@ public class Sitemaps {
         }
     }
 
-    private int pageOf(long id) {
-        return (int) ((id - 1) / pageSize + 1);
+    /** The page of article {@code id}: ids in ((N-1)·size, N·size] are on page N (an id of 0 on page 1). */
+    private long pageOf(long id) {
+        return id <= 0 ? 1 : (id - 1) / pageSize + 1;
     }
 
-    private long lastPage() {
-        return (queries.maxId() + pageSize - 1) / pageSize;
+    /** The ids page {@code page} covers are those above this one, up to {@code page}·size. */
+    private long start(long page) {
+        return page == 1 ? -1 : (page - 1) * pageSize;
     }
 
     private interface Render {
@@ -156,20 +157,25 @@ public class Sitemaps {
         return document;
     }
 
+    /**
+     * Finds each page that holds any article by one index seek past the previous page, so that gaps in the ids (deleted
+     * articles, ids an import preserved) cost nothing; lists those with a readable article, at most {@value #MAX_URLS}.
+     */
     private Document renderIndex(long taken) {
         Instant now = clock.instant();
         cache.horizon(feedPages.nextEvent(now), taken);
-        long last = lastPage();
+        List<Long> listed = new ArrayList<>();
         List<Instant> changed = new ArrayList<>();
-        List<Integer> listed = new ArrayList<>();
-        for (int page = 1; page <= last; page++) {
-            long from = (long) (page - 1) * pageSize;
-            SitemapQueries.Summary summary = cache.summary(page, taken,
-                    () -> queries.summary(from, from + pageSize, now));
+        for (long next = queries.nextId(-1); next >= 0 && listed.size() < MAX_URLS; ) {
+            long page = pageOf(next);
+            long from = start(page);
+            long to = page * pageSize;
+            SitemapQueries.Summary summary = cache.summary(page, taken, () -> queries.summary(from, to, now));
             if (summary.listed() > 0) {
                 listed.add(page);
                 changed.add(summary.lastModified());
             }
+            next = to < 0 ? -1 : queries.nextId(to); // past Long.MAX_VALUE no id remains
         }
         return render(lastModified(now), null, out -> {
             try (SitemapWriter xml = SitemapWriter.index(out)) {
@@ -180,14 +186,14 @@ public class Sitemaps {
         });
     }
 
-    private Document renderPage(int page, long taken) {
+    private Document renderPage(long page, long taken) {
         Instant now = clock.instant();
         cache.horizon(feedPages.nextEvent(now), taken);
-        long from = (long) (page - 1) * pageSize;
+        long from = start(page);
         int[] count = {0};
         Document document = render(lastModified(now), null, out -> {
             try (SitemapWriter xml = SitemapWriter.urlset(out, false)) {
-                queries.page(from, from + pageSize, now, row -> {
+                queries.page(from, page * pageSize, now, row -> {
                     count[0]++;
                     xml.url(site.articleLink(row.slug()), row.lastModified());
                 });

@@ -26,6 +26,8 @@ public class SitemapQueries {
 
     /** The highest article id: how many pages the index may have. */
     public static final String MAX_ID_SQL = "SELECT MAX(id) FROM article";
+    /** The first article id past one: where the next page holding any article starts (an index seek): (id). */
+    public static final String NEXT_ID_SQL = "SELECT id FROM article WHERE id > ? ORDER BY id LIMIT 1";
     /**
      * A page's summary: its listed articles and its latest change, a publication or an update, withdrawals included
      * (a withdrawal stamps updated_at): (from id, to id, now, now).
@@ -74,6 +76,17 @@ public class SitemapQueries {
         return jdbc.prepareStatement(MAX_ID_SQL, ps -> {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+    }
+
+    /** The first article id greater than {@code id}, or -1 when there is none. */
+    @ReadOnly
+    public long nextId(long id) {
+        return jdbc.prepareStatement(NEXT_ID_SQL, ps -> {
+            Statements.bind(ps, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : -1L;
             }
         });
     }
