@@ -6,6 +6,7 @@
  * now (the feeds' rule). Documents are written through StAX ({@link io.broadsheet.sitemap.SitemapWriter}) straight
  * into gzip, kept compressed within {@code broadsheet.sitemaps.cache-mib}, and dropped when a change touches them
  * ({@code ArticlesChanged}, {@code ClusterNotice}), when an embargo lifts, or when a news story turns 48 hours old.
- * The SQL is in {@code io.broadsheet.storage.SitemapQueries}. Read {@link io.broadsheet.sitemap.Sitemaps} first.
+ * The SQL is in {@code io.broadsheet.storage.SitemapQueries}, the routes in {@code io.broadsheet.sitemap.http}. Read
+ * {@link io.broadsheet.sitemap.Sitemaps} first.
  */
 package io.broadsheet.sitemap;

@@ -1,9 +1,11 @@
-package io.broadsheet.sitemap;
+package io.broadsheet.sitemap.http;
 
 import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.http.HttpDates;
 import io.broadsheet.http.Preconditions;
 import io.broadsheet.limits.RendersFromDatabase;
+import io.broadsheet.sitemap.Sitemaps;
+import io.broadsheet.web.ApiDocs;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -43,7 +45,6 @@ public class SitemapController {
     /** Sitemaps are XML in UTF-8 (sitemaps.org). */
     static final String XML = "application/xml; charset=utf-8";
     static final String TEXT = "text/plain; charset=utf-8";
-    private static final String NOT_FOUND = "No sitemap by that name (problem+json).";
 
     private final Sitemaps sitemaps;
     private final FeedsConfig config;
@@ -102,8 +103,7 @@ public class SitemapController {
     @ApiResponse(responseCode = "200", description = "A sitemaps.org urlset.",
             content = @Content(mediaType = "application/xml", schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "304", description = "The copy named by `If-None-Match` or `If-Modified-Since` is current.")
-    @ApiResponse(responseCode = "404", description = NOT_FOUND,
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiDocs.NotFound
     @Get("/sitemaps/{file}")
     @Produces(MediaType.ALL)
     public HttpResponse<?> page(String file, HttpRequest<?> request) {
