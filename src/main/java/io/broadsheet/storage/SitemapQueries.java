@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * now: the rule of the feeds and of the article page), by ranges of the primary key for the pages of the index, and
  * the newest publications for the news sitemap, one range of {@code article_published_idx}. No statement skips rows
  * with an offset: page N costs what page 1 costs. Both page statements are ranges of {@code article_sitemap_idx}
- * (V10), which holds every column they read; their plans at a million articles are in bench/RESULTS.md.
+ * (V10), which holds every column they read: {@code SitemapPlansTest} reads their plans, bench/RESULTS.md has them at
+ * a million articles.
  */
 @Singleton
 public class SitemapQueries {
