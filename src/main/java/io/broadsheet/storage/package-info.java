@@ -14,7 +14,8 @@
  * {@link io.broadsheet.storage.FeedVersionRepository} {@code feed_version}. {@link io.broadsheet.storage.PollRepository}
  * owns the poll statistics' tables, {@link io.broadsheet.storage.NoticeRepository} the change version and the
  * NOTIFY/LISTEN channel between instances, {@link io.broadsheet.storage.CategoryRepository} and
- * {@link io.broadsheet.storage.PartnerKeyRepository} their tables.
+ * {@link io.broadsheet.storage.PartnerKeyRepository} their tables; {@link io.broadsheet.storage.SitemapQueries} reads what
+ * the sitemaps list, by ranges of article ids and of publication times.
  *
  * <p>{@link io.broadsheet.storage.Database} knows which database is in use (H2 or PostgreSQL, asked once) and pings
  * it for the health checks; {@link io.broadsheet.storage.CommitCheckpoints} writes each H2 commit to the file before

@@ -5,6 +5,7 @@ import io.broadsheet.article.ArticleStateException;
 import io.broadsheet.article.SlugConflictException;
 import io.broadsheet.article.StaleArticleException;
 import io.broadsheet.feed.FeedNotFoundException;
+import io.broadsheet.sitemap.SitemapNotFoundException;
 import io.broadsheet.input.InvalidInputException;
 import io.broadsheet.limits.ClientOverLimitException;
 import io.broadsheet.limits.RenderersBusyException;
@@ -36,7 +37,8 @@ public class ProblemHandler implements ExceptionHandler<RuntimeException, HttpRe
                     "The request breaks " + invalid.errors().size() + " rule(s); see errors.", invalid.errors())
                     .toResponse();
         }
-        if (exception instanceof ArticleNotFoundException || exception instanceof FeedNotFoundException) {
+        if (exception instanceof ArticleNotFoundException || exception instanceof FeedNotFoundException
+                || exception instanceof SitemapNotFoundException) {
             return Problem.of(HttpStatus.NOT_FOUND, exception.getMessage()).toResponse();
         }
         if (exception instanceof BodyTooLargeException) {

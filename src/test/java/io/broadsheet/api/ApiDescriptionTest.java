@@ -50,6 +50,9 @@ class ApiDescriptionTest extends HttpTest {
     /** "unknown field; expected one of [a, b]" (JsonFields.rejectUnknown). */
     private static final Pattern EXPECTED = Pattern.compile("expected one of \\[(.*)]");
     private static final String UNKNOWN = "no-such-member";
+    /** The sitemaps' routes, described beside the API's (io.broadsheet.sitemap). */
+    private static final Set<String> SITEMAPS = Set.of("/robots.txt", "/sitemap.xml", "/sitemaps/news.xml",
+            "/sitemaps/{file}");
 
     @Inject
     Router router;
@@ -108,7 +111,8 @@ class ApiDescriptionTest extends HttpTest {
         Set<String> served = served();
         for (Map.Entry<String, Object> path : paths().entrySet()) {
             assertTrue(path.getKey().startsWith("/api/") || path.getKey().startsWith("/feeds/")
-                    || path.getKey().equals("/metrics"), "only the API, the feeds and /metrics, got " + path.getKey());
+                    || path.getKey().equals("/metrics") || SITEMAPS.contains(path.getKey()),
+                    "only the API, the feeds, the sitemaps and /metrics, got " + path.getKey());
             for (String method : operations(path.getKey()).keySet()) {
                 String route = method + " " + path.getKey();
                 if (!path.getKey().equals("/metrics")) {
@@ -298,11 +302,12 @@ class ApiDescriptionTest extends HttpTest {
         return out;
     }
 
-    /** Every route under /api and /feeds the running server answers, as "method path". */
+    /** Every route under /api and /feeds, and the sitemaps' routes, the running server answers, as "method path". */
     private Set<String> served() {
         return router.uriRoutes()
                 .filter(r -> r.getUriMatchTemplate().toPathString().startsWith("/api/")
-                        || r.getUriMatchTemplate().toPathString().startsWith("/feeds/"))
+                        || r.getUriMatchTemplate().toPathString().startsWith("/feeds/")
+                        || SITEMAPS.contains(r.getUriMatchTemplate().toPathString()))
                 .map(ApiDescriptionTest::route)
                 .collect(Collectors.toCollection(TreeSet::new));
     }

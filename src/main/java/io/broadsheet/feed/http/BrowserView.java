@@ -3,6 +3,7 @@ package io.broadsheet.feed.http;
 import io.broadsheet.web.FeedAnswerSettings;
 import io.broadsheet.feed.FeedCache;
 import io.broadsheet.feed.FeedFormat;
+import io.broadsheet.http.HeaderText;
 import io.broadsheet.pages.FeedPage;
 import jakarta.inject.Singleton;
 

@@ -6,6 +6,7 @@ import io.broadsheet.feed.FeedCache;
 import io.broadsheet.feed.FeedFormat;
 import io.broadsheet.feed.FeedService;
 import io.broadsheet.http.HttpDates;
+import io.broadsheet.http.Preconditions;
 import io.broadsheet.pages.PageResponses;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -16,7 +17,6 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -111,9 +111,7 @@ final class FeedResponses {
             add(fields, "X-Content-Type-Options", "nosniff");
         }
         Instant lastModified = rendered.lastModified();
-        if (!lastModified.truncatedTo(ChronoUnit.SECONDS).equals(now.truncatedTo(ChronoUnit.SECONDS))) {
-            // HTTP dates have whole seconds: a date of the current second could also name a version still to
-            // come within it, so it is sent only once that second is over (RFC 9110 8.8.2.2); the ETag serves meanwhile
+        if (Preconditions.lastModifiedShown(lastModified, now)) {
             add(fields, HttpHeaders.LAST_MODIFIED, HttpDates.format(lastModified));
         }
         CacheKeys keys = rendered.cacheKeys();
@@ -186,34 +184,9 @@ final class FeedResponses {
                 : matchesEither(ifNoneMatch, entry.etag(), entry.gzipEtag());
     }
 
-    /**
-     * Whether {@code If-None-Match} names {@code identity} or {@code gzip} (weak comparison), or is {@code *}.
-     * Reads the list in place: a poll's 304 allocates nothing here.
-     */
+    /** Whether {@code If-None-Match} names {@code identity} or {@code gzip} (weak comparison), or is {@code *}. */
     static boolean matchesEither(String ifNoneMatch, String identity, String gzip) {
-        int length = ifNoneMatch.length();
-        int start = 0;
-        while (start < length) {
-            int end = ifNoneMatch.indexOf(',', start);
-            if (end < 0) {
-                end = length;
-            }
-            int from = HeaderText.skipSpaces(ifNoneMatch, start, end);
-            int to = HeaderText.trimEnd(ifNoneMatch, from, end);
-            if (to - from > 2 && ifNoneMatch.startsWith("W/", from)) {
-                from += 2;
-            }
-            if (same(ifNoneMatch, from, to, "*") || same(ifNoneMatch, from, to, identity)
-                    || same(ifNoneMatch, from, to, gzip)) {
-                return true;
-            }
-            start = end + 1;
-        }
-        return false;
-    }
-
-    private static boolean same(String s, int from, int to, String tag) {
-        return tag != null && to - from == tag.length() && s.startsWith(tag, from);
+        return Preconditions.matchesEither(ifNoneMatch, identity, gzip);
     }
 
     private static String opaque(String candidate) {
@@ -222,65 +195,11 @@ final class FeedResponses {
     }
 
     private static boolean notModifiedSince(String since, FeedCache.Entry entry) {
-        if (since == null) {
-            return false;
-        }
-        // a date in none of HTTP's forms is ignored (RFC 9110 13.1.3)
-        return HttpDates.parse(since)
-                .map(date -> !entry.rendered().lastModified().truncatedTo(ChronoUnit.SECONDS).isAfter(date))
-                .orElse(false);
+        return Preconditions.notModifiedSince(since, entry.rendered().lastModified());
     }
 
-    /**
-     * gzip unless the client refuses it (q=0) or does not name it (nor *): {@code gzip}, {@code x-gzip} or
-     * {@code *}, the first of them named. Reads the list in place.
-     */
+    /** gzip unless the client refuses it or does not name it (see {@link Preconditions#acceptsGzip}). */
     static boolean acceptsGzip(String acceptEncoding) {
-        if (acceptEncoding == null) {
-            return false;
-        }
-        int length = acceptEncoding.length();
-        int start = 0;
-        while (start < length) {
-            int end = acceptEncoding.indexOf(',', start);
-            if (end < 0) {
-                end = length;
-            }
-            int semicolon = acceptEncoding.indexOf(';', start);
-            int codingEnd = semicolon < 0 || semicolon > end ? end : semicolon;
-            int from = HeaderText.skipSpaces(acceptEncoding, start, codingEnd);
-            int to = HeaderText.trimEnd(acceptEncoding, from, codingEnd);
-            if (sameIgnoringCase(acceptEncoding, from, to, GZIP) || sameIgnoringCase(acceptEncoding, from, to, "x-gzip")
-                    || sameIgnoringCase(acceptEncoding, from, to, "*")) {
-                return !refused(acceptEncoding, codingEnd, end);
-            }
-            start = end + 1;
-        }
-        return false;
-    }
-
-    private static boolean sameIgnoringCase(String s, int from, int to, String coding) {
-        return to - from == coding.length() && s.regionMatches(true, from, coding, 0, coding.length());
-    }
-
-    /** Whether the parameters between {@code from} (a ';') and {@code end} carry a q of 0, or one not a number. */
-    private static boolean refused(String s, int from, int end) {
-        int at = from;
-        while (at < end) {
-            int next = s.indexOf(';', at + 1);
-            if (next < 0 || next > end) {
-                next = end;
-            }
-            int name = HeaderText.skipSpaces(s, at + 1, next);
-            if (next - name >= 2 && (s.charAt(name) == 'q' || s.charAt(name) == 'Q') && s.charAt(name + 1) == '=') {
-                try {
-                    return Double.parseDouble(s.substring(name + 2, HeaderText.trimEnd(s, name + 2, next))) <= 0;
-                } catch (NumberFormatException e) {
-                    return true;
-                }
-            }
-            at = next;
-        }
-        return false;
+        return Preconditions.acceptsGzip(acceptEncoding);
     }
 }

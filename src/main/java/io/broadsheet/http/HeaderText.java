@@ -1,13 +1,13 @@
-package io.broadsheet.feed.http;
+package io.broadsheet.http;
 
 /** Reading an HTTP field's list in place: the optional whitespace (RFC 9110 5.6.3) around its elements. */
-final class HeaderText {
+public final class HeaderText {
 
     private HeaderText() {
     }
 
     /** The first index in [from, to) of {@code s} that is neither a space nor a tab, or {@code to}. */
-    static int skipSpaces(String s, int from, int to) {
+    public static int skipSpaces(String s, int from, int to) {
         while (from < to && (s.charAt(from) == ' ' || s.charAt(from) == '\t')) {
             from++;
         }
@@ -15,7 +15,7 @@ final class HeaderText {
     }
 
     /** The end of [from, to) of {@code s} without its trailing spaces and tabs. */
-    static int trimEnd(String s, int from, int to) {
+    public static int trimEnd(String s, int from, int to) {
         while (to > from && (s.charAt(to - 1) == ' ' || s.charAt(to - 1) == '\t')) {
             to--;
         }
