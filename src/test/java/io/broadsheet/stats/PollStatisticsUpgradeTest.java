@@ -35,7 +35,7 @@ class PollStatisticsUpgradeTest {
 
     @Test
     void statisticsOfEarlierVersionsAreFoldedIntoTheBoundedForm() throws Exception {
-        Map<String, Object> properties = new HashMap<>(TestDatabase.freshProperties("PollStatisticsUpgradeTest"));
+        Map<String, Object> properties = new HashMap<>(TestDatabase.unmigratedProperties("PollStatisticsUpgradeTest"));
         String url = (String) properties.get("datasources.default.url");
         String user = (String) properties.getOrDefault("datasources.default.username", "sa");
         String password = (String) properties.getOrDefault("datasources.default.password", "");

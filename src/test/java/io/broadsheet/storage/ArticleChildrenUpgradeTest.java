@@ -81,7 +81,7 @@ class ArticleChildrenUpgradeTest {
                     "2022-03-20T08:00:00Z", "world"))).status());
             expected = answers(fresh.http());
         }
-        Map<String, Object> properties = new HashMap<>(TestDatabase.freshProperties("ArticleChildrenUpgradeTest-old"));
+        Map<String, Object> properties = new HashMap<>(TestDatabase.unmigratedProperties("ArticleChildrenUpgradeTest-old"));
         writeVersion8(properties);
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties, "test")) {
             Http http = new Http(server.getURI());

@@ -31,12 +31,12 @@ public final class Installation implements AutoCloseable {
     /** On a fresh H2 file database, whatever the suite's kind. */
     public static Installation onH2(String name) {
         String dir = "target/test-data/" + name + "-" + UUID.randomUUID();
-        return new Installation(Map.of("broadsheet.data-dir", dir, "datasources.default.url", TestDatabase.url(dir)));
+        return new Installation(Map.of("broadsheet.data-dir", dir, "datasources.default.url", TestDatabase.migratedH2Url(dir)));
     }
 
     /** On a fresh PostgreSQL database, whatever the suite's kind. */
     public static Installation onPostgres(String name) {
-        Map<String, Object> properties = new HashMap<>(TestDatabase.freshPostgres(name));
+        Map<String, Object> properties = new HashMap<>(TestDatabase.migratedPostgres(name));
         properties.put("broadsheet.data-dir", "target/test-data/" + name + "-" + UUID.randomUUID());
         return new Installation(properties);
     }

