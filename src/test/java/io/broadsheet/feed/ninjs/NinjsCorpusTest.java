@@ -9,6 +9,7 @@ import io.broadsheet.testing.NinjsSchema;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -26,7 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 20,000 articles (the sample corpus forty times over, each copy a fortnight earlier): every page of every feed the
  * OPML lists, and of a partner feed, validates as ninjs 3.3 against IPTC's schema, and holds the JSON Feed page's
  * items in the same order. Pages are followed by their {@code Link rel="next"} fields, as a partner pages.
+ * It checks the rendering, not the SQL (NinjsFeedTest reads ninjs on both databases), so it runs on H2 only.
  */
+@Tag("rendering-corpus")
 @MicronautTest(transactional = false)
 class NinjsCorpusTest extends HttpTest {
 
