@@ -13,6 +13,7 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -252,7 +253,10 @@ public class Sitemaps {
                 def.setLevel(Deflater.BEST_COMPRESSION);
             }
         }) {
-            write.accept(new DigestOutputStream(zip, sha));
+            // the XML writer hands over a few bytes at a time: gzip and the digest each take them in 64 KiB blocks
+            BufferedOutputStream blocks = new BufferedOutputStream(new DigestOutputStream(zip, sha), 65536);
+            write.accept(blocks);
+            blocks.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
