@@ -143,6 +143,8 @@ class SettingsFromTheEnvironmentTest {
         v.put("BROADSHEET_CDN_ATTEMPTS", new Object[] {"8", 8});
         v.put("BROADSHEET_NOTIFY_SHUTDOWN_WAIT", new Object[] {"4s", Duration.ofSeconds(4)});
         v.put("BROADSHEET_SHUTDOWN_DEADLINE", new Object[] {"31s", Duration.ofSeconds(31)});
+        v.put("BROADSHEET_SITEMAPS_PAGE_SIZE", new Object[] {"40000", 40000});
+        v.put("BROADSHEET_SITEMAPS_CACHE_MIB", new Object[] {"9", 9});
         return v;
     }
 
