@@ -3,7 +3,6 @@ package io.broadsheet.sitemap.http;
 import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.http.HttpDates;
 import io.broadsheet.http.Preconditions;
-import io.broadsheet.limits.RendersFromDatabase;
 import io.broadsheet.sitemap.Sitemaps;
 import io.broadsheet.web.ApiDocs;
 import io.micronaut.http.HttpHeaders;
@@ -38,8 +37,7 @@ import java.util.zip.GZIPInputStream;
  */
 @Tag(name = "Sitemaps")
 @Controller
-@ExecuteOn(TaskExecutors.BLOCKING)
-@RendersFromDatabase // each answer holds a render slot (503 with Retry-After when none comes in time)
+@ExecuteOn(TaskExecutors.BLOCKING) // a render holds a render slot inside Sitemaps; a kept document takes none
 public class SitemapController {
 
     /** Sitemaps are XML in UTF-8 (sitemaps.org). */
