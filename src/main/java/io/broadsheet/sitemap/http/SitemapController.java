@@ -1,6 +1,7 @@
 package io.broadsheet.sitemap.http;
 
 import io.broadsheet.config.FeedsConfig;
+import io.broadsheet.config.SiteConfig;
 import io.broadsheet.http.HttpDates;
 import io.broadsheet.http.Preconditions;
 import io.broadsheet.sitemap.Sitemaps;
@@ -26,6 +27,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.zip.GZIPInputStream;
@@ -56,16 +58,13 @@ public class SitemapController {
 
     @Operation(operationId = "getRobots", summary = "robots.txt: the sitemaps, and what crawlers leave alone",
             description = "Names `/sitemap.xml` and `/sitemaps/news.xml`; disallows `/api/` and `/newsroom` for every"
-                    + " crawler. Feeds, pages and sitemaps stay open.")
+                    + " crawler (under the base URL's path, if it has one). Feeds, pages and sitemaps stay open.")
     @ApiResponse(responseCode = "200", description = "The robots.txt file (RFC 9309).",
             content = @Content(mediaType = "text/plain", schema = @Schema(type = "string")))
     @Get("/robots.txt")
     @Produces(MediaType.TEXT_PLAIN)
     public HttpResponse<String> robots() {
-        String text = "User-agent: *\nDisallow: /api/\nDisallow: /newsroom\n\n"
-                + "Sitemap: " + config.site().url("/sitemap.xml") + "\n"
-                + "Sitemap: " + config.site().url("/sitemaps/news.xml") + "\n";
-        return HttpResponse.ok(text).header(HttpHeaders.CONTENT_TYPE, TEXT)
+        return HttpResponse.ok(robotsText(config.site())).header(HttpHeaders.CONTENT_TYPE, TEXT)
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl());
     }
 
@@ -129,6 +128,17 @@ public class SitemapController {
             response.header(HttpHeaders.LAST_MODIFIED, HttpDates.format(document.lastModified()));
         }
         return response;
+    }
+
+    /**
+     * The robots.txt of {@code site}: under a base URL with a path ({@code https://example.com/news}) the disallowed
+     * routes are there; crawlers read only the host's root {@code /robots.txt} (RFC 9309 2.3), which must hold them.
+     */
+    static String robotsText(SiteConfig site) {
+        String path = URI.create(site.baseUrl()).getRawPath();
+        return "User-agent: *\nDisallow: " + path + "/api/\nDisallow: " + path + "/newsroom\n\n"
+                + "Sitemap: " + site.url("/sitemap.xml") + "\n"
+                + "Sitemap: " + site.url("/sitemaps/news.xml") + "\n";
     }
 
     /** As fresh as the public feeds: their default max-age. */
