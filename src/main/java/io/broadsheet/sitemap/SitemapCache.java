@@ -51,23 +51,31 @@ final class SitemapCache {
         this.budget = budgetBytes;
     }
 
-    /**
-     * The current number of the sequence, taken before a render reads the database; once {@code now} reaches the
-     * horizon (an embargo lifts) everything held goes first.
-     */
+    /** The current number of the sequence, taken before a render reads the database. */
     synchronized long generation(Instant now) {
-        if (horizon != null && !now.isBefore(horizon)) {
-            invalidateAll();
-        }
         return sequence;
     }
 
     /**
-     * The next embargo anywhere, read at {@code now} in generation {@code taken}: what is held goes stale then. One
-     * already due (a release the timer has not announced yet) is no horizon: the reads take {@code now} themselves.
+     * The horizon once {@code now} has reached it, or null: the embargoes that lifted from then on touch what is held
+     * (their pages, the index and the news sitemap go, {@link #invalidate}). It is handed out once.
      */
-    synchronized void horizon(Instant at, Instant now, long taken) {
-        if (taken == sequence && at != null && at.isAfter(now) && (horizon == null || at.isBefore(horizon))) {
+    synchronized Instant due(Instant now) {
+        Instant due = horizon;
+        if (due == null || now.isBefore(due)) {
+            return null;
+        }
+        horizon = null;
+        return due;
+    }
+
+    /**
+     * The next embargo anywhere, read at {@code now}: what it touches goes stale then (an earlier horizon than needed
+     * costs one query). One already due (a release the timer has not announced yet) is no horizon: the reads take
+     * {@code now} themselves, so a failing timer does not turn the cache off.
+     */
+    synchronized void horizon(Instant at, Instant now) {
+        if (at != null && at.isAfter(now) && (horizon == null || at.isBefore(horizon))) {
             horizon = at;
         }
     }
@@ -156,7 +164,7 @@ final class SitemapCache {
         maxId = -1;
     }
 
-    /** Anything may have changed (another instance wrote, an embargo lifted): everything goes. */
+    /** Anything may have changed (another instance wrote, a notice was missed): everything goes. */
     synchronized void invalidateAll() {
         everything = ++sequence;
         touched.clear();

@@ -154,6 +154,13 @@ public class Sitemaps {
      */
     private Document cached(String name, Render render) {
         Instant now = clock.instant();
+        Instant lifted = cache.due(now);
+        if (lifted != null) { // embargoes lifted: only their pages go (expiries come as withdrawals, ArticlesChanged)
+            Set<Long> pages = new LinkedHashSet<>();
+            queries.publishedIds(lifted, now, id -> pages.add(pageOf(id)));
+            cache.invalidate(pages);
+            cache.horizon(feedPages.nextRelease(now), now); // for the documents still held
+        }
         long taken = cache.generation(now);
         Document held = cache.get(name, now);
         if (held != null) {
@@ -203,7 +210,7 @@ public class Sitemaps {
      */
     private Document renderIndex(long taken) {
         Instant now = clock.instant();
-        cache.horizon(feedPages.nextEvent(now), now, taken);
+        cache.horizon(feedPages.nextRelease(now), now);
         List<Long> listed = new ArrayList<>();
         List<Instant> changed = new ArrayList<>();
         for (long next = queries.nextId(-1); next >= 0 && listed.size() < MAX_URLS; ) {
@@ -228,7 +235,7 @@ public class Sitemaps {
 
     private Document renderPage(long page, long taken) {
         Instant now = clock.instant();
-        cache.horizon(feedPages.nextEvent(now), now, taken);
+        cache.horizon(feedPages.nextRelease(now), now);
         long from = start(page);
         int[] count = {0};
         Document document = SitemapBytes.write(lastModified(now), null, out -> {
@@ -247,7 +254,7 @@ public class Sitemaps {
 
     private Document renderNews(long taken) {
         Instant now = clock.instant();
-        cache.horizon(feedPages.nextEvent(now), now, taken);
+        cache.horizon(feedPages.nextRelease(now), now);
         Instant since = now.minus(NEWS_WINDOW);
         List<SitemapQueries.News> news = queries.news(since, now, MAX_NEWS);
         // the oldest story leaves two days after its publication: the document holds until then
