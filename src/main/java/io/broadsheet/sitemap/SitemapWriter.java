@@ -1,5 +1,7 @@
 package io.broadsheet.sitemap;
 
+import io.broadsheet.input.XmlText;
+
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -15,7 +17,8 @@ import java.util.Locale;
  * Writes the sitemaps protocol's documents through StAX, element by element, so that a page of 50,000 URLs streams
  * from its rows into the output without a list of them: a sitemap index, a {@code urlset} of article pages, and the
  * news sitemap with Google's {@code news:} and {@code image:} elements. The writer escapes; output is deterministic
- * (fixed namespaces and prefixes, UTC dates in whole seconds, one URL a line).
+ * (fixed namespaces and prefixes, UTC dates in whole seconds, one URL a line). Text passes {@link XmlText#clean} as
+ * the feeds' does at render time, so that a stored control character cannot make a document malformed.
  * Specs: https://www.sitemaps.org/protocol.html,
  * https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap,
  * https://developers.google.com/search/docs/crawling-indexing/sitemaps/image-sitemaps
@@ -77,7 +80,7 @@ final class SitemapWriter implements AutoCloseable {
             xml.writeStartElement("news", "news", NEWS_NS);
             xml.writeStartElement("news", "publication", NEWS_NS);
             xml.writeStartElement("news", "name", NEWS_NS);
-            xml.writeCharacters(publication);
+            xml.writeCharacters(XmlText.clean(publication));
             xml.writeEndElement();
             xml.writeStartElement("news", "language", NEWS_NS);
             xml.writeCharacters(language);
@@ -87,13 +90,13 @@ final class SitemapWriter implements AutoCloseable {
             xml.writeCharacters(w3c(published));
             xml.writeEndElement();
             xml.writeStartElement("news", "title", NEWS_NS);
-            xml.writeCharacters(title);
+            xml.writeCharacters(XmlText.clean(title));
             xml.writeEndElement();
             xml.writeEndElement();
             for (String image : images) {
                 xml.writeStartElement("image", "image", IMAGE_NS);
                 xml.writeStartElement("image", "loc", IMAGE_NS);
-                xml.writeCharacters(image);
+                xml.writeCharacters(XmlText.clean(image));
                 xml.writeEndElement();
                 xml.writeEndElement();
             }
@@ -138,7 +141,7 @@ final class SitemapWriter implements AutoCloseable {
 
     private void text(String element, String value) throws XMLStreamException {
         xml.writeStartElement(element);
-        xml.writeCharacters(value);
+        xml.writeCharacters(XmlText.clean(value));
         xml.writeEndElement();
     }
 }

@@ -7,33 +7,27 @@ import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.config.SiteConfig;
 import io.broadsheet.feed.FeedService;
 import io.broadsheet.feed.FeedStateStore;
+import io.broadsheet.limits.RenderSettings;
+import io.broadsheet.limits.RenderSlots;
+import io.broadsheet.limits.RenderersBusyException;
 import io.broadsheet.storage.FeedPageQueries;
 import io.broadsheet.storage.SitemapQueries;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
 
-import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The sitemaps: the index {@code /sitemap.xml}, its pages {@code /sitemaps/articles-N.xml} (page N lists the
@@ -62,9 +56,16 @@ public class Sitemaps {
     private final Clock clock;
     private final int pageSize;
     private final SitemapCache cache;
+    private final SingleFlight flights = new SingleFlight();
+    /** One sitemap render at a time, so that sitemaps never take more than one of the feeds' render slots. */
+    private final Semaphore rendering = new Semaphore(1, true);
+    private final RenderSlots slots;
+    private final Duration slotWait;
 
     public Sitemaps(SitemapQueries queries, FeedPageQueries feedPages, FeedStateStore states, FeedsConfig config,
-                    Clock clock, SitemapSettings settings) {
+                    Clock clock, SitemapSettings settings, RenderSlots slots, RenderSettings renders) {
+        this.slots = slots;
+        this.slotWait = renders.slotWait();
         this.queries = queries;
         this.feedPages = feedPages;
         this.states = states;
@@ -75,10 +76,11 @@ public class Sitemaps {
     }
 
     /**
-     * One rendered sitemap: its gzip bytes, the validators of both codings, when it last changed and until when it
+     * One rendered sitemap: its gzip bytes, the length of its identity bytes, the validators of both codings, when it last changed and until when it
      * holds (null: until a change).
      */
-    public record Document(byte[] gzip, String etag, String gzipEtag, Instant lastModified, Instant validUntil) {
+    public record Document(byte[] gzip, long length, String etag, String gzipEtag, Instant lastModified,
+                           Instant validUntil) {
     }
 
     /** The file name of page {@code page}. */
@@ -100,7 +102,7 @@ public class Sitemaps {
     public Document page(String name) {
         Matcher matcher = PAGE.matcher(name);
         long page = matcher.matches() ? Long.parseLong(matcher.group(1)) : 0;
-        if (page < 1 || page > pageOf(queries.maxId())) {
+        if (page < 1 || page > pageOf(cache.maxId(queries::maxId))) {
             throw new SitemapNotFoundException(name);
         }
         return cached(pageName(page), taken -> renderPage(page, taken));
@@ -146,16 +148,60 @@ public class Sitemaps {
         Document render(long taken);
     }
 
+    /**
+     * The kept document {@code name}, or its render: once however many requests want it (later ones share the
+     * first's), holding a render slot for the render alone.
+     */
     private Document cached(String name, Render render) {
         Instant now = clock.instant();
+        Instant lifted = cache.due(now);
+        if (lifted != null) { // embargoes lifted: only their pages go (expiries come as withdrawals, ArticlesChanged)
+            Set<Long> pages = new LinkedHashSet<>();
+            queries.publishedIds(lifted, now, id -> pages.add(pageOf(id)));
+            cache.invalidate(pages);
+            cache.horizon(feedPages.nextRelease(now), now); // for the documents still held
+        }
         long taken = cache.generation(now);
         Document held = cache.get(name, now);
         if (held != null) {
             return held;
         }
-        Document document = render.render(taken);
-        cache.put(name, document, taken);
-        return document;
+        if (cache.empty(name)) {
+            throw new SitemapNotFoundException(name);
+        }
+        return flights.run(name, taken, first -> cache.current(name, first), () -> {
+            Document document;
+            try {
+                document = renderOnce(() -> render.render(taken));
+            } catch (SitemapNotFoundException e) {
+                cache.putEmpty(name, taken);
+                throw e;
+            }
+            cache.put(name, document, taken);
+            return document;
+        });
+    }
+
+    /** Runs {@code render} as the one sitemap render of the moment, holding a render slot. */
+    private Document renderOnce(Supplier<Document> render) {
+        try {
+            if (!rendering.tryAcquire(slotWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new RenderersBusyException(1);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RenderersBusyException(1);
+        }
+        try {
+            return slots.call(render);
+        } finally {
+            rendering.release();
+        }
+    }
+
+    /** Renders started since the start, for tests. */
+    long renders() {
+        return flights.renders();
     }
 
     /**
@@ -164,21 +210,21 @@ public class Sitemaps {
      */
     private Document renderIndex(long taken) {
         Instant now = clock.instant();
-        cache.horizon(feedPages.nextEvent(now), taken);
+        cache.horizon(feedPages.nextRelease(now), now);
         List<Long> listed = new ArrayList<>();
         List<Instant> changed = new ArrayList<>();
         for (long next = queries.nextId(-1); next >= 0 && listed.size() < MAX_URLS; ) {
             long page = pageOf(next);
             long from = start(page);
             long to = page * pageSize;
-            SitemapQueries.Summary summary = cache.summary(page, taken, () -> queries.summary(from, to, now));
+            SitemapQueries.Summary summary = cache.summary(page, () -> queries.summary(from, to, now));
             if (summary.listed() > 0) {
                 listed.add(page);
                 changed.add(summary.lastModified());
             }
             next = to < 0 ? -1 : queries.nextId(to); // past Long.MAX_VALUE no id remains
         }
-        return render(lastModified(now), null, out -> {
+        return SitemapBytes.write(lastModified(now), null, out -> {
             try (SitemapWriter xml = SitemapWriter.index(out)) {
                 for (int i = 0; i < listed.size(); i++) {
                     xml.sitemap(site.url("/sitemaps/" + pageName(listed.get(i))), changed.get(i));
@@ -189,10 +235,10 @@ public class Sitemaps {
 
     private Document renderPage(long page, long taken) {
         Instant now = clock.instant();
-        cache.horizon(feedPages.nextEvent(now), taken);
+        cache.horizon(feedPages.nextRelease(now), now);
         long from = start(page);
         int[] count = {0};
-        Document document = render(lastModified(now), null, out -> {
+        Document document = SitemapBytes.write(lastModified(now), null, out -> {
             try (SitemapWriter xml = SitemapWriter.urlset(out, false)) {
                 queries.page(from, page * pageSize, now, row -> {
                     count[0]++;
@@ -208,7 +254,7 @@ public class Sitemaps {
 
     private Document renderNews(long taken) {
         Instant now = clock.instant();
-        cache.horizon(feedPages.nextEvent(now), taken);
+        cache.horizon(feedPages.nextRelease(now), now);
         Instant since = now.minus(NEWS_WINDOW);
         List<SitemapQueries.News> news = queries.news(since, now, MAX_NEWS);
         // the oldest story leaves two days after its publication: the document holds until then
@@ -218,7 +264,7 @@ public class Sitemaps {
         if (left != null && left.plus(NEWS_WINDOW).isAfter(lastModified)) {
             lastModified = left.plus(NEWS_WINDOW); // when the last story to leave it left
         }
-        return render(lastModified, leaves, out -> {
+        return SitemapBytes.write(lastModified, leaves, out -> {
             try (SitemapWriter xml = SitemapWriter.urlset(out, true)) {
                 for (SitemapQueries.News story : news) {
                     xml.news(site.articleLink(story.slug()), site.title(),
@@ -237,30 +283,5 @@ public class Sitemaps {
         Instant recorded = states.lastChange(FeedService.ALL).orElse(Instant.EPOCH);
         Instant published = queries.latestPublication(now);
         return published != null && published.isAfter(recorded) ? published : recorded;
-    }
-
-    /** Writes a document through gzip, digesting its identity bytes on the way: no identity copy is kept. */
-    private static Document render(Instant lastModified, Instant validUntil, Consumer<OutputStream> write) {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        ByteArrayOutputStream gzip = new ByteArrayOutputStream(8192);
-        try (GZIPOutputStream zip = new GZIPOutputStream(gzip, 65536) {
-            {
-                def.setLevel(Deflater.BEST_COMPRESSION);
-            }
-        }) {
-            // the XML writer hands over a few bytes at a time: gzip and the digest each take them in 64 KiB blocks
-            BufferedOutputStream blocks = new BufferedOutputStream(new DigestOutputStream(zip, sha), 65536);
-            write.accept(blocks);
-            blocks.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String tag = Base64.getUrlEncoder().withoutPadding().encodeToString(sha.digest()).substring(0, 32);
-        return new Document(gzip.toByteArray(), "\"" + tag + "\"", "\"" + tag + "-gzip\"", lastModified, validUntil);
     }
 }

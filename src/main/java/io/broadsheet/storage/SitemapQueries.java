@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * What the sitemaps read ({@code io.broadsheet.sitemap}): the articles a reader can open (not withdrawn, published by
@@ -48,6 +49,8 @@ public class SitemapQueries {
     /** The latest publication at or before an instant: (instant). */
     public static final String LATEST_PUBLICATION_SQL = "SELECT published_at FROM article WHERE published_at <= ?"
             + " ORDER BY published_at DESC, id DESC LIMIT 1";
+    /** The ids of the articles published in [from, to]: the embargoes that lifted then: (from, to). */
+    public static final String PUBLISHED_IDS_SQL = "SELECT id FROM article WHERE published_at >= ? AND published_at <= ?";
     /** Rows a result set fetches at a time on PostgreSQL, which otherwise reads a whole page's rows at once. */
     private static final int FETCH_SIZE = 1000;
 
@@ -130,6 +133,16 @@ public class SitemapQueries {
                 }
             }
             return news;
+        });
+    }
+
+    /** Hands the id of each article published in [{@code from}, {@code to}] to {@code each}. */
+    @ReadOnly
+    public void publishedIds(Instant from, Instant to, LongConsumer each) {
+        jdbc.prepareStatement(PUBLISHED_IDS_SQL, ps -> {
+            Statements.bind(ps, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC));
+            stream(ps, rs -> each.accept(rs.getLong(1)));
+            return null;
         });
     }
 

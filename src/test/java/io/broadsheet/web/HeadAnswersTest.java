@@ -83,7 +83,11 @@ class HeadAnswersTest extends HttpTest {
                 Arguments.of("no such article in the API", "/api/articles/no-such-story", new String[]{ADMIN}),
                 Arguments.of("the API without its token", "/api/articles/head-1", new String[]{}),
                 Arguments.of("the API's description", "/openapi.yml", new String[]{}),
-                Arguments.of("a static asset", "/assets/broadsheet.css", new String[]{}));
+                Arguments.of("a static asset", "/assets/broadsheet.css", new String[]{}),
+                Arguments.of("the sitemap index", "/sitemap.xml", new String[]{}),
+                Arguments.of("a sitemap page, inflated as it is sent", "/sitemaps/articles-1.xml", new String[]{}),
+                Arguments.of("the news sitemap's gzip copy", "/sitemaps/news.xml", new String[]{"Accept-Encoding: gzip"}),
+                Arguments.of("no such sitemap page", "/sitemaps/articles-9.xml", new String[]{}));
     }
 
     @ParameterizedTest(name = "{0}")

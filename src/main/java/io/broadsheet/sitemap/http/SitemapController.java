@@ -1,11 +1,12 @@
 package io.broadsheet.sitemap.http;
 
 import io.broadsheet.config.FeedsConfig;
+import io.broadsheet.config.SiteConfig;
 import io.broadsheet.http.HttpDates;
 import io.broadsheet.http.Preconditions;
-import io.broadsheet.limits.RendersFromDatabase;
 import io.broadsheet.sitemap.Sitemaps;
 import io.broadsheet.web.ApiDocs;
+import io.micronaut.buffer.netty.NettyByteBufferFactory;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -15,6 +16,8 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.body.CloseableByteBody;
+import io.micronaut.http.body.stream.InputStreamByteBody;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,12 +26,17 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.inject.Named;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.OptionalLong;
+import java.util.concurrent.Executor;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -38,8 +46,7 @@ import java.util.zip.GZIPInputStream;
  */
 @Tag(name = "Sitemaps")
 @Controller
-@ExecuteOn(TaskExecutors.BLOCKING)
-@RendersFromDatabase // each answer holds a render slot (503 with Retry-After when none comes in time)
+@ExecuteOn(TaskExecutors.BLOCKING) // a render holds a render slot inside Sitemaps; a kept document takes none
 public class SitemapController {
 
     /** Sitemaps are XML in UTF-8 (sitemaps.org). */
@@ -49,8 +56,11 @@ public class SitemapController {
     private final Sitemaps sitemaps;
     private final FeedsConfig config;
     private final Clock clock;
+    private final Executor blocking;
 
-    public SitemapController(Sitemaps sitemaps, FeedsConfig config, Clock clock) {
+    public SitemapController(Sitemaps sitemaps, FeedsConfig config, Clock clock,
+                             @Named(TaskExecutors.BLOCKING) Executor blocking) {
+        this.blocking = blocking;
         this.sitemaps = sitemaps;
         this.config = config;
         this.clock = clock;
@@ -58,16 +68,13 @@ public class SitemapController {
 
     @Operation(operationId = "getRobots", summary = "robots.txt: the sitemaps, and what crawlers leave alone",
             description = "Names `/sitemap.xml` and `/sitemaps/news.xml`; disallows `/api/` and `/newsroom` for every"
-                    + " crawler. Feeds, pages and sitemaps stay open.")
+                    + " crawler (under the base URL's path, if it has one). Feeds, pages and sitemaps stay open.")
     @ApiResponse(responseCode = "200", description = "The robots.txt file (RFC 9309).",
             content = @Content(mediaType = "text/plain", schema = @Schema(type = "string")))
     @Get("/robots.txt")
     @Produces(MediaType.TEXT_PLAIN)
     public HttpResponse<String> robots() {
-        String text = "User-agent: *\nDisallow: /api/\nDisallow: /newsroom\n\n"
-                + "Sitemap: " + config.site().url("/sitemap.xml") + "\n"
-                + "Sitemap: " + config.site().url("/sitemaps/news.xml") + "\n";
-        return HttpResponse.ok(text).header(HttpHeaders.CONTENT_TYPE, TEXT)
+        return HttpResponse.ok(robotsText(config.site())).header(HttpHeaders.CONTENT_TYPE, TEXT)
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl());
     }
 
@@ -117,10 +124,8 @@ public class SitemapController {
                 : Preconditions.notModifiedSince(request.getHeaders().get(HttpHeaders.IF_MODIFIED_SINCE),
                 document.lastModified());
         MutableHttpResponse<?> response = current ? HttpResponse.status(HttpStatus.NOT_MODIFIED)
-                : HttpResponse.ok(gzip ? document.gzip() : gunzip(document.gzip()));
-        if (gzip && !current) {
-            response.header(HttpHeaders.CONTENT_ENCODING, "gzip");
-        }
+                : gzip ? HttpResponse.ok(document.gzip()).header(HttpHeaders.CONTENT_ENCODING, "gzip")
+                : HttpResponse.ok(identity(document));
         response.header(HttpHeaders.CONTENT_TYPE, XML)
                 .header(HttpHeaders.ETAG, gzip ? document.gzipEtag() : document.etag())
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl())
@@ -133,17 +138,35 @@ public class SitemapController {
         return response;
     }
 
+    /**
+     * The robots.txt of {@code site}: under a base URL with a path ({@code https://example.com/news}) the disallowed
+     * routes are there; crawlers read only the host's root {@code /robots.txt} (RFC 9309 2.3), which must hold them.
+     */
+    static String robotsText(SiteConfig site) {
+        String path = URI.create(site.baseUrl()).getRawPath();
+        return "User-agent: *\nDisallow: " + path + "/api/\nDisallow: " + path + "/newsroom\n\n"
+                + "Sitemap: " + site.url("/sitemap.xml") + "\n"
+                + "Sitemap: " + site.url("/sitemaps/news.xml") + "\n";
+    }
+
     /** As fresh as the public feeds: their default max-age. */
     private String cacheControl() {
         return "public, max-age=" + config.defaultMaxAge();
     }
 
-    /** The identity bytes of a kept document, for the rare client that takes no gzip (crawlers do). */
-    private static byte[] gunzip(byte[] gzip) {
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
-            return in.readAllBytes();
+    /**
+     * The identity bytes of a kept document, for the rare client that takes no gzip (crawlers do), inflated as they
+     * are sent: a 50,000-URL page is megabytes of XML, never copied whole for one answer.
+     */
+    private CloseableByteBody identity(Sitemaps.Document document) {
+        InputStream inflated;
+        try {
+            inflated = new GZIPInputStream(new ByteArrayInputStream(document.gzip()), 65536);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // its length, recorded at render time, is the answer's Content-Length (and a HEAD's)
+        return InputStreamByteBody.create(inflated, OptionalLong.of(document.length()), blocking,
+                NettyByteBufferFactory.DEFAULT);
     }
 }
