@@ -2,16 +2,14 @@ package io.broadsheet.sitemap;
 
 import io.broadsheet.storage.SitemapQueries;
 import io.broadsheet.testing.HttpTest;
+import io.broadsheet.testing.Plans;
 import io.broadsheet.testing.TestDatabase;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
@@ -34,10 +32,11 @@ class SitemapPlansTest extends HttpTest {
     @Test
     void theFirstAndTheLastPageAndTheirSummariesReadOneRangeOfTheSitemapIndex() throws SQLException {
         try (Connection connection = TestDatabase.connect(databaseUrl)) {
-            insertArticles(connection);
+            Plans.insertBareArticles(connection, ARTICLES);
             for (String sql : new String[]{SitemapQueries.PAGE_SQL, SitemapQueries.SUMMARY_SQL}) {
                 for (long from : new long[]{-1, ARTICLES - PAGE}) {
-                    String plan = explain(connection, sql, from);
+                    String plan = Plans.explain(connection, sql, from, from < 0 ? PAGE : from + PAGE,
+                            OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
                     if (TestDatabase.isPostgres()) {
                         assertTrue(plan.contains("article_sitemap_idx") || plan.contains("article_pkey"),
                                 "an index range on PostgreSQL, got: " + plan);
@@ -49,43 +48,6 @@ class SitemapPlansTest extends HttpTest {
                                 "a range of article_sitemap_idx by id on H2, got: " + plan);
                     }
                 }
-            }
-        }
-    }
-
-    private static String explain(Connection connection, String sql, long from) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("EXPLAIN " + sql)) {
-            ps.setLong(1, from);
-            ps.setLong(2, from < 0 ? PAGE : from + PAGE);
-            ps.setObject(3, OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
-            StringBuilder plan = new StringBuilder();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    plan.append(rs.getString(1)).append('\n');
-                }
-            }
-            return plan.toString();
-        }
-    }
-
-    /** Bare article rows, enough that PostgreSQL's planner weighs a real table. */
-    private static void insertArticles(Connection connection) throws SQLException {
-        OffsetDateTime at = OffsetDateTime.of(2022, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO article (slug, title, published_at,"
-                + " created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, 0)")) {
-            for (int i = 0; i < ARTICLES; i++) {
-                ps.setString(1, "plan-" + i);
-                ps.setString(2, "Plan " + i);
-                ps.setObject(3, at.plusMinutes(i));
-                ps.setObject(4, at);
-                ps.setObject(5, at);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-        if (TestDatabase.isPostgres()) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("ANALYZE article");
             }
         }
     }
