@@ -18,11 +18,8 @@ import org.xml.sax.SAXException;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -34,7 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.zip.GZIPInputStream;
 
 import static io.broadsheet.testing.Fixtures.article;
 import static io.broadsheet.testing.Fixtures.json;
@@ -150,9 +146,9 @@ class SitemapServingTest extends HttpTest {
         assertFalse(SitemapRules.locs(SitemapRules.valid(page.body(), "sitemap.xsd")).isEmpty(), "ids from 41");
         Http.Answer full = http.get("/sitemaps/articles-2.xml");
         assertEquals(20, SitemapRules.locs(SitemapRules.valid(full.body(), "sitemap.xsd")).size(), "a full page");
-        HttpResponse<byte[]> zipped = gzipped("/sitemaps/articles-2.xml");
+        HttpResponse<byte[]> zipped = http.gzipped("/sitemaps/articles-2.xml");
         assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse("none"), "gzip asked for");
-        assertEquals(full.body(), gunzip(zipped.body()), "the same document either way");
+        assertEquals(full.body(), Http.gunzip(zipped.body()), "the same document either way");
     }
 
     private String xml(String path) {
@@ -169,26 +165,6 @@ class SitemapServingTest extends HttpTest {
             return false;
         } catch (ParserConfigurationException | IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private HttpResponse<byte[]> gzipped(String path) {
-        try {
-            return HttpClient.newHttpClient().send(http.request(path).header("Accept-Encoding", "gzip").build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String gunzip(byte[] gzip) {
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -11,11 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.zip.GZIPInputStream;
 
 import static io.broadsheet.testing.Fixtures.article;
 import static io.broadsheet.testing.Fixtures.json;
@@ -147,11 +142,11 @@ class SitemapsTest extends HttpTest {
             String lastModified = http.get(path).header("Last-Modified").orElseThrow();
             assertEquals(304, http.send(http.request(path).header("If-Modified-Since", lastModified)).status(),
                     path + " by date");
-            HttpResponse<byte[]> zipped = bytes(path);
+            HttpResponse<byte[]> zipped = http.gzipped(path);
             assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse("none"), path);
             assertEquals(etag.replace("\"", "").concat("-gzip"), zipped.headers().firstValue("ETag").orElseThrow()
                     .replace("\"", ""), path + ": the gzip copy's validator");
-            assertEquals(http.get(path).body(), gunzip(zipped.body()), path + ": gzip holds the same document");
+            assertEquals(http.get(path).body(), Http.gunzip(zipped.body()), path + ": gzip holds the same document");
             assertEquals(304, http.send(http.request(path).header("If-None-Match",
                     zipped.headers().firstValue("ETag").orElseThrow())).status(), path + " by the gzip ETag");
         }
@@ -171,26 +166,6 @@ class SitemapsTest extends HttpTest {
         Http.Answer answer = http.get(path);
         assertEquals(200, answer.status(), path + ": " + answer.body());
         return answer.body();
-    }
-
-    private HttpResponse<byte[]> bytes(String path) {
-        try {
-            return java.net.http.HttpClient.newHttpClient().send(http.request(path).header("Accept-Encoding", "gzip")
-                    .build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String gunzip(byte[] gzip) {
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String path(String loc) {
