@@ -26,6 +26,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
@@ -52,6 +53,11 @@ public class PartnerKeys {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, PartnerKey> byDigest = new ConcurrentHashMap<>();
+    /**
+     * Keys this instance revoked: a reload that read the table before the revocation committed must not bring one
+     * back. It grows by one id per revocation, which only the admin token can make.
+     */
+    private final Set<Long> revokedHere = ConcurrentHashMap.newKeySet();
     private final Map<Long, Usage> usage = new ConcurrentHashMap<>();
 
     public PartnerKeys(PartnerKeyRepository repository, FeedsConfig config, ClusterChanges cluster,
@@ -76,7 +82,7 @@ public class PartnerKeys {
     public synchronized void reload() {
         Map<String, PartnerKey> active = new ConcurrentHashMap<>();
         repository.findAll().forEach(key -> {
-            if (key.revokedAt() == null) {
+            if (key.revokedAt() == null && !revokedHere.contains(key.id())) {
                 active.put(key.keyHash(), key);
             }
         });
@@ -149,11 +155,19 @@ public class PartnerKeys {
     @Transactional
     public boolean revoke(long id) {
         boolean revoked = repository.revoke(id, clock.instant().truncatedTo(ChronoUnit.SECONDS)) > 0;
-        byDigest.values().removeIf(k -> k.id() == id);
+        forget(id, revoked);
         if (revoked) {
             cluster.partnerKeysChanged();
         }
         return revoked;
+    }
+
+    /** Takes a revoked key out at once, in step with {@link #reload}, which holds the same lock. */
+    private synchronized void forget(long id, boolean revoked) {
+        if (revoked) {
+            revokedHere.add(id);
+        }
+        byDigest.values().removeIf(k -> k.id() == id);
     }
 
     /** The active key {@code secret} if it grants {@code feed}; counts the use. Constant-time by digest lookup. */
