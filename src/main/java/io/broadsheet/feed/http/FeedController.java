@@ -11,6 +11,7 @@ import io.broadsheet.feed.FeedFormat;
 import io.broadsheet.feed.FeedNotFoundException;
 import io.broadsheet.feed.FeedService;
 import io.broadsheet.http.PageParameter;
+import io.broadsheet.http.Preconditions;
 import io.broadsheet.input.InvalidInputException;
 import io.broadsheet.limits.RenderSlots;
 import io.broadsheet.metrics.BroadsheetMetrics;
@@ -135,7 +136,7 @@ public class FeedController {
         int dot = file.lastIndexOf('.');
         FeedFormat format = dot < 0 ? null : FeedFormat.ofExtension(file.substring(dot + 1)).orElse(null);
         String name = format == null ? file : file.substring(0, dot);
-        boolean gzip = FeedResponses.acceptsGzip(request.getHeaders().get(HttpHeaders.ACCEPT_ENCODING));
+        boolean gzip = Preconditions.acceptsGzip(request.getHeaders().get(HttpHeaders.ACCEPT_ENCODING));
         try {
             return serve(name, format, new Wanted(page, after), key, gzip, request);
         } catch (RuntimeException e) {

@@ -9,6 +9,7 @@ import io.broadsheet.feed.FeedFormat;
 import io.broadsheet.feed.FeedService;
 import io.broadsheet.http.HttpDates;
 import io.broadsheet.http.PageParameter;
+import io.broadsheet.http.Preconditions;
 import io.broadsheet.limits.ClientRateLimiter;
 import io.broadsheet.metrics.BroadsheetMetrics;
 import io.broadsheet.stats.PollRecorder;
@@ -152,7 +153,7 @@ public class FeedFastPath implements InboundShortcut {
             return Outcome.PASSED; // rendered on Micronaut's blocking pool
         }
         FeedCache.Entry entry = cached.get();
-        boolean gzip = FeedResponses.acceptsGzip(headers.get(HttpHeaderNames.ACCEPT_ENCODING));
+        boolean gzip = Preconditions.acceptsGzip(headers.get(HttpHeaderNames.ACCEPT_ENCODING));
         boolean notModified = FeedResponses.notModified(headers.get(HttpHeaderNames.IF_NONE_MATCH),
                 headers.get(HttpHeaderNames.IF_MODIFIED_SINCE), entry, null);
         Wire wire = cache.attachment(entry, Wire.class, Wire::new,

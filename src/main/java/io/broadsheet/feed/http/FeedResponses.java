@@ -54,7 +54,7 @@ final class FeedResponses {
 
     /**
      * @param delta the body of a 226 delta answer, or null for the full representation (or 304)
-     * @param gzip  whether the request accepts gzip ({@link #acceptsGzip})
+     * @param gzip  whether the request accepts gzip ({@link Preconditions#acceptsGzip})
      * @param view  the feed's page, for a request that gets the browser view ({@link BrowserView#serves}), else
      *              null: another body under another Content-Type and ETag, with the pages' security fields
      */
@@ -180,13 +180,8 @@ final class FeedResponses {
      * not, so a 304 never confirms a copy of the other.
      */
     static boolean matches(String ifNoneMatch, FeedCache.Entry entry, FeedView view) {
-        return view != null ? matchesEither(ifNoneMatch, view.etag(), view.gzipEtag())
-                : matchesEither(ifNoneMatch, entry.etag(), entry.gzipEtag());
-    }
-
-    /** Whether {@code If-None-Match} names {@code identity} or {@code gzip} (weak comparison), or is {@code *}. */
-    static boolean matchesEither(String ifNoneMatch, String identity, String gzip) {
-        return Preconditions.matchesEither(ifNoneMatch, identity, gzip);
+        return view != null ? Preconditions.matchesEither(ifNoneMatch, view.etag(), view.gzipEtag())
+                : Preconditions.matchesEither(ifNoneMatch, entry.etag(), entry.gzipEtag());
     }
 
     private static String opaque(String candidate) {
@@ -196,10 +191,5 @@ final class FeedResponses {
 
     private static boolean notModifiedSince(String since, FeedCache.Entry entry) {
         return Preconditions.notModifiedSince(since, entry.rendered().lastModified());
-    }
-
-    /** gzip unless the client refuses it or does not name it (see {@link Preconditions#acceptsGzip}). */
-    static boolean acceptsGzip(String acceptEncoding) {
-        return Preconditions.acceptsGzip(acceptEncoding);
     }
 }
