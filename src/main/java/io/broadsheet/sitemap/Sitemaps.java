@@ -76,8 +76,8 @@ public class Sitemaps {
     }
 
     /**
-     * One rendered sitemap: its gzip bytes, the length of its identity bytes, the validators of both codings, when it last changed and until when it
-     * holds (null: until a change).
+     * One rendered sitemap: its gzip bytes, the length of its identity bytes, the validators of both codings, when it
+     * last changed and until when it holds (null: until a change).
      */
     public record Document(byte[] gzip, long length, String etag, String gzipEtag, Instant lastModified,
                            Instant validUntil) {
@@ -105,7 +105,7 @@ public class Sitemaps {
         if (page < 1 || page > pageOf(cache.maxId(queries::maxId))) {
             throw new SitemapNotFoundException(name);
         }
-        return cached(pageName(page), taken -> renderPage(page, taken));
+        return cached(pageName(page), () -> renderPage(page));
     }
 
     /** A write touched articles: their pages, the index and the news sitemap go. */
@@ -144,15 +144,11 @@ public class Sitemaps {
         return page == 1 ? -1 : (page - 1) * pageSize;
     }
 
-    private interface Render {
-        Document render(long taken);
-    }
-
     /**
      * The kept document {@code name}, or its render: once however many requests want it (later ones share the
      * first's), holding a render slot for the render alone.
      */
-    private Document cached(String name, Render render) {
+    private Document cached(String name, Supplier<Document> render) {
         Instant now = clock.instant();
         Instant lifted = cache.due(now);
         if (lifted != null) { // embargoes lifted: only their pages go (expiries come as withdrawals, ArticlesChanged)
@@ -172,7 +168,7 @@ public class Sitemaps {
         return flights.run(name, taken, first -> cache.current(name, first), () -> {
             Document document;
             try {
-                document = renderOnce(() -> render.render(taken));
+                document = renderOnce(render);
             } catch (SitemapNotFoundException e) {
                 cache.putEmpty(name, taken);
                 throw e;
@@ -182,7 +178,10 @@ public class Sitemaps {
         });
     }
 
-    /** Runs {@code render} as the one sitemap render of the moment, holding a render slot. */
+    /**
+     * Runs {@code render} as the one sitemap render of the moment, holding a render slot; first the cache learns
+     * when the next embargo lifts, which the document rendered now will not show.
+     */
     private Document renderOnce(Supplier<Document> render) {
         try {
             if (!rendering.tryAcquire(slotWait.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -193,6 +192,8 @@ public class Sitemaps {
             throw new RenderersBusyException(1);
         }
         try {
+            Instant now = clock.instant();
+            cache.horizon(feedPages.nextRelease(now), now);
             return slots.call(render);
         } finally {
             rendering.release();
@@ -208,9 +209,8 @@ public class Sitemaps {
      * Finds each page that holds any article by one index seek past the previous page, so that gaps in the ids (deleted
      * articles, ids an import preserved) cost nothing; lists those with a readable article, at most {@value #MAX_URLS}.
      */
-    private Document renderIndex(long taken) {
+    private Document renderIndex() {
         Instant now = clock.instant();
-        cache.horizon(feedPages.nextRelease(now), now);
         List<Long> listed = new ArrayList<>();
         List<Instant> changed = new ArrayList<>();
         for (long next = queries.nextId(-1); next >= 0 && listed.size() < MAX_URLS; ) {
@@ -233,9 +233,8 @@ public class Sitemaps {
         });
     }
 
-    private Document renderPage(long page, long taken) {
+    private Document renderPage(long page) {
         Instant now = clock.instant();
-        cache.horizon(feedPages.nextRelease(now), now);
         long from = start(page);
         int[] count = {0};
         Document document = SitemapBytes.write(lastModified(now), null, out -> {
@@ -252,9 +251,8 @@ public class Sitemaps {
         return document;
     }
 
-    private Document renderNews(long taken) {
+    private Document renderNews() {
         Instant now = clock.instant();
-        cache.horizon(feedPages.nextRelease(now), now);
         Instant since = now.minus(NEWS_WINDOW);
         List<SitemapQueries.News> news = queries.news(since, now, MAX_NEWS);
         // the oldest story leaves two days after its publication: the document holds until then
