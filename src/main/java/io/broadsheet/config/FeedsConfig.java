@@ -20,11 +20,14 @@ import java.util.Optional;
  * @param tombstoneDays how long a withdrawn article's tombstone stays at the top of the feeds that held it
  * @param mediaRss15    whether RSS and Atom carry the Media RSS 1.5 elements that the W3C Feed Validation Service
  *                      does not know and reports as errors ({@code media:status}, {@code media:license})
+ * @param blockedDomains fediverse servers refused as followers and never delivered to: each host name blocks
+ *                      itself and its subdomains
  * @param file          the file it was read from, which problems found later (at start-up) name
  */
 public record FeedsConfig(SiteConfig site, int defaultLimit, ContentMode defaultContent, int defaultMaxAge,
                           Map<String, FeedDefinition> feeds, List<URI> hubs, PurgeWebhook purge,
-                          int tombstoneDays, boolean mediaRss15, String file) {
+                          int tombstoneDays, boolean mediaRss15, List<String> blockedDomains,
+                          String file) {
 
     /** The name of the built-in feed of every public article. */
     public static final String ALL = "all";
@@ -32,6 +35,21 @@ public record FeedsConfig(SiteConfig site, int defaultLimit, ContentMode default
     public FeedsConfig {
         feeds = Collections.unmodifiableMap(new LinkedHashMap<>(feeds));
         hubs = List.copyOf(hubs);
+        blockedDomains = List.copyOf(blockedDomains);
+    }
+
+    /** True when a fediverse host is one of {@code blockedDomains} or a subdomain of one (case-insensitive). */
+    public boolean blocksDomain(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.toLowerCase(java.util.Locale.ROOT);
+        for (String domain : blockedDomains) {
+            if (h.equals(domain) || h.endsWith("." + domain)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A feed with the defaults: what {@code all} and category feeds are. */

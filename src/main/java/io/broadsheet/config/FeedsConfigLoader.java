@@ -35,7 +35,7 @@ public final class FeedsConfigLoader {
     public static final String FILE_NAME = "broadsheet.yml";
     static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern ID_DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
-    private static final Set<String> TOP_KEYS = Set.of("site", "defaults", "feeds", "websub", "cdn");
+    private static final Set<String> TOP_KEYS = Set.of("site", "defaults", "feeds", "websub", "cdn", "fediverse");
     private static final Set<String> SITE_KEYS = Set.of("title", "description", "base-url", "language",
             "icon", "copyright", "author", "id-authority", "id-date");
     private static final Set<String> DEFAULT_KEYS = Set.of("limit", "content", "max-age", "tombstone-days", "media-rss-1-5");
@@ -49,6 +49,9 @@ public final class FeedsConfigLoader {
     /** Set by the HTTP client itself (Java's restricted headers), or by Broadsheet (the body is JSON). */
     private static final Set<String> FIXED_HEADERS = Set.of("connection", "content-length", "content-type", "expect",
             "host", "upgrade");
+    /** A host name: dot-separated labels of letters, digits and inner hyphens (IDNs in their xn-- form). */
+    private static final Pattern BLOCKED_DOMAIN = Pattern.compile("(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)*"
+            + "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
     private static final int MAX_LIMIT = 1000;
     private static final int MAX_AGE_LIMIT = 86_400;
 
@@ -109,7 +112,23 @@ public final class FeedsConfigLoader {
                     maxAge(f, defaultMaxAge), f.choice("access", Access.PUBLIC, Access.class)));
         }
         return new FeedsConfig(site, defaultLimit, defaultContent, defaultMaxAge, feeds, hubs(top, hubsOverride),
-                purgeWebhook(top), tombstoneDays, mediaRss15, file);
+                purgeWebhook(top), tombstoneDays, mediaRss15, blockedDomains(top), file);
+    }
+
+    /** {@code fediverse.blocked-domains}: host names in lower case, each blocking itself and its subdomains. */
+    private static List<String> blockedDomains(YamlMapping top) {
+        YamlMapping fediverse = top.optionalMapping("fediverse", Set.of("blocked-domains"));
+        List<String> domains = new ArrayList<>();
+        List<String> listed = fediverse.texts("blocked-domains");
+        for (int i = 0; i < listed.size(); i++) {
+            String domain = listed.get(i).strip().toLowerCase(Locale.ROOT);
+            if (!BLOCKED_DOMAIN.matcher(domain).matches()) {
+                throw fediverse.problem("blocked-domains[" + i + "]",
+                        "must be a host name such as spam.example (its subdomains are blocked too), got '" + listed.get(i) + "'");
+            }
+            domains.add(domain);
+        }
+        return domains;
     }
 
     private static SiteConfig site(YamlMapping s, String baseUrlOverride) {
