@@ -64,8 +64,8 @@ final class MessageSignature implements SignedMessage {
             if (reason != null) {
                 return reason;
             }
-            if (!seen.add(StructuredFields.serialize(member))) {
-                return "it covers " + StructuredFields.serialize(member) + " twice";
+            if (!seen.add(StructuredFieldWriter.serialize(member))) {
+                return "it covers " + StructuredFieldWriter.serialize(member) + " twice";
             }
         }
         return unusableParameters(input.params());
@@ -83,7 +83,7 @@ final class MessageSignature implements SignedMessage {
         }
         Object alg = params.get("alg");
         if (alg != null && !(alg instanceof String name && Algorithms.byRfcName(name) != null)) {
-            return "its algorithm " + StructuredFields.serialize(new StructuredFields.Member(alg, Map.of())) + " is not supported";
+            return "its algorithm " + StructuredFieldWriter.serialize(new StructuredFields.Member(alg, Map.of())) + " is not supported";
         }
         return null;
     }
@@ -149,10 +149,10 @@ final class MessageSignature implements SignedMessage {
                                IncomingRequest request) throws SignatureException {
         StringBuilder base = new StringBuilder();
         for (StructuredFields.Member component : components) {
-            base.append(StructuredFields.serialize(component)).append(": ")
+            base.append(StructuredFieldWriter.serialize(component)).append(": ")
                     .append(Components.value(component, request)).append('\n');
         }
-        return base.append("\"@signature-params\": ").append(StructuredFields.serialize(input)).toString();
+        return base.append("\"@signature-params\": ").append(StructuredFieldWriter.serialize(input)).toString();
     }
 
     /**
@@ -174,8 +174,8 @@ final class MessageSignature implements SignedMessage {
         StructuredFields.Member input = new StructuredFields.Member(members, new LinkedHashMap<>(params));
         byte[] signed = algorithm.sign(key, base(members, input, request));
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("Signature-Input", label + "=" + StructuredFields.serialize(input));
-        fields.put("Signature", label + "=" + StructuredFields.serialize(new StructuredFields.Member(signed, Map.of())));
+        fields.put("Signature-Input", label + "=" + StructuredFieldWriter.serialize(input));
+        fields.put("Signature", label + "=" + StructuredFieldWriter.serialize(new StructuredFields.Member(signed, Map.of())));
         return fields;
     }
 }

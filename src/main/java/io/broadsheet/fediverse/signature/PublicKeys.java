@@ -41,7 +41,10 @@ public final class PublicKeys {
         }
         byte[] der;
         try {
-            der = Base64.getMimeDecoder().decode(text.substring(begin.length(), text.length() - end.length()));
+            StringBuilder base64 = new StringBuilder();
+            text.substring(begin.length(), text.length() - end.length()).chars()
+                    .filter(c -> c != ' ' && c != '\t' && c != '\r' && c != '\n').forEach(c -> base64.append((char) c));
+            der = Base64.getDecoder().decode(base64.toString());
         } catch (IllegalArgumentException e) {
             throw new SignatureException("the public key PEM is not base64");
         }

@@ -286,48 +286,4 @@ final class StructuredFields {
     private static boolean isTokenChar(char c) {
         return isAlpha(c) || isDigit(c) || "!#$%&'*+-.^_`|~:/".indexOf(c) >= 0;
     }
-
-    /** The canonical text of an item or inner list with its parameters (RFC 8941 section 4.1). */
-    static String serialize(Member member) {
-        StringBuilder out = new StringBuilder();
-        if (member.value() instanceof List<?> items) {
-            out.append('(');
-            for (int i = 0; i < items.size(); i++) {
-                if (i > 0) {
-                    out.append(' ');
-                }
-                out.append(serialize((Member) items.get(i)));
-            }
-            out.append(')');
-        } else {
-            out.append(serializeBare(member.value()));
-        }
-        for (Map.Entry<String, Object> param : member.params().entrySet()) {
-            out.append(';').append(param.getKey());
-            if (!Boolean.TRUE.equals(param.getValue())) {
-                out.append('=').append(serializeBare(param.getValue()));
-            }
-        }
-        return out.toString();
-    }
-
-    private static String serializeBare(Object value) {
-        if (value instanceof String s) {
-            return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
-        }
-        if (value instanceof Token t) {
-            return t.text();
-        }
-        if (value instanceof byte[] bytes) {
-            return ':' + Base64.getEncoder().encodeToString(bytes) + ':';
-        }
-        if (value instanceof Boolean b) {
-            return b ? "?1" : "?0";
-        }
-        if (value instanceof BigDecimal d) {
-            String plain = d.stripTrailingZeros().toPlainString();
-            return plain.contains(".") ? plain : plain + ".0";
-        }
-        return String.valueOf(value);
-    }
 }

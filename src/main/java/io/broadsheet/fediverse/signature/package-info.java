@@ -7,6 +7,6 @@
  * (8 KiB, 20 components) and parsed in one pass without regular expressions; every problem is a
  * {@link io.broadsheet.fediverse.signature.SignatureException} that names it. Read
  * {@link io.broadsheet.fediverse.signature.HttpSignatures} first; {@code CavageSignature} and
- * {@code MessageSignature} hold the two schemes, {@code StructuredFields} the RFC 8941 parser.
+ * {@code MessageSignature} hold the two schemes, {@code StructuredFields} the RFC 8941 parser and {@code StructuredFieldWriter} its writer.
  */
 package io.broadsheet.fediverse.signature;
