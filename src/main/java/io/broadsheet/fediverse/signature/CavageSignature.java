@@ -18,7 +18,8 @@ import java.util.Map;
  * Algorithms: {@code rsa-sha256}, and {@code hs2019} (or none), which the sender's key decides: RSASSA-PKCS1-v1_5
  * with SHA-256 for an RSA key (as Mastodon and Misskey send it), Ed25519 for an Ed25519 key. Without {@code headers}
  * the draft's default applies: {@code (created)} (section 2.1.6), and {@code date} for {@code rsa-sha256}, which
- * may not use {@code (created)} (section 2.3; appendix C.1).
+ * may not use {@code (created)} (section 2.3; appendix C.1). {@code host} is the Host field, or the request's
+ * authority when the field is absent (HTTP/2 carries it as {@code :authority}).
  * Spec: https://datatracker.ietf.org/doc/html/draft-cavage-http-signatures-12
  */
 final class CavageSignature implements SignedMessage {

@@ -72,12 +72,18 @@ final class Components {
         }
     }
 
-    private static String scheme(IncomingRequest request) {
+    private static String scheme(IncomingRequest request) throws SignatureException {
+        if (request.scheme() == null) {
+            throw new SignatureException("the signature covers the scheme, which the request does not tell");
+        }
         return request.scheme().toLowerCase(Locale.ROOT);
     }
 
     /** Host in lower case, without the scheme's default port (section 2.2.3). */
-    private static String authority(IncomingRequest request) {
+    private static String authority(IncomingRequest request) throws SignatureException {
+        if (request.authority() == null) {
+            throw new SignatureException("the signature covers the authority, which the request does not tell");
+        }
         String authority = request.authority().toLowerCase(Locale.ROOT);
         String scheme = scheme(request);
         if (scheme.equals("https") && authority.endsWith(":443") || scheme.equals("http") && authority.endsWith(":80")) {
