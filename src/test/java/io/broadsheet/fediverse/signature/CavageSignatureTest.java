@@ -235,4 +235,16 @@ class CavageSignatureTest {
             assertNames(expected, e.getMessage());
         });
     }
+
+    @Test
+    void aSha512DigestIsCheckedAndAnAbsentAlgorithmMeansHs2019() throws Exception {
+        String digest = "SHA-512=" + Base64.getEncoder().encodeToString(Digests.hash("SHA-512", BODY));
+        String base = "(request-target): post /fediverse/world/inbox\nhost: news.example.com\ndate: Mon, 07 Dec 2026 11:24:35 GMT\n"
+                + "digest: " + digest;
+        String field = signatureField("keyId=\"k\",headers=\"(request-target) host date digest\"", base, Keys.RSA.getPrivate(),
+                Algorithms.RSA_V1_5_SHA256);
+        IncomingRequest request = withField(withField(received(INBOX, BODY, NOW), "Digest", digest), "Signature", field);
+        HttpSignatures.read(request).verify(Keys.RSA.getPublic(), NOW);
+        assertNames("Digest SHA-512 does not match the body", refusal(withBody(request, "{}".getBytes(StandardCharsets.UTF_8)), NOW));
+    }
 }
