@@ -31,8 +31,8 @@ final class CavageSignature implements SignedMessage {
     private final String algorithm;
     private final List<String> headers;
     private final byte[] signature;
-    private final Long created;
-    private final Long expires;
+    private final String created;
+    private final String expires;
     private final IncomingRequest request;
 
     private CavageSignature(Map<String, String> params, IncomingRequest request) throws SignatureException {
@@ -66,11 +66,27 @@ final class CavageSignature implements SignedMessage {
         return headers;
     }
 
+    /**
+     * Checks what is cheap first (the body's digest is covered, the request is covered, freshness), then the
+     * signature, and only then hashes the body for its Digest: a stranger's body costs nothing unsigned.
+     */
     @Override
     public void verify(PublicKey key, Instant now) throws SignatureException {
+        boolean digestCovered = headers.contains("digest");
+        if (request.hasBody() && !digestCovered) {
+            throw new SignatureException("the request has a body but its signature does not cover digest");
+        }
+        for (String name : List.of("(request-target)", "host")) {
+            if (!headers.contains(name)) {
+                throw new SignatureException("the signature does not cover " + name
+                        + ": expected (request-target) and host among its headers, as Mastodon signs them");
+            }
+        }
         checkFreshness(now);
-        checkDigest();
         checkSignature(key);
+        if (digestCovered) {
+            checkDigest();
+        }
     }
 
     /** Checks the signature alone, whatever the time and the body: for the published test vectors. */
@@ -92,18 +108,15 @@ final class CavageSignature implements SignedMessage {
     }
 
     private void checkFreshness(Instant now) throws SignatureException {
-        if (!headers.contains("(request-target)") && !headers.contains("digest")) {
-            throw new SignatureException("the signature covers neither (request-target) nor digest: expected one of them among its headers");
-        }
         if (headers.contains("(created)")) {
-            Limits.checkFresh("the signature's created", Instant.ofEpochSecond(Long.parseLong(pseudo(created, "(created)"))), now);
+            Limits.checkFresh("the signature's created", instant(pseudo(created, "(created)")), now);
         } else if (headers.contains("date")) {
             Limits.checkFresh("the Date", date(), now);
         } else {
             throw new SignatureException("the signature covers neither date nor (created): expected one of them among its headers");
         }
         if (expires != null) {
-            Limits.checkNotExpired(Instant.ofEpochSecond(expires), now);
+            Limits.checkNotExpired(instant(expires), now);
         }
     }
 
@@ -119,16 +132,11 @@ final class CavageSignature implements SignedMessage {
         }
     }
 
+    /** Checks a covered Digest against the body, an empty one when the request has none. */
     private void checkDigest() throws SignatureException {
-        if (!request.hasBody()) {
-            return;
-        }
-        if (!headers.contains("digest")) {
-            throw new SignatureException("the request has a body but its signature does not cover digest");
-        }
         String digest = Limits.joined(request, "digest");
         if (digest == null) {
-            throw new SignatureException("the request has a body but no Digest field");
+            throw new SignatureException("the signature covers digest but the request has no Digest field");
         }
         Digests.checkDigest(digest, request.body());
     }
@@ -162,14 +170,14 @@ final class CavageSignature implements SignedMessage {
         }
     }
 
-    private String pseudo(Long value, String name) throws SignatureException {
+    private String pseudo(String value, String name) throws SignatureException {
         if (algorithm.equals("rsa-sha256")) {
             throw new SignatureException("the signature covers " + name + ", which rsa-sha256 may not use (draft-cavage-12 section 2.3)");
         }
         if (value == null) {
             throw new SignatureException("the signature covers " + name + " but has no " + name.substring(1, name.length() - 1) + " parameter");
         }
-        return String.valueOf(value);
+        return value;
     }
 
     private List<String> headerList(String value) throws SignatureException {
@@ -200,7 +208,8 @@ final class CavageSignature implements SignedMessage {
         return value;
     }
 
-    private static Long timestamp(Map<String, String> params, String name) throws SignatureException {
+    /** The parameter's text as written, once checked to be a Unix time (digits, then maybe '.' and digits). */
+    private static String timestamp(Map<String, String> params, String name) throws SignatureException {
         String value = params.get(name);
         if (value == null) {
             return null;
@@ -211,7 +220,17 @@ final class CavageSignature implements SignedMessage {
                 || dot >= 0 && !value.substring(dot + 1).chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new SignatureException("the signature's " + name + " parameter is not a Unix time: \"" + Digests.shorten(value) + "\"");
         }
-        return Long.parseLong(seconds);
+        return value;
+    }
+
+    /** The instant of a checked Unix time, its fraction kept to the nanosecond. */
+    private static Instant instant(String unixTime) {
+        int dot = unixTime.indexOf('.');
+        if (dot < 0) {
+            return Instant.ofEpochSecond(Long.parseLong(unixTime));
+        }
+        String nanos = (unixTime.substring(dot + 1) + "000000000").substring(0, 9);
+        return Instant.ofEpochSecond(Long.parseLong(unixTime.substring(0, dot)), Long.parseLong(nanos));
     }
 
     /** The fields Mastodon's way of signing adds to an outgoing request (see {@link HttpSignatures#sign}). */

@@ -105,12 +105,15 @@ final class Components {
         return question < 0 ? "" : target.substring(question + 1);
     }
 
-    /** The named parameter's value, decoded and encoded again (section 2.2.8); it must occur once. */
+    /**
+     * The named parameter's value, decoded and encoded again (section 2.2.8); it must occur once. Names compare in
+     * that encoded form too, as the section's example {@code name="fa%C3%A7ade%22%3A%20"} shows.
+     */
     private static String queryParam(IncomingRequest request, String wanted) throws SignatureException {
         String found = null;
         for (String pair : query(request).split("&", -1)) {
             int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String name = encode(decode(eq < 0 ? pair : pair.substring(0, eq)));
             if (name.equals(wanted)) {
                 if (found != null) {
                     throw new SignatureException("the signature covers the query parameter " + wanted + ", which occurs more than once");

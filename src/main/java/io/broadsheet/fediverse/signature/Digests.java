@@ -3,13 +3,16 @@ package io.broadsheet.fediverse.signature;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A body's digest as a field gives it: draft-cavage's {@code Digest: SHA-256=<base64>} (RFC 3230) and RFC 9530's
  * {@code Content-Digest: sha-256=:<base64>:}. SHA-256 and SHA-512 are checked; other algorithms are ignored, and at
- * least one of the two must be present. Every present one must match.
+ * least one of the two must be present. Every present one must match. A field of more than 20 parts, or naming an
+ * algorithm twice, is refused, so that the body is hashed at most once per algorithm.
  */
 final class Digests {
 
@@ -23,15 +26,23 @@ final class Digests {
 
     /** Checks a draft-cavage {@code Digest} value ({@code SHA-256=...,SHA-512=...}) against the body. */
     static void checkDigest(String field, byte[] body) throws SignatureException {
+        if (field.chars().filter(c -> c == ',').count() >= Limits.MAX_COMPONENTS) {
+            throw new SignatureException("the Digest field has more than " + Limits.MAX_COMPONENTS + " parts");
+        }
+        Set<String> seen = new HashSet<>();
         boolean checked = false;
-        for (String part : field.split(",", Limits.MAX_COMPONENTS + 1)) {
+        for (String part : field.split(",", -1)) {
             int eq = part.indexOf('=');
             if (eq <= 0) {
                 throw new SignatureException("the Digest field is malformed: expected algorithm=base64, found \"" + shorten(part) + "\"");
             }
-            String algorithm = jdkName(part.substring(0, eq).strip().toLowerCase(Locale.ROOT));
+            String name = Limits.trimmed(part.substring(0, eq)).toLowerCase(Locale.ROOT);
+            if (!seen.add(name)) {
+                throw new SignatureException("the Digest field names " + shorten(name) + " twice");
+            }
+            String algorithm = jdkName(name);
             if (algorithm != null) {
-                check("Digest", algorithm, decode("Digest", part.substring(eq + 1).strip()), body);
+                check("Digest", algorithm, decode("Digest", Limits.trimmed(part.substring(eq + 1))), body);
                 checked = true;
             }
         }
@@ -40,9 +51,12 @@ final class Digests {
         }
     }
 
-    /** Checks an RFC 9530 {@code Content-Digest} dictionary against the body. */
+    /** Checks an RFC 9530 {@code Content-Digest} dictionary against the body (the parser refuses a repeated key). */
     static void checkContentDigest(String field, byte[] body) throws SignatureException {
         Map<String, StructuredFields.Member> members = StructuredFields.parseDictionary(field, "Content-Digest");
+        if (members.size() > Limits.MAX_COMPONENTS) {
+            throw new SignatureException("the Content-Digest field has more than " + Limits.MAX_COMPONENTS + " parts");
+        }
         boolean checked = false;
         for (Map.Entry<String, StructuredFields.Member> member : members.entrySet()) {
             String algorithm = jdkName(member.getKey());

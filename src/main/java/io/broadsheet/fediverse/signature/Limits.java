@@ -19,7 +19,7 @@ final class Limits {
     private Limits() {
     }
 
-    /** The values of a field joined with ", " (each trimmed), or null when the field is absent. */
+    /** The values of a field joined with ", " (each without its outer spaces and tabs), or null when the field is absent. */
     static String joined(IncomingRequest request, String name) throws SignatureException {
         List<String> values = request.header().apply(name);
         if (values == null || values.isEmpty()) {
@@ -33,12 +33,32 @@ final class Limits {
             if (out.length() > 0) {
                 out.append(", ");
             }
-            out.append(value.strip());
+            out.append(trimmed(value));
         }
         if (out.length() > MAX_FIELD_CHARS) {
             throw new SignatureException("the " + name + " field is longer than " + MAX_FIELD_CHARS + " characters");
         }
         return out.toString();
+    }
+
+    /**
+     * The value without leading and trailing spaces and tabs, and nothing else: RFC 9421 section 2.1 strips only
+     * those, so other whitespace a sender signed stays in the signature base.
+     */
+    static String trimmed(String value) {
+        int start = 0;
+        int end = value.length();
+        while (start < end && isSpaceOrTab(value.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpaceOrTab(value.charAt(end - 1))) {
+            end--;
+        }
+        return value.substring(start, end);
+    }
+
+    private static boolean isSpaceOrTab(char c) {
+        return c == ' ' || c == '\t';
     }
 
     /** Throws unless {@code signedAt} lies within 12 hours before and 1 hour after {@code now}. */

@@ -97,27 +97,65 @@ final class MessageSignature implements SignedMessage {
         return label;
     }
 
+    /**
+     * Checks what is cheap first (the body's digest is covered, the request is covered, freshness), then the
+     * signature, and only then hashes the body for its Content-Digest: a stranger's body costs nothing unsigned.
+     */
     @Override
     public void verify(PublicKey key, Instant now) throws SignatureException {
+        boolean digestCovered = covers("content-digest");
+        if (request.hasBody() && !digestCovered) {
+            throw new SignatureException("the request has a body but signature " + label + " does not cover content-digest");
+        }
+        checkCoversTheRequest();
         Limits.checkFresh("the signature's created", Instant.ofEpochSecond((Long) input.params().get("created")), now);
         if (input.params().get("expires") instanceof Long expires) {
             Limits.checkNotExpired(Instant.ofEpochSecond(expires), now);
         }
-        checkContentDigest();
         checkSignature(key);
+        if (digestCovered) {
+            checkContentDigest();
+        }
     }
 
-    private void checkContentDigest() throws SignatureException {
-        if (!request.hasBody()) {
+    /**
+     * Throws unless the signature covers the request it came with, so that it cannot be replayed on another:
+     * {@code @method}, and {@code @target-uri} or else {@code @authority}, {@code @path} and (when the request has a
+     * query) {@code @query}.
+     */
+    private void checkCoversTheRequest() throws SignatureException {
+        if (!covers("@method")) {
+            throw new SignatureException("signature " + label + " does not cover @method: expected @method and @target-uri"
+                    + " (or @authority, @path and @query) among its components");
+        }
+        if (covers("@target-uri")) {
             return;
         }
-        boolean covered = components().stream().anyMatch(c -> "content-digest".equals(c.value()));
-        if (!covered) {
-            throw new SignatureException("the request has a body but signature " + label + " does not cover content-digest");
+        List<String> missing = new ArrayList<>();
+        for (String name : List.of("@authority", "@path", "@query")) {
+            if (!covers(name) && (!name.equals("@query") || hasQuery())) {
+                missing.add(name);
+            }
         }
+        if (!missing.isEmpty()) {
+            throw new SignatureException("signature " + label + " does not cover " + String.join(", ", missing)
+                    + ": expected @target-uri, or @authority, @path and (for a request with a query) @query");
+        }
+    }
+
+    private boolean hasQuery() {
+        return request.pathAndQuery() != null && request.pathAndQuery().indexOf('?') >= 0;
+    }
+
+    private boolean covers(String name) {
+        return components().stream().anyMatch(c -> name.equals(c.value()) && c.params().isEmpty());
+    }
+
+    /** Checks a covered Content-Digest against the body, an empty one when the request has none. */
+    private void checkContentDigest() throws SignatureException {
         String digest = Limits.joined(request, "content-digest");
         if (digest == null) {
-            throw new SignatureException("the request has a body but no Content-Digest field");
+            throw new SignatureException("signature " + label + " covers content-digest but the request has no Content-Digest field");
         }
         Digests.checkContentDigest(digest, request.body());
     }

@@ -1,6 +1,7 @@
 package io.broadsheet.fediverse.signature;
 
 import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
@@ -19,6 +20,7 @@ import java.util.Base64;
 public final class PublicKeys {
 
     private static final int MAX_PEM_CHARS = Limits.MAX_FIELD_CHARS;
+    private static final BigInteger MAX_EXPONENT = BigInteger.ONE.shiftLeft(32);
     /** AlgorithmIdentifier of rsaEncryption with its NULL parameters (RFC 8017 appendix A.1). */
     private static final byte[] RSA_ALGORITHM = {0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86,
         (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00};
@@ -88,7 +90,7 @@ public final class PublicKeys {
             if (bits < 1024 || bits > 8192) {
                 throw new SignatureException("the RSA public key has " + bits + " bits; expected 1024 to 8192");
             }
-            if (rsa.getPublicExponent().bitLength() > 33) {
+            if (rsa.getPublicExponent().compareTo(MAX_EXPONENT) > 0) {
                 throw new SignatureException("the RSA public key's exponent is larger than 2^32");
             }
         }

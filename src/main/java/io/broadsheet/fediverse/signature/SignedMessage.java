@@ -10,9 +10,12 @@ public interface SignedMessage {
     String keyId();
 
     /**
-     * Checks the signature with the sender's key (RSA PKCS#1 v1.5 / RSA-PSS / Ed25519 as the algorithm says), that a
-     * body's digest (Digest SHA-256/SHA-512, or Content-Digest sha-256/sha-512) matches and is signed, and freshness:
-     * Date or created within 12 hours before and 1 hour after now, expires not passed.
+     * Checks that the signature covers the request (draft-cavage: {@code (request-target)} and {@code host}; RFC 9421:
+     * {@code @method} and {@code @target-uri}, or {@code @authority}, {@code @path} and {@code @query}), freshness
+     * (Date or created within 12 hours before and 1 hour after now, expires not passed), the signature with the
+     * sender's key (RSA PKCS#1 v1.5 / RSA-PSS / Ed25519 / ECDSA P-256 as the algorithm says), and then that a body's
+     * digest (Digest SHA-256/SHA-512, or Content-Digest sha-256/sha-512) is signed and matches, an empty body's too
+     * when a digest is signed.
      */
     void verify(PublicKey key, Instant now) throws SignatureException;
 }

@@ -162,16 +162,17 @@ class CavageSignatureTest {
     @Test
     void rsaSha256MayNotCoverTheCreatedTime() throws Exception {
         IncomingRequest request = withField(received(INBOX, null, NOW), "Signature",
-                "keyId=\"k\",algorithm=\"rsa-sha256\",created=1796642675,headers=\"(request-target) (created)\",signature=\"AAAA\"");
+                "keyId=\"k\",algorithm=\"rsa-sha256\",created=1796642675,headers=\"(request-target) host (created)\",signature=\"AAAA\"");
         assertNames("(created), which rsa-sha256 may not use", refusal(request, NOW));
     }
 
     @Test
     void hs2019WithAnRsaKeyVerifiesAsPkcs1AndHonoursCreatedAndExpires() throws Exception {
         long created = NOW.getEpochSecond() - 60;
-        String base = "(request-target): post /fediverse/world/inbox\n(created): " + created + "\n(expires): " + (created + 300);
+        String base = "(request-target): post /fediverse/world/inbox\nhost: news.example.com\n(created): " + created
+                + "\n(expires): " + (created + 300);
         String field = signatureField("keyId=\"k\",algorithm=\"hs2019\",created=" + created + ",expires=" + (created + 300)
-                + ",headers=\"(request-target) (created) (expires)\"", base, Keys.RSA.getPrivate(), Algorithms.RSA_V1_5_SHA256);
+                + ",headers=\"(request-target) host (created) (expires)\"", base, Keys.RSA.getPrivate(), Algorithms.RSA_V1_5_SHA256);
         IncomingRequest request = withField(received(INBOX, null, NOW), "Signature", field);
         HttpSignatures.read(request).verify(Keys.RSA.getPublic(), NOW);
         assertNames("expired", refusal(request, NOW.plusSeconds(600)));
@@ -246,5 +247,71 @@ class CavageSignatureTest {
         IncomingRequest request = withField(withField(received(INBOX, BODY, NOW), "Digest", digest), "Signature", field);
         HttpSignatures.read(request).verify(Keys.RSA.getPublic(), NOW);
         assertNames("Digest SHA-512 does not match the body", refusal(withBody(request, "{}".getBytes(StandardCharsets.UTF_8)), NOW));
+    }
+
+    /** A GET of the outbox with Host and Date, signed over {@code base} with the fields given, as a sender might. */
+    private static IncomingRequest signedGet(String params, String base, String... moreFields) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        fields.put("Host", List.of("news.example.com"));
+        fields.put("Date", List.of("Mon, 07 Dec 2026 11:24:35 GMT"));
+        for (int i = 0; i < moreFields.length; i += 2) {
+            fields.put(moreFields[i], List.of(moreFields[i + 1]));
+        }
+        fields.put("Signature", List.of(signatureField(params, base, Keys.RSA.getPrivate(), Algorithms.RSA_V1_5_SHA256)));
+        return Messages.request("GET", "https", "news.example.com", "/fediverse/world/outbox", fields, null);
+    }
+
+    @Test
+    void aGetSigningOnlyItsDigestAndDateIsRefusedForNotCoveringTheRequest() {
+        String digest = Digests.digestField(new byte[0]);
+        IncomingRequest request = signedGet("keyId=\"k\",algorithm=\"rsa-sha256\",headers=\"digest date\"",
+                "digest: " + digest + "\ndate: Mon, 07 Dec 2026 11:24:35 GMT", "Digest", digest);
+        assertNames("does not cover (request-target)", refusal(request, NOW));
+    }
+
+    @Test
+    void aSignatureWithoutHostIsRefused() {
+        IncomingRequest request = signedGet("keyId=\"k\",algorithm=\"rsa-sha256\",headers=\"(request-target) date\"",
+                "(request-target): get /fediverse/world/outbox\ndate: Mon, 07 Dec 2026 11:24:35 GMT");
+        assertNames("does not cover host", refusal(request, NOW));
+    }
+
+    @Test
+    void aGetSigningADigestMustCarryTheDigestOfTheEmptyBody() throws Exception {
+        String params = "keyId=\"k\",algorithm=\"rsa-sha256\",headers=\"(request-target) host date digest\"";
+        String base = "(request-target): get /fediverse/world/outbox\nhost: news.example.com\ndate: Mon, 07 Dec 2026 11:24:35 GMT\ndigest: ";
+        String empty = Digests.digestField(new byte[0]);
+        HttpSignatures.read(signedGet(params, base + empty, "Digest", empty)).verify(Keys.RSA.getPublic(), NOW);
+        String other = Digests.digestField(BODY);
+        assertNames("Digest SHA-256 does not match the body", refusal(signedGet(params, base + other, "Digest", other), NOW));
+    }
+
+    @Test
+    void theSignatureIsCheckedBeforeTheBodyIsHashed() {
+        IncomingRequest request = withBody(received(INBOX, BODY, NOW), "{\"type\":\"Undo\"}".getBytes(StandardCharsets.UTF_8));
+        SignatureException e = assertThrows(SignatureException.class,
+                () -> HttpSignatures.read(request).verify(Keys.OTHER_RSA.getPublic(), NOW));
+        assertNames("does not verify", e.getMessage());
+    }
+
+    @Test
+    void createdAndExpiresAreSignedAsWrittenWithTheirFraction() throws Exception {
+        String created = (NOW.getEpochSecond() - 60) + ".250";
+        String expires = (NOW.getEpochSecond() + 240) + ".5";
+        String base = "(request-target): post /fediverse/world/inbox\nhost: news.example.com\n(created): " + created
+                + "\n(expires): " + expires;
+        String field = signatureField("keyId=\"k\",algorithm=\"hs2019\",created=" + created + ",expires=" + expires
+                + ",headers=\"(request-target) host (created) (expires)\"", base, Keys.RSA.getPrivate(), Algorithms.RSA_V1_5_SHA256);
+        IncomingRequest request = withField(received(INBOX, null, NOW), "Signature", field);
+        assertEquals(base, ((CavageSignature) HttpSignatures.read(request)).signingString());
+        HttpSignatures.read(request).verify(Keys.RSA.getPublic(), NOW.plusSeconds(240));
+        assertNames("expired", refusal(request, NOW.plusSeconds(241)));
+    }
+
+    @Test
+    void aFieldKeepsWhitespaceOtherThanOuterSpacesAndTabs() throws Exception {
+        IncomingRequest request = withField(received(INBOX, null, NOW), "X-Test", " \t\u000bvalue\u2003 \t");
+        IncomingRequest signed = withField(request, "Signature", "keyId=\"k\",headers=\"x-test\",signature=\"AAAA\"");
+        assertEquals("x-test: \u000bvalue\u2003", ((CavageSignature) HttpSignatures.read(signed)).signingString());
     }
 }

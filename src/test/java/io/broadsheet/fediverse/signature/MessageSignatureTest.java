@@ -3,6 +3,9 @@ package io.broadsheet.fediverse.signature;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -166,17 +169,109 @@ class MessageSignatureTest {
 
     @Test
     void aContentDigestWithoutSha256OrSha512IsRefused() throws Exception {
-        IncomingRequest request = withField(signed(unsigned(BODY), COVERED, NOW), "Content-Digest", "md5=:AAAA:");
+        IncomingRequest request = signed(withField(unsigned(BODY), "Content-Digest", "md5=:AAAA:"), COVERED, NOW);
         assertNames("neither sha-256 nor sha-512", refusal(request, NOW));
     }
 
     @Test
-    void aQueryParameterIsDecodedAndEncodedAgain() throws Exception {
+    void aQueryParameterIsDecodedAndEncodedAgainAndNamedInItsEncodedForm() throws Exception {
         Map<String, List<String>> fields = new LinkedHashMap<>();
-        fields.put("Signature-Input", List.of("s=(\"@query-param\";name=\"q\");created=1;keyid=\"k\""));
+        fields.put("Signature-Input", List.of("s=(\"@query-param\";name=\"caf%C3%A9\");created=1;keyid=\"k\""));
         fields.put("Signature", List.of("s=:AAAA:"));
-        IncomingRequest request = Messages.request("GET", "https", "a.example", "/p?q=caf%c3%a9+au%20lait&r=1", fields, null);
-        assertEquals("\"@query-param\";name=\"q\": caf%C3%A9%20au%20lait\n\"@signature-params\": (\"@query-param\";name=\"q\");created=1;keyid=\"k\"",
+        IncomingRequest request = Messages.request("GET", "https", "a.example", "/p?caf%c3%a9=caf%c3%a9+au%20lait&r=1", fields, null);
+        assertEquals("\"@query-param\";name=\"caf%C3%A9\": caf%C3%A9%20au%20lait\n\"@signature-params\": (\"@query-param\";name=\"caf%C3%A9\");created=1;keyid=\"k\"",
                 ((MessageSignature) HttpSignatures.read(request)).signatureBase());
+    }
+
+    @Test
+    void queryParameterNamesCompareEncodedAsTheRfcsExampleShows() throws Exception {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        fields.put("Signature-Input", List.of("s=(\"@query-param\";name=\"var\" \"@query-param\";name=\"bar\""
+                + " \"@query-param\";name=\"fa%C3%A7ade%22%3A%20\");created=1;keyid=\"k\""));
+        fields.put("Signature", List.of("s=:AAAA:"));
+        IncomingRequest request = Messages.request("GET", "https", "example.com",
+                "/parameters?var=this%20is%20a%20big%0Amultiline%20value&bar=with+plus+whitespace&fa%C3%A7ade%22%3A%20=something", fields, null);
+        String base = ((MessageSignature) HttpSignatures.read(request)).signatureBase();
+        assertEquals("\"@query-param\";name=\"var\": this%20is%20a%20big%0Amultiline%20value\n"
+                + "\"@query-param\";name=\"bar\": with%20plus%20whitespace\n"
+                + "\"@query-param\";name=\"fa%C3%A7ade%22%3A%20\": something\n", base.substring(0, base.indexOf("\"@signature-params\"")));
+    }
+
+    private static IncomingRequest signedGet(String target, List<String> components, String contentDigest) throws SignatureException {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        fields.put("Host", List.of("news.example.com"));
+        if (contentDigest != null) {
+            fields.put("Content-Digest", List.of(contentDigest));
+        }
+        return signed(Messages.request("GET", "https", "news.example.com", target, fields, null), components, NOW);
+    }
+
+    @Test
+    void aGetCoveringNoComponentIsRefusedForNotCoveringTheRequest() throws Exception {
+        IncomingRequest request = signedGet("/fediverse/world/outbox", List.of(), null);
+        assertTrue(request.header().apply("Signature-Input").get(0).startsWith("sig1=();created="), "got " + request.header().apply("Signature-Input"));
+        assertNames("does not cover @method", refusal(request, NOW));
+    }
+
+    @Test
+    void theRequestIsCoveredByTheTargetUriOrByAuthorityPathAndQuery() throws Exception {
+        HttpSignatures.read(signedGet("/outbox?page=2", List.of("@method", "@target-uri"), null)).verify(Keys.RSA.getPublic(), NOW);
+        HttpSignatures.read(signedGet("/outbox?page=2", List.of("@method", "@authority", "@path", "@query"), null))
+                .verify(Keys.RSA.getPublic(), NOW);
+        HttpSignatures.read(signedGet("/outbox", List.of("@method", "@authority", "@path"), null)).verify(Keys.RSA.getPublic(), NOW);
+        assertNames("does not cover @query", refusal(signedGet("/outbox?page=2", List.of("@method", "@authority", "@path"), null), NOW));
+        assertNames("does not cover @authority, @path", refusal(signedGet("/outbox", List.of("@method", "@request-target"), null), NOW));
+    }
+
+    @Test
+    void aGetCoveringAContentDigestMustCarryTheDigestOfTheEmptyBody() throws Exception {
+        List<String> components = List.of("@method", "@target-uri", "content-digest");
+        String empty = "sha-256=:" + Base64.getEncoder().encodeToString(Digests.hash("SHA-256", new byte[0])) + ":";
+        HttpSignatures.read(signedGet("/outbox", components, empty)).verify(Keys.RSA.getPublic(), NOW);
+        String other = "sha-256=:" + Base64.getEncoder().encodeToString(Digests.hash("SHA-256", BODY)) + ":";
+        assertNames("Content-Digest SHA-256 does not match the body", refusal(signedGet("/outbox", components, other), NOW));
+    }
+
+    @Test
+    void theSignatureIsCheckedBeforeTheBodyIsHashed() throws Exception {
+        IncomingRequest request = withBody(signed(unsigned(BODY), COVERED, NOW), "{}".getBytes(StandardCharsets.UTF_8));
+        SignatureException e = assertThrows(SignatureException.class,
+                () -> HttpSignatures.read(request).verify(Keys.OTHER_RSA.getPublic(), NOW));
+        assertNames("does not verify", e.getMessage());
+    }
+
+    private static IncomingRequest signedWithEc(KeyPair pair, Object alg) throws SignatureException {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("created", NOW.getEpochSecond());
+        params.put("keyid", "ec");
+        if (alg != null) {
+            params.put("alg", alg);
+        }
+        IncomingRequest request = unsigned(BODY);
+        for (Map.Entry<String, String> f : MessageSignature.sign("sig1", request, COVERED, params, Algorithms.ECDSA_P256_SHA256,
+                pair.getPrivate()).entrySet()) {
+            request = withField(request, f.getKey(), f.getValue());
+        }
+        return request;
+    }
+
+    private static KeyPair ecKey(String curve) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec(curve));
+        return generator.generateKeyPair();
+    }
+
+    @Test
+    void ecdsaP256VerifiesOnlyWithAKeyOnP256() throws Exception {
+        KeyPair p256 = ecKey("secp256r1");
+        HttpSignatures.read(signedWithEc(p256, "ecdsa-p256-sha256")).verify(p256.getPublic(), NOW);
+        HttpSignatures.read(signedWithEc(p256, null)).verify(p256.getPublic(), NOW);
+        KeyPair p384 = ecKey("secp384r1");
+        SignatureException named = assertThrows(SignatureException.class,
+                () -> HttpSignatures.read(signedWithEc(p384, "ecdsa-p256-sha256")).verify(p384.getPublic(), NOW));
+        assertNames("ecdsa-p256-sha256 does not fit the sender's EC key", named.getMessage());
+        SignatureException unnamed = assertThrows(SignatureException.class,
+                () -> HttpSignatures.read(signedWithEc(p384, null)).verify(p384.getPublic(), NOW));
+        assertNames("a curve other than P-256", unnamed.getMessage());
     }
 }

@@ -2,9 +2,13 @@ package io.broadsheet.fediverse.signature;
 
 import org.junit.jupiter.api.Test;
 
+import java.math.BigInteger;
+import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -57,5 +61,22 @@ class PublicKeysTest {
             SignatureException e = assertThrows(SignatureException.class, () -> PublicKeys.fromPem(c[0]));
             assertTrue(e.getMessage().contains(c[1]), "expected \"" + c[1] + "\", got: " + e.getMessage());
         }
+    }
+
+    private static String pemWithExponent(BigInteger exponent) throws Exception {
+        BigInteger modulus = ((RSAPublicKey) Keys.RSA.getPublic()).getModulus();
+        return PublicKeys.toPem(KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(modulus, exponent)));
+    }
+
+    @Test
+    void anRsaExponentOverTwoToTheThirtySecondIsRefused() throws Exception {
+        BigInteger twoTo32 = BigInteger.ONE.shiftLeft(32);
+        for (BigInteger exponent : new BigInteger[] {twoTo32.add(BigInteger.ONE), twoTo32.shiftLeft(1).subtract(BigInteger.ONE)}) {
+            SignatureException e = assertThrows(SignatureException.class, () -> PublicKeys.fromPem(pemWithExponent(exponent)),
+                    "expected the exponent " + exponent + " refused");
+            assertTrue(e.getMessage().contains("exponent is larger than 2^32"), "got: " + e.getMessage());
+        }
+        assertEquals(twoTo32.subtract(BigInteger.ONE),
+                ((RSAPublicKey) PublicKeys.fromPem(pemWithExponent(twoTo32.subtract(BigInteger.ONE)))).getPublicExponent());
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import static io.broadsheet.fediverse.signature.Messages.parse;
 import static io.broadsheet.fediverse.signature.Messages.vector;
+import static io.broadsheet.fediverse.signature.Messages.withBody;
 import static io.broadsheet.fediverse.signature.Messages.withField;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,6 +26,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * B.2.6 ed25519: the signature base built equals the published one, the published signature verifies with the
  * published key, and B.2.6 signed again gives the same bytes; B.2.4's ecdsa-p256-sha256 signature over its printed
  * base). B.2.5 (HMAC) is not supported and not tested.
+ *
+ * <p>Several vectors do not cover the request they sign, so a signature of theirs could be replayed on another
+ * request: draft-cavage C.1 (only {@code date}; no {@code (request-target)} nor {@code host}), RFC 9421 B.2.1
+ * (no component), B.2.2 ({@code @authority}, {@code content-digest} and one query parameter; no {@code @method}) and
+ * B.2.6 (no {@code @query} of a request that has one). They are checked here as signature bases and as
+ * cryptography, through {@code checkSignature}; {@code HttpSignatures.read(...).verify} refuses each of them, as the
+ * tests named "...RefusedFor..." show. C.2 covers the request and verifies on it without its body; C.2 without a
+ * covered digest, C.3 and B.2.3 go through {@code verify} as published.
  */
 class PublishedVectorsTest {
 
@@ -92,7 +101,24 @@ class PublishedVectorsTest {
     void cavageDefaultTestOnARequestWithABodyIsRefusedForItsUnsignedDigest() throws Exception {
         SignedMessage signature = HttpSignatures.read(cavageRequest("Signature", vector("cavage-c1-default-signature.txt")));
         SignatureException e = assertThrows(SignatureException.class, () -> signature.verify(cavageKey(), CAVAGE_DATE));
-        assertTrue(e.getMessage().contains("neither (request-target) nor digest"), "expected the uncovered target named, got: " + e.getMessage());
+        assertTrue(e.getMessage().contains("has a body but its signature does not cover digest"),
+                "expected the unsigned digest named, got: " + e.getMessage());
+    }
+
+    @Test
+    void cavageDefaultTestWithoutABodyIsRefusedForNotCoveringTheRequest() throws Exception {
+        SignedMessage signature = HttpSignatures.read(withBody(cavageRequest("Signature", vector("cavage-c1-default-signature.txt")), null));
+        SignatureException e = assertThrows(SignatureException.class, () -> signature.verify(cavageKey(), CAVAGE_DATE));
+        assertTrue(e.getMessage().contains("does not cover (request-target)"), "expected the uncovered target named, got: " + e.getMessage());
+    }
+
+    @Test
+    void cavageBasicTestVerifiesOnTheRequestWithoutItsBody() throws Exception {
+        String authorization = "Signature " + vector("cavage-c2-basic-authorization.txt");
+        HttpSignatures.read(withBody(cavageRequest("Authorization", authorization), null)).verify(cavageKey(), CAVAGE_DATE);
+        SignatureException e = assertThrows(SignatureException.class,
+                () -> HttpSignatures.read(cavageRequest("Authorization", authorization)).verify(cavageKey(), CAVAGE_DATE));
+        assertTrue(e.getMessage().contains("has a body but its signature does not cover digest"), "got: " + e.getMessage());
     }
 
     private static MessageSignature rfcSignature(String name) throws SignatureException {
@@ -116,10 +142,21 @@ class PublishedVectorsTest {
     }
 
     @Test
-    void rfc9421SelectiveSignatureB22HasThePublishedBaseAndVerifies() throws Exception {
+    void rfc9421MinimalSignatureB21WithoutABodyIsRefusedForNotCoveringTheRequest() throws Exception {
+        SignedMessage signature = HttpSignatures.read(withBody(parse(vector("rfc9421-b21-request-signed.txt"), "https"), null));
+        SignatureException e = assertThrows(SignatureException.class,
+                () -> signature.verify(rfcKey("rfc9421-test-key-rsa-pss.pub"), RFC_CREATED));
+        assertTrue(e.getMessage().contains("does not cover @method"), "expected the uncovered method named, got: " + e.getMessage());
+    }
+
+    @Test
+    void rfc9421SelectiveSignatureB22HasThePublishedBaseVerifiesAndIsRefusedForNotCoveringTheMethod() throws Exception {
         MessageSignature signature = rfcSignature("rfc9421-b22-request-signed.txt");
         assertEquals(vector("rfc9421-b22-request-sigbase.txt"), signature.signatureBase());
-        signature.verify(rfcKey("rfc9421-test-key-rsa-pss.pub"), RFC_CREATED);
+        signature.checkSignature(rfcKey("rfc9421-test-key-rsa-pss.pub"));
+        SignatureException e = assertThrows(SignatureException.class,
+                () -> signature.verify(rfcKey("rfc9421-test-key-rsa-pss.pub"), RFC_CREATED));
+        assertTrue(e.getMessage().contains("does not cover @method"), "expected the uncovered method named, got: " + e.getMessage());
     }
 
     @Test
@@ -140,11 +177,15 @@ class PublishedVectorsTest {
     }
 
     @Test
-    void rfc9421Ed25519SignatureB26HasThePublishedBaseVerifiesAndIsSignedToTheSameBytes() throws Exception {
+    void rfc9421Ed25519SignatureB26HasThePublishedBaseVerifiesIsSignedToTheSameBytesAndIsRefusedForNotCoveringTheQuery() throws Exception {
         IncomingRequest request = parse(vector("rfc9421-b26-request-signed.txt"), "https");
         MessageSignature signature = (MessageSignature) HttpSignatures.read(request);
         assertEquals(vector("rfc9421-b26-request-sigbase.txt"), signature.signatureBase());
         signature.checkSignature(rfcKey("rfc9421-test-key-ed25519.pub"));
+        SignedMessage bodiless = HttpSignatures.read(withBody(request, null));
+        SignatureException e = assertThrows(SignatureException.class,
+                () -> bodiless.verify(rfcKey("rfc9421-test-key-ed25519.pub"), RFC_CREATED));
+        assertTrue(e.getMessage().contains("does not cover @query"), "expected the uncovered query named, got: " + e.getMessage());
 
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("created", 1618884473L);
