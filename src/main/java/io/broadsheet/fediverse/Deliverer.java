@@ -16,6 +16,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -44,6 +46,8 @@ public class Deliverer {
     private final Clock clock;
     private final Semaphore slots;
     private final ExecutorService senders;
+    /** The deliveries being attempted, given back at shutdown if still unsettled. */
+    private final Set<Due> inFlight = ConcurrentHashMap.newKeySet();
     private final Object signal = new Object();
     private boolean woken;
     private volatile boolean running;
@@ -121,9 +125,12 @@ public class Deliverer {
         List<Due> due = transactions.executeWrite(s -> rows.claim(now, now.plus(LEASE), free));
         for (Due delivery : due) {
             slots.acquire();
+            inFlight.add(delivery);
             senders.execute(() -> {
                 try {
-                    attempt.deliver(delivery);
+                    if (attempt.deliver(delivery)) {
+                        inFlight.remove(delivery);
+                    }
                 } catch (RuntimeException e) {
                     LOG.warn("Delivery of activity {} to {} failed; its lease runs out and it is tried again",
                             delivery.activity(), delivery.inbox(), e);
@@ -154,5 +161,18 @@ public class Deliverer {
         }
         senders.shutdownNow();
         senders.awaitTermination(settings.deliveryTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        releaseUnsettled();
+    }
+
+    /** Deliveries interrupted by the shutdown go back to the queue now rather than when their lease runs out. */
+    private void releaseUnsettled() {
+        try {
+            transactions.executeWrite(s -> {
+                inFlight.forEach(d -> rows.release(d.activity(), d.inbox()));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.info("{} leased deliveries are taken again when their lease runs out", inFlight.size(), e);
+        }
     }
 }

@@ -67,12 +67,12 @@ class DeliveryAttempt {
         this.userAgent = "Broadsheet/" + version + " (+" + config.site().baseUrl() + ")";
     }
 
-    /** Sends a leased delivery and settles what came of it. */
-    void deliver(Due due) {
+    /** Sends a leased delivery and settles what came of it; false when interrupted first (it stays leased). */
+    boolean deliver(Due due) {
         URI inbox = URI.create(due.inbox());
         if (config.blocksDomain(inbox.getHost())) {
             settle(due, BroadsheetMetrics.DROPPED, 0, "blocked domain");
-            return;
+            return true;
         }
         try {
             HttpResponse<byte[]> answer = http.send(request(due, inbox), MAX_ANSWER_BYTES);
@@ -80,8 +80,10 @@ class DeliveryAttempt {
         } catch (IOException e) {
             failed(due, 0, null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // shutting down: the lease runs out and another attempt takes it
+            Thread.currentThread().interrupt(); // shutting down: the Deliverer gives it back
+            return false;
         }
+        return true;
     }
 
     private HttpRequest request(Due due, URI inbox) {

@@ -154,6 +154,11 @@ public class DeliveryRepository {
                 + " WHERE activity = ? AND inbox = ?", attempts, utc(next), error, activity, inbox);
     }
 
+    /** Gives a leased delivery back untried (its instance is stopping): another may take it at once. */
+    public void release(long activity, String inbox) {
+        update("UPDATE fediverse_delivery SET leased_until = NULL WHERE activity = ? AND inbox = ?", activity, inbox);
+    }
+
     /** Removes the feed's followers whose deliveries go to {@code deliveryInbox} (it answered 410 Gone); how many. */
     public int removeFollowersAt(String feed, String deliveryInbox) {
         return update("DELETE FROM fediverse_follower WHERE feed = ? AND delivery_inbox = ?", feed, deliveryInbox);
