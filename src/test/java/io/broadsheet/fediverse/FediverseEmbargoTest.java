@@ -1,5 +1,6 @@
 package io.broadsheet.fediverse;
 
+import io.broadsheet.article.ArticleService;
 import io.broadsheet.feed.FeedIndex;
 import io.broadsheet.testing.Eventually;
 import io.broadsheet.testing.FediverseRows;
@@ -25,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * An embargoed article sends nothing while embargoed, and its Create once the embargo lifts: announced by the next
- * write, or by the release timer's count ({@link FeedIndex#release}), whichever comes first.
+ * write, or by the release timer's count ({@link FeedIndex#release}), whichever comes first; and the end of an
+ * article's usage window sends its Delete.
  */
 @MicronautTest(transactional = false)
 class FediverseEmbargoTest extends HttpTest {
@@ -44,6 +46,8 @@ class FediverseEmbargoTest extends HttpTest {
     MutableClock clock;
     @Inject
     FeedIndex index;
+    @Inject
+    ArticleService articles;
 
     @Override
     public Map<String, String> getProperties() {
@@ -84,6 +88,23 @@ class FediverseEmbargoTest extends HttpTest {
         Eventually.equals(1, () -> inbox.requests("/timer/inbox").size(), "Creates received");
         assertEquals(List.of("Create"), types("/timer/inbox"));
         assertEquals(1L, FediverseRows.notes(context, "fed-timer"), "notes recorded");
+    }
+
+    @Test
+    void anArticleWhoseUsageWindowEndsSendsDelete() {
+        Instant noon = nextNoon();
+        FediverseRows.addFollower(context, "fed-expiry", "https://twelve.example/users/a", inbox.url("/expiry/inbox"), FOLLOWED);
+        assertEquals(201, http.post("/api/articles", Fixtures.json(Fixtures.with(Fixtures.article("fx-1",
+                noon.minusSeconds(60).toString(), "fed-expiry"), "expiresAt", noon.plus(1, ChronoUnit.HOURS).toString())))
+                .status());
+        Eventually.equals(1, () -> inbox.requests("/expiry/inbox").size(), "Creates received");
+
+        clock.set(noon.plus(1, ChronoUnit.HOURS).plusSeconds(1));
+        assertEquals(1, articles.expireDue(), "articles expired"); // what the release timer runs when it fires
+
+        Eventually.equals(2, () -> inbox.requests("/expiry/inbox").size(), "activities received");
+        assertEquals(List.of("Create", "Delete"), types("/expiry/inbox"));
+        assertEquals(0L, FediverseRows.notes(context, "fed-expiry"), "notes recorded");
     }
 
     private Instant nextNoon() {
