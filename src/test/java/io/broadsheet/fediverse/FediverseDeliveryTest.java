@@ -15,11 +15,16 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.broadsheet.testing.FeedParsers.jsonTree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,7 +53,20 @@ class FediverseDeliveryTest extends HttpTest {
         Map<String, String> properties = new HashMap<>(TestDatabase.freshProperties(getClass().getSimpleName()));
         properties.put("broadsheet.fediverse.allow-private-addresses", "true");
         properties.put("broadsheet.fediverse.first-retry", "200ms");
+        properties.put("broadsheet.config-dir", configBlockingLocalhost().toString());
         return properties;
+    }
+
+    /** The test suite's feeds-config with {@code localhost} a blocked domain (the other inboxes are 127.0.0.1). */
+    private static Path configBlockingLocalhost() {
+        try {
+            Path dir = Files.createDirectories(Path.of("target/test-data/FediverseDeliveryTest-config-" + UUID.randomUUID()));
+            Files.writeString(dir.resolve("broadsheet.yml"), Files.readString(Path.of(
+                    "src/test/resources/test-feeds-config/broadsheet.yml")) + "\nfediverse:\n  blocked-domains: [localhost]\n");
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @AfterAll
@@ -174,6 +192,17 @@ class FediverseDeliveryTest extends HttpTest {
         Eventually.equals(0L, () -> FediverseRows.followers(context, "fed-left"), "followers at the inbox that is gone");
         assertEquals(List.of("gave_up 410 after 1"), failures("fed-left"));
         assertEquals(1, inbox.requests("/left/inbox").size());
+    }
+
+    @Test
+    void aDeliveryToABlockedDomainIsDroppedUnsent() {
+        FediverseRows.addFollower(context, "fed-blocked", "https://localhost/users/a",
+                inbox.url("/blocked/inbox").replace("127.0.0.1", "localhost"), followedAt);
+        publish("fx-blocked", "fed-blocked");
+
+        Eventually.equals(List.of("dropped 0 after 0"), () -> failures("fed-blocked"), "the failures logged");
+        assertEquals(0L, FediverseRows.queued(context), "deliveries still queued");
+        assertEquals(List.of(), inbox.requests("/blocked/inbox"));
     }
 
     private void follow(String feed, String actor, String inboxPath) {
