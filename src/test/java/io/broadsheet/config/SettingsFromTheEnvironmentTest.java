@@ -146,13 +146,13 @@ class SettingsFromTheEnvironmentTest {
         v.put("BROADSHEET_SITEMAPS_PAGE_SIZE", new Object[] {"40000", 40000});
         v.put("BROADSHEET_SITEMAPS_CACHE_MIB", new Object[] {"9", 9});
         v.put("BROADSHEET_FEDIVERSE_ALLOW_PRIVATE_ADDRESSES", new Object[] {"true", true});
-        v.put("BROADSHEET_FEDIVERSE_FIRST_RETRY", new Object[] {"11s", Duration.ofSeconds(11)});
-        v.put("BROADSHEET_FEDIVERSE_GIVE_UP_AFTER", new Object[] {"47h", Duration.ofHours(47)});
-        v.put("BROADSHEET_FEDIVERSE_DELIVERY_CONCURRENCY", new Object[] {"17", 17});
-        v.put("BROADSHEET_FEDIVERSE_DELIVERY_TIMEOUT", new Object[] {"9s", Duration.ofSeconds(9)});
-        v.put("BROADSHEET_FEDIVERSE_INBOX_MAX_BYTES", new Object[] {"262145", 262145});
-        v.put("BROADSHEET_FEDIVERSE_KEY_CACHE_SIZE", new Object[] {"10001", 10001});
-        v.put("BROADSHEET_FEDIVERSE_FETCH_CONCURRENCY", new Object[] {"9", 9});
+        v.put("BROADSHEET_FEDIVERSE_FIRST_RETRY", new Object[] {"2s", Duration.ofSeconds(2)});
+        v.put("BROADSHEET_FEDIVERSE_GIVE_UP_AFTER", new Object[] {"12h", Duration.ofHours(12)});
+        v.put("BROADSHEET_FEDIVERSE_DELIVERY_CONCURRENCY", new Object[] {"5", 5});
+        v.put("BROADSHEET_FEDIVERSE_DELIVERY_TIMEOUT", new Object[] {"7s", Duration.ofSeconds(7)});
+        v.put("BROADSHEET_FEDIVERSE_INBOX_MAX_BYTES", new Object[] {"65536", 65536});
+        v.put("BROADSHEET_FEDIVERSE_KEY_CACHE_SIZE", new Object[] {"77", 77});
+        v.put("BROADSHEET_FEDIVERSE_FETCH_CONCURRENCY", new Object[] {"3", 3});
         return v;
     }
 
