@@ -32,6 +32,12 @@ public class BroadsheetMetrics {
     public static final String FAILED = "failed";
     public static final String RETRIED = "retried";
 
+    /** {@link #fediverseDelivery} outcomes (and {@link #RETRIED}): sent, given up, or dropped unsent (a blocked domain). */
+    public static final String DELIVERED = "delivered";
+    public static final String GAVE_UP = "gave_up";
+    public static final String DROPPED = "dropped";
+    private static final List<String> DELIVERY_OUTCOMES = List.of(DELIVERED, RETRIED, GAVE_UP, DROPPED);
+
     private static final List<String> TARGETS = List.of(HUB, PURGE);
     private static final List<String> OUTCOMES = List.of(SENT, FAILED, RETRIED);
 
@@ -43,6 +49,7 @@ public class BroadsheetMetrics {
     private final Counter[] hubPings = new Counter[TARGETS.size() * OUTCOMES.size()];
     private final Counter importAccepted;
     private final Counter importRejected;
+    private final Map<String, Counter> fediverseDeliveries;
 
     public BroadsheetMetrics(PrometheusMeterRegistry registry, StoredArticles stored) {
         this.registry = registry;
@@ -59,6 +66,7 @@ public class BroadsheetMetrics {
         }
         this.importAccepted = importLines(registry, "accepted");
         this.importRejected = importLines(registry, "rejected");
+        this.fediverseDeliveries = fediverseDeliveries(registry);
         Gauge.builder("broadsheet.feed.not.modified.ratio", feedRequests, FeedRequestCounters::notModifiedShare)
                 .description("Share of 304 among feed answers with status 200, 226 or 304 since start (NaN before the first)")
                 .strongReference(true)
@@ -122,6 +130,32 @@ public class BroadsheetMetrics {
     public void importLines(long accepted, long rejected) {
         importAccepted.increment(accepted);
         importRejected.increment(rejected);
+    }
+
+    /**
+     * Counts one settled attempt to deliver an activity to a fediverse inbox.
+     *
+     * @param outcome {@link #DELIVERED}, {@link #RETRIED} (to be tried again), {@link #GAVE_UP} or {@link #DROPPED}
+     */
+    public void fediverseDelivery(String outcome) {
+        Counter counter = fediverseDeliveries.get(outcome);
+        if (counter == null) {
+            throw new IllegalArgumentException("fediverseDelivery(outcome) takes one of " + DELIVERY_OUTCOMES
+                    + ", not " + outcome);
+        }
+        counter.increment();
+    }
+
+    private static Map<String, Counter> fediverseDeliveries(MeterRegistry registry) {
+        Map<String, Counter> counters = new java.util.LinkedHashMap<>();
+        for (String outcome : DELIVERY_OUTCOMES) {
+            counters.put(outcome, Counter.builder("broadsheet.fediverse.deliveries")
+                    .description("Attempts to deliver activities to fediverse inboxes: delivered, retried, given up,"
+                            + " or dropped unsent (a blocked domain)")
+                    .tag("outcome", outcome)
+                    .register(registry));
+        }
+        return Map.copyOf(counters);
     }
 
     private static Counter cacheGets(MeterRegistry registry, String result) {
