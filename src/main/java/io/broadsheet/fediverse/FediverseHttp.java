@@ -1,6 +1,7 @@
 package io.broadsheet.fediverse;
 
 import io.broadsheet.config.FeedsConfig;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -37,10 +38,15 @@ public class FediverseHttp {
     private final String userAgent;
     private final HttpClient client;
 
+    @Inject
     public FediverseHttp(FediverseSettings settings, FeedsConfig config) {
+        this(settings, config.site().baseUrl());
+    }
+
+    FediverseHttp(FediverseSettings settings, String baseUrl) {
         this.guard = new AddressGuard(settings.allowPrivateAddresses());
         this.timeout = settings.deliveryTimeout();
-        this.userAgent = "Broadsheet/" + version() + " (+" + config.site().baseUrl() + ")";
+        this.userAgent = "Broadsheet/" + version() + " (+" + baseUrl + ")";
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_2) // h2 where the server offers it over TLS, else HTTP/1.1
                 .connectTimeout(timeout)
