@@ -19,9 +19,12 @@ public class FollowerRepository {
 
     /** A feed's followers: (feed); the primary key's range, or the since index's. */
     public static final String COUNT_SQL = "SELECT COUNT(*) FROM fediverse_follower WHERE feed = ?";
-    /** When a feed's earliest current follower followed: (feed); the first entry of the since index's range. */
+    /**
+     * When a feed's earliest current follower followed: (feed); the first entry of the since index's range. The order
+     * names both of the index's columns: by followed_at alone, H2 sorts the feed's whole range.
+     */
     public static final String FIRST_FOLLOWED_SQL = "SELECT followed_at FROM fediverse_follower WHERE feed = ?"
-            + " ORDER BY followed_at LIMIT 1";
+            + " ORDER BY feed, followed_at LIMIT 1";
     /** An actor gone from every feed: (actor); the actor index. */
     public static final String DELETE_ACTOR_SQL = "DELETE FROM fediverse_follower WHERE actor = ?";
 

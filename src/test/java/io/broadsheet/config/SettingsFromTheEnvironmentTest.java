@@ -145,6 +145,14 @@ class SettingsFromTheEnvironmentTest {
         v.put("BROADSHEET_SHUTDOWN_DEADLINE", new Object[] {"31s", Duration.ofSeconds(31)});
         v.put("BROADSHEET_SITEMAPS_PAGE_SIZE", new Object[] {"40000", 40000});
         v.put("BROADSHEET_SITEMAPS_CACHE_MIB", new Object[] {"9", 9});
+        v.put("BROADSHEET_FEDIVERSE_ALLOW_PRIVATE_ADDRESSES", new Object[] {"true", true});
+        v.put("BROADSHEET_FEDIVERSE_FIRST_RETRY", new Object[] {"11s", Duration.ofSeconds(11)});
+        v.put("BROADSHEET_FEDIVERSE_GIVE_UP_AFTER", new Object[] {"47h", Duration.ofHours(47)});
+        v.put("BROADSHEET_FEDIVERSE_DELIVERY_CONCURRENCY", new Object[] {"17", 17});
+        v.put("BROADSHEET_FEDIVERSE_DELIVERY_TIMEOUT", new Object[] {"12s", Duration.ofSeconds(12)});
+        v.put("BROADSHEET_FEDIVERSE_INBOX_MAX_BYTES", new Object[] {"65536", 65536});
+        v.put("BROADSHEET_FEDIVERSE_KEY_CACHE_SIZE", new Object[] {"999", 999});
+        v.put("BROADSHEET_FEDIVERSE_FETCH_CONCURRENCY", new Object[] {"3", 3});
         return v;
     }
 

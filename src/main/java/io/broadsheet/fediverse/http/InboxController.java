@@ -41,6 +41,8 @@ public class InboxController {
 
     static final String ACTIVITY_JSON = "application/activity+json";
     static final String LD_JSON = "application/ld+json";
+    private static final String ACTIVITY = "An ActivityStreams activity, signed; `application/json` is taken too.";
+    private static final String ACCEPTED = "Accepted: done (a Follow's Accept is queued), or ignored.";
 
     private final Inbox inbox;
     private final int maxBytes;
@@ -62,6 +64,9 @@ public class InboxController {
                     + " `Digest`, as Mastodon signs, or RFC 9421). A `Follow` of this feed's actor stores the follower"
                     + " and queues a signed `Accept` to its inbox; `Undo` of a Follow removes it; `Delete` of the signing"
                     + " actor removes it from every feed; any other well-signed activity is accepted and ignored.")
+    @RequestBody(required = true, description = ACTIVITY, content = {@Content(mediaType = ACTIVITY_JSON,
+            schema = @Schema(type = "object")), @Content(mediaType = LD_JSON, schema = @Schema(type = "object"))})
+    @ApiResponse(responseCode = "202", description = ACCEPTED)
     @InboxAnswers
     @Post(value = "/{feed}/inbox", consumes = {ACTIVITY_JSON, LD_JSON, MediaType.APPLICATION_JSON})
     public HttpResponse<?> feedInbox(String feed, HttpRequest<?> request, @Nullable @Body byte[] body) {
@@ -72,6 +77,9 @@ public class InboxController {
     @Operation(operationId = "postSharedInbox", summary = "The shared inbox of every feed actor",
             description = "As a feed's inbox, for activities addressed to any feed actor of this site (a `Follow`"
                     + " names the followed actor as its `object`).")
+    @RequestBody(required = true, description = ACTIVITY, content = {@Content(mediaType = ACTIVITY_JSON,
+            schema = @Schema(type = "object")), @Content(mediaType = LD_JSON, schema = @Schema(type = "object"))})
+    @ApiResponse(responseCode = "202", description = ACCEPTED)
     @InboxAnswers
     @Post(value = "/inbox", consumes = {ACTIVITY_JSON, LD_JSON, MediaType.APPLICATION_JSON})
     public HttpResponse<?> sharedInbox(HttpRequest<?> request, @Nullable @Body byte[] body) {
@@ -99,10 +107,6 @@ public class InboxController {
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.METHOD)
-    @RequestBody(required = true, content = {@Content(mediaType = ACTIVITY_JSON, schema = @Schema(type = "object")),
-        @Content(mediaType = LD_JSON, schema = @Schema(type = "object")),
-        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object"))})
-    @ApiResponse(responseCode = "202", description = "Accepted: done (a Follow's Accept is queued), or ignored.")
     @ApiResponse(responseCode = "400", description = "The body is not an activity: not JSON, or without `type` or"
             + " `actor`, or a Follow without `id`; `errors` names the member.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
