@@ -4,6 +4,7 @@ import io.broadsheet.testing.FeedParsers;
 import io.broadsheet.testing.Fixtures;
 import io.broadsheet.testing.Http;
 import io.broadsheet.testing.HttpTest;
+import io.broadsheet.testing.MutableClock;
 import io.broadsheet.testing.TestDatabase;
 import io.broadsheet.testing.TestFollower;
 import io.broadsheet.web.Problem;
@@ -51,6 +52,9 @@ class InboxTest extends HttpTest {
     @Inject
     Followers followers;
 
+    @Inject
+    MutableClock clock;
+
     @Value("${datasources.default.url}")
     String databaseUrl;
 
@@ -61,6 +65,7 @@ class InboxTest extends HttpTest {
         properties.put("broadsheet.fediverse.allow-private-addresses", "true");
         properties.put("broadsheet.fediverse.inbox-max-bytes", Integer.toString(MAX_BYTES));
         properties.put("broadsheet.fediverse.fetch-concurrency", "1");
+        properties.put("broadsheet.test.mutable-clock", "true");
         return properties;
     }
 
@@ -79,6 +84,7 @@ class InboxTest extends HttpTest {
 
     @BeforeAll
     void aCategory() {
+        clock.set(Instant.now());
         Http.Answer created = http.post("/api/articles", Fixtures.json(Fixtures.article("inbox-1", "2022-03-17T09:42:00Z", "world")));
         assertEquals(201, created.status(), "the article that makes the category world: " + created);
     }
@@ -160,14 +166,14 @@ class InboxTest extends HttpTest {
         TestFollower.Actor frank = follower.actor("frank");
         String follow = follow(frank, "/fediverse/all", "https://f.example/frank");
         URI inbox = target("/fediverse/all/inbox");
-        Http.Answer otherKey = http.send(frank.signedPost(inbox, follow, Instant.now(), frank.keyId(),
+        Http.Answer otherKey = http.send(frank.signedPost(inbox, follow, clock.instant(), frank.keyId(),
                 TestFollower.newKeys().getPrivate()));
         assertProblem(401, otherKey, "cannot be verified");
-        java.net.http.HttpRequest signed = frank.signedPost(inbox, follow, Instant.now()).build();
+        java.net.http.HttpRequest signed = frank.signedPost(inbox, follow, clock.instant()).build();
         Http.Answer changed = http.send(java.net.http.HttpRequest.newBuilder(signed, (n, v) -> true)
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(follow.replace("frank\"", "frank2\""))));
         assertProblem(401, changed, "cannot be verified");
-        Http.Answer stale = http.send(frank.signedPost(inbox, follow, Instant.now().minus(Duration.ofHours(13))));
+        Http.Answer stale = http.send(frank.signedPost(inbox, follow, clock.instant().minus(Duration.ofHours(13))));
         assertProblem(401, stale, "cannot be verified");
         assertEquals(List.of(), followedBy(frank.id()), "feeds frank follows");
     }
@@ -240,38 +246,35 @@ class InboxTest extends HttpTest {
     }
 
     @Test
+    void aRotatedKeyIsFetchedAgainOnlyOnceTheCachedOneIsTenMinutesOld() {
+        TestFollower.Actor rita = follower.actor("rita");
+        assertEquals(202, post("/fediverse/inbox", rita, follow(rita, "/fediverse/teasers", "https://f.example/r1")).status());
+        TestFollower.Actor rotated = follower.rotate("rita");
+        int fetches = follower.fetches();
+        String undo = undo(rotated, "\"https://f.example/r1\"");
+        assertProblem(401, post("/fediverse/inbox", rotated, undo), "cannot be verified");
+        assertEquals(fetches, follower.fetches(), "fetches of rita's key while the cached one is fresh");
+        clock.set(clock.instant().plus(RemoteActors.ROTATION_AGE));
+        Http.Answer answer = http.send(rotated.signedPost(target("/fediverse/inbox"), undo, clock.instant()));
+        assertEquals(202, answer.status(), "signed with the new key, 10 minutes on: " + answer);
+        assertEquals(fetches + 1, follower.fetches(), "fetches of rita's key");
+        assertEquals(List.of(), followedBy(rita.id()), "feeds rita follows after her Undo");
+    }
+
+    @Test
     @Disabled("enable once the signature package reads RFC 9421 (issue 20, part A): the placeholder reads draft-cavage only")
     void aFollowSignedWithRfc9421IsStored() throws Exception {
         TestFollower.Actor nina = follower.actor("nina");
         String follow = follow(nina, "/fediverse/teasers", "https://f.example/nina-9421");
-        Http.Answer answer = http.send(rfc9421Post(nina, target("/fediverse/teasers/inbox"), follow));
+        Http.Answer answer = http.send(nina.rfc9421Post(target("/fediverse/teasers/inbox"), follow, clock.instant()));
         assertEquals(202, answer.status(), "a Follow signed with RFC 9421: " + answer);
         assertEquals(List.of("teasers"), followedBy(nina.id()), "feeds nina follows");
-    }
-
-    /** A POST signed as RFC 9421 says (rsa-v1_5-sha256 over method, authority, path, Content-Digest and type). */
-    private static java.net.http.HttpRequest.Builder rfc9421Post(TestFollower.Actor actor, URI target, String json)
-            throws java.security.GeneralSecurityException {
-        byte[] body = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
-        String digest = "sha-256=:" + base64.encodeToString(java.security.MessageDigest.getInstance("SHA-256").digest(body)) + ":";
-        String params = "(\"@method\" \"@authority\" \"@path\" \"content-digest\" \"content-type\");created="
-                + Instant.now().getEpochSecond() + ";keyid=\"" + actor.keyId() + "\";alg=\"rsa-v1_5-sha256\"";
-        String base = "\"@method\": POST\n\"@authority\": " + target.getRawAuthority() + "\n\"@path\": " + target.getRawPath()
-                + "\n\"content-digest\": " + digest + "\n\"content-type\": application/activity+json"
-                + "\n\"@signature-params\": " + params;
-        java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
-        rsa.initSign(actor.keys().getPrivate());
-        rsa.update(base.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return java.net.http.HttpRequest.newBuilder(target).POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("Content-Type", "application/activity+json").header("Content-Digest", digest)
-                .header("Signature-Input", "sig1=" + params).header("Signature", "sig1=:" + base64.encodeToString(rsa.sign()) + ":");
     }
 
     // --- helpers
 
     private Http.Answer post(String path, TestFollower.Actor signer, String json) {
-        return http.send(signer.signedPost(target(path), json, Instant.now()));
+        return http.send(signer.signedPost(target(path), json, clock.instant()));
     }
 
     private URI target(String path) {

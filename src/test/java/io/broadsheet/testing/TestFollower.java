@@ -12,10 +12,14 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
+import java.security.Signature;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -45,6 +49,25 @@ public final class TestFollower implements AutoCloseable {
                     .header("Content-Type", "application/activity+json");
             HttpSignatures.sign("POST", target, body, "application/activity+json", keyId, key, date).forEach(post::header);
             return post;
+        }
+
+        /** A POST signed as RFC 9421 says: rsa-v1_5-sha256 over method, authority, path, Content-Digest and type. */
+        public HttpRequest.Builder rfc9421Post(URI target, String json, Instant date) throws GeneralSecurityException {
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            Base64.Encoder base64 = Base64.getEncoder();
+            String digest = "sha-256=:" + base64.encodeToString(MessageDigest.getInstance("SHA-256").digest(body)) + ":";
+            String params = "(\"@method\" \"@authority\" \"@path\" \"content-digest\" \"content-type\");created="
+                    + date.getEpochSecond() + ";keyid=\"" + keyId + "\";alg=\"rsa-v1_5-sha256\"";
+            String base = "\"@method\": POST\n\"@authority\": " + target.getRawAuthority() + "\n\"@path\": "
+                    + target.getRawPath() + "\n\"content-digest\": " + digest
+                    + "\n\"content-type\": application/activity+json\n\"@signature-params\": " + params;
+            Signature rsa = Signature.getInstance("SHA256withRSA");
+            rsa.initSign(keys.getPrivate());
+            rsa.update(base.getBytes(StandardCharsets.UTF_8));
+            return HttpRequest.newBuilder(target).POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .header("Content-Type", "application/activity+json").header("Content-Digest", digest)
+                    .header("Signature-Input", "sig1=" + params)
+                    .header("Signature", "sig1=:" + base64.encodeToString(rsa.sign()) + ":");
         }
     }
 
@@ -84,6 +107,14 @@ public final class TestFollower implements AutoCloseable {
         Actor actor = new Actor(id, id + "#main-key", id + "/inbox", base + "/inbox", newKeys());
         actors.put(name, actor);
         return actor;
+    }
+
+    /** The actor {@code name} with a new key pair under the same key id (a rotation); its document serves the new key. */
+    public Actor rotate(String name) {
+        Actor old = actors.get(name);
+        Actor rotated = new Actor(old.id(), old.keyId(), old.inbox(), old.sharedInbox(), newKeys());
+        actors.put(name, rotated);
+        return rotated;
     }
 
     /** Actor documents fetched so far. */
