@@ -109,4 +109,29 @@ public class Activities {
             throw new IllegalStateException(e);
         }
     }
+
+    public String accept(String feed, String followJson) {
+        try {
+            Object follow = json.readValue(followJson, Object.class);
+            Object id = follow instanceof Map<?, ?> m ? m.get("id") : null;
+            Map<String, Object> accept = new LinkedHashMap<>();
+            accept.put("@context", CONTEXT);
+            accept.put("id", acceptId(feed, id instanceof String s ? s : ""));
+            accept.put("type", "Accept");
+            accept.put("actor", actors.actorId(feed));
+            accept.put("object", follow);
+            return new String(json.writeValueAsBytes(accept), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String acceptId(String feed, String followId) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(followId.getBytes(StandardCharsets.UTF_8));
+            return actors.actorId(feed) + "#accepts/" + HexFormat.of().formatHex(hash).substring(0, 32);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -126,6 +126,23 @@ public class BroadsheetMetrics {
         hubPings[t * OUTCOMES.size() + o].increment();
     }
 
+    /**
+     * Counts one request to a fediverse inbox ({@code broadsheet_fediverse_inbox_total}).
+     *
+     * @param type    the activity's type: {@code Follow}, {@code Undo}, {@code Delete}, or {@code other} for any
+     *                other (a stranger chooses the type: only these four are labels)
+     * @param outcome {@code accepted} (acted on), {@code ignored} (well signed, nothing to do), {@code unverified}
+     *                (401), {@code refused} (403), {@code invalid} (400), {@code unknown} (404) or {@code busy} (503)
+     */
+    public void fediverseInbox(String type, String outcome) {
+        String label = java.util.Set.of("Follow", "Undo", "Delete").contains(type) ? type : "other";
+        Counter.builder("broadsheet.fediverse.inbox")
+                .description("Requests to the fediverse inboxes by activity type and outcome")
+                .tags("type", label, "outcome", outcome)
+                .register(registry)
+                .increment();
+    }
+
     /** Counts the lines of a bulk import (or of one of its chunks): stored, and refused. */
     public void importLines(long accepted, long rejected) {
         importAccepted.increment(accepted);
