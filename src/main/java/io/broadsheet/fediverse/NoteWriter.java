@@ -79,7 +79,7 @@ class NoteWriter {
         root.appendElement("p").appendElement("a").attr("href", item.url()).text(item.url());
         for (FeedImage image : item.images()) {
             if (image.credit() != null && !image.credit().isBlank()) {
-                root.appendElement("p").text("Picture: " + image.credit());
+                root.appendElement("p").text("Photo: " + image.credit());
             }
         }
         Document document = Document.createShell("");

@@ -56,7 +56,7 @@ class NotesAndOutboxTest extends HttpTest {
         assertEquals("<p><strong>Kosovo Asks Biden To Support NATO Bid</strong></p>"
                 + "<p>Fearing threats to sovereignty after Russia\u2019s invasion of Ukraine, Serbia\u2019s breakaway region"
                 + " of Kosovo appealed to US President Joe Biden to support their NATO membership.</p>"
-                + "<p><a href=\"" + url + "\">" + url + "</a></p><p>Picture: Armend NIMANI / AFP</p>", text(note, "content"));
+                + "<p><a href=\"" + url + "\">" + url + "</a></p><p>Photo: Armend NIMANI / AFP</p>", text(note, "content"));
         assertEquals(text(note, "content"), text(note.get("contentMap"), "en"), "the content in the article's language");
         assertEquals(url, text(note, "url"));
         assertEquals("2022-03-17T09:42:00Z", text(note, "published"));
@@ -85,7 +85,7 @@ class NotesAndOutboxTest extends HttpTest {
         JsonNode note = FeedParsers.jsonTree(activity("/fediverse/culture/notes/" + id).body());
         assertEquals("n-caption-img1-caption", text(note.get("attachment").get(0), "name"));
         assertTrue(text(note, "content").startsWith("<p><strong>Fish &amp; &lt;chips&gt;</strong></p>"), text(note, "content"));
-        assertTrue(text(note, "content").endsWith("<p>Picture: n-caption-img1-credit</p>"), text(note, "content"));
+        assertTrue(text(note, "content").endsWith("<p>Photo: n-caption-img1-credit</p>"), text(note, "content"));
     }
 
     @Test
