@@ -62,7 +62,8 @@ public class ActorController {
     @Operation(operationId = "getActor", summary = "A public feed's ActivityPub actor",
             description = "A `Service` named after the feed, with its inbox, outbox, followers, shared inbox and RSA"
                     + " public key. Asked for with `Accept: text/html` first (a browser), `303` to the feed's page.",
-            parameters = @Parameter(name = "feed", description = "A public feed: `all`, a public named feed or a category."))
+            parameters = @Parameter(name = "feed", description = "A public feed: `all`, a public named feed or a category.",
+                    schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "200", description = "The actor.", content = @Content(
             mediaType = ActivityAnswers.ACTIVITY_JSON, schema = @Schema(type = "object")))
     @ApiResponse(responseCode = "303", description = "A browser: `Location` is the feed's page.")
@@ -150,7 +151,8 @@ public class ActorController {
     @Operation(operationId = "getWebFinger", summary = "WebFinger: the actor of acct:{feed}@{host}",
             description = "For every public feed: `subject`, `aliases` (the actor and the feed's page) and `links`"
                     + " (`self` to the actor, the profile page). The resource may also be the actor's URL.",
-            parameters = @Parameter(name = Discovery.RESOURCE, description = "`acct:world@news.example.com` or an actor's URL."))
+            parameters = @Parameter(name = Discovery.RESOURCE, description = "`acct:world@news.example.com` or an actor's URL.",
+                    schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "200", description = "The JRD.", content = @Content(
             mediaType = ActivityAnswers.JRD, schema = @Schema(type = "object")))
     @ApiResponse(responseCode = "400", description = "`resource` is missing or malformed; `errors` names it.",
