@@ -90,6 +90,17 @@ class ActorDocumentsTest extends HttpTest {
     }
 
     @Test
+    void headOfTheActorAnswersItsFieldsWithoutTheBody() {
+        Http.Answer get = activity("/fediverse/all");
+        Http.Answer head = http.send(request("/fediverse/all").header("Accept", "application/activity+json")
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        assertEquals(200, head.status());
+        assertEquals("", head.body());
+        assertEquals(get.header("ETag"), head.header("ETag"));
+        assertEquals(get.header("Content-Type"), head.header("Content-Type"));
+    }
+
+    @Test
     void browserAskingForTheActorIsSentToTheFeedsPage() {
         Http.Answer category = http.send(request("/fediverse/world")
                 .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"));
