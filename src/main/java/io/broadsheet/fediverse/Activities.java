@@ -1,8 +1,8 @@
 package io.broadsheet.fediverse;
 
-import io.broadsheet.article.model.ArticleImage;
 import io.broadsheet.article.model.StoredArticle;
-import io.micronaut.serde.ObjectMapper;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -11,63 +11,104 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The ActivityPub documents a feed sends: Notes of articles and the activities around them. */
+/**
+ * The activities a feed's actor sends, as JSON text: Create, Update and Delete of an article's {@link Note}, and the
+ * Accept of a Follow. Their ids are fixed by the note's: Create {@code {note}#create}, Update
+ * {@code {note}#update-{epoch millis}}, Delete {@code {note}#delete}, Accept
+ * {@code {actor}#accepts/{first 32 hex digits of the SHA-256 of the Follow's id}}.
+ * Spec: https://www.w3.org/TR/activitypub/, https://www.w3.org/TR/activitystreams-vocabulary/
+ */
 @Singleton
 public class Activities {
 
-    private static final String CONTEXT = "https://www.w3.org/ns/activitystreams";
-    private static final String PUBLIC = CONTEXT + "#Public";
+    /** Where every activity is addressed. */
+    public static final String PUBLIC = "https://www.w3.org/ns/activitystreams#Public";
+    static final String STREAMS = "https://www.w3.org/ns/activitystreams";
+    /** The activities' context: ActivityStreams, and Mastodon's {@code sensitive}. */
+    static final List<Object> CONTEXT = List.of(STREAMS, Map.of("sensitive", "as:sensitive"));
 
     private final Actors actors;
-    private final ObjectMapper json;
+    private final NoteWriter notes;
+    private final JsonMapper json;
 
-    public Activities(Actors actors, ObjectMapper json) {
+    public Activities(Actors actors, NoteWriter notes, JsonMapper json) {
         this.actors = actors;
+        this.notes = notes;
         this.json = json;
     }
 
+    /** The article as a Note of {@code feed}. */
     public Note note(String feed, StoredArticle article) {
-        var a = article.article();
-        Map<String, Object> note = new LinkedHashMap<>();
-        note.put("id", actors.noteId(feed, a.id()));
-        note.put("type", "Note");
-        note.put("attributedTo", actors.actorId(feed));
-        note.put("content", "<p>" + a.title() + "</p><p>" + a.summary() + "</p>");
-        note.put("url", a.url());
-        note.put("published", a.publishedAt().toString());
-        note.put("to", List.of(PUBLIC));
-        note.put("cc", List.of(actors.followers(feed)));
-        List<Map<String, Object>> attachments = new ArrayList<>();
-        for (ArticleImage image : article.images()) {
-            Map<String, Object> i = new LinkedHashMap<>();
-            i.put("type", "Image");
-            i.put("url", image.url());
-            i.put("name", image.alt() != null ? image.alt() : image.caption());
-            attachments.add(i);
-        }
-        note.put("attachment", attachments);
-        String text = write(note);
-        return new Note((String) note.get("id"), text, sha256(text));
+        Map<String, Object> note = notes.note(feed, article);
+        return new Note((String) note.get("id"), write(note), digest(notes.seen(note)));
+    }
+
+    /** The Note as its own document (its id answers it): with its {@code @context}. */
+    public String noteDocument(Note note) {
+        return write(withContext(read(note.json()), CONTEXT));
     }
 
     public String create(String feed, Note note) {
-        return activity(createId(note), "Create", feed, note.json());
+        Map<String, Object> object = read(note.json());
+        return write(withContext(createObject(feed, note, object), CONTEXT));
+    }
+
+    /** A Create as the outbox lists it: without its own {@code @context}. */
+    Map<String, Object> createObject(String feed, Note note, Map<String, Object> object) {
+        Map<String, Object> create = activity(createId(note), "Create", feed);
+        create.put("published", object.get("published"));
+        addressed(create, feed);
+        create.put("object", object);
+        return create;
     }
 
     public String update(String feed, Note note, Instant updated) {
-        String object = note.json().substring(0, note.json().length() - 1) + ",\"updated\":\"" + updated + "\"}";
-        return activity(updateId(note, updated), "Update", feed, object);
+        Map<String, Object> object = read(note.json());
+        object.put("updated", date(updated));
+        Map<String, Object> update = activity(updateId(note, updated), "Update", feed);
+        update.put("published", date(updated));
+        addressed(update, feed);
+        update.put("object", object);
+        return write(withContext(update, CONTEXT));
     }
 
     public String delete(String feed, long articleId) {
-        String tombstone = write(Map.of("id", actors.noteId(feed, articleId), "type", "Tombstone"));
-        return activity(deleteId(feed, articleId), "Delete", feed, tombstone);
+        Map<String, Object> delete = activity(deleteId(feed, articleId), "Delete", feed);
+        addressed(delete, feed);
+        delete.put("object", tombstone(feed, articleId));
+        return write(withContext(delete, CONTEXT));
+    }
+
+    /** What a withdrawn article's note id answers, and the object of its Delete. */
+    public Map<String, Object> tombstone(String feed, long articleId) {
+        Map<String, Object> tombstone = new LinkedHashMap<>();
+        tombstone.put("id", actors.noteId(feed, articleId));
+        tombstone.put("type", "Tombstone");
+        return tombstone;
+    }
+
+    /** The Tombstone as its own document, with its {@code @context}. */
+    public String tombstoneDocument(String feed, long articleId) {
+        return write(withContext(tombstone(feed, articleId), List.of(STREAMS)));
+    }
+
+    /** Accepts the Follow {@code followJson} (as received): addressed to its actor, the Follow embedded as it came. */
+    public String accept(String feed, String followJson) {
+        Map<String, Object> follow = read(followJson);
+        Object follower = follow.get("actor");
+        if (follower instanceof Map<?, ?> actor) {
+            follower = actor.get("id");
+        }
+        Map<String, Object> accept = activity(acceptId(feed, String.valueOf(follow.get("id"))), "Accept", feed);
+        accept.put("to", List.of(String.valueOf(follower)));
+        accept.put("object", follow);
+        return write(withContext(accept, List.of(STREAMS)));
     }
 
     public String createId(Note n) {
@@ -82,54 +123,68 @@ public class Activities {
         return actors.noteId(feed, articleId) + "#delete";
     }
 
-    private String activity(String id, String type, String feed, String object) {
-        Map<String, Object> head = new LinkedHashMap<>();
-        head.put("@context", CONTEXT);
-        head.put("id", id);
-        head.put("type", type);
-        head.put("actor", actors.actorId(feed));
-        head.put("to", List.of(PUBLIC));
-        head.put("cc", List.of(actors.followers(feed)));
-        String text = write(head);
-        return text.substring(0, text.length() - 1) + ",\"object\":" + object + "}";
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public String accept(String feed, String followJson) {
-        try {
-            Object follow = json.readValue(followJson, Object.class);
-            Object id = follow instanceof Map<?, ?> m ? m.get("id") : null;
-            Map<String, Object> accept = new LinkedHashMap<>();
-            accept.put("@context", CONTEXT);
-            accept.put("id", acceptId(feed, id instanceof String s ? s : ""));
-            accept.put("type", "Accept");
-            accept.put("actor", actors.actorId(feed));
-            accept.put("object", follow);
-            return new String(json.writeValueAsBytes(accept), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     public String acceptId(String feed, String followId) {
+        return actors.actorId(feed) + "#accepts/" + sha256(followId).substring(0, 32);
+    }
+
+    private Map<String, Object> activity(String id, String type, String feed) {
+        Map<String, Object> activity = new LinkedHashMap<>();
+        activity.put("id", id);
+        activity.put("type", type);
+        activity.put("actor", actors.actorId(feed));
+        return activity;
+    }
+
+    private void addressed(Map<String, Object> activity, String feed) {
+        activity.put("to", List.of(PUBLIC));
+        activity.put("cc", List.of(actors.followers(feed)));
+    }
+
+    /** An object of these members, in this order (a {@code Map.of} has no order to keep bytes stable). */
+    static Map<String, Object> members(Object... namesAndValues) {
+        Map<String, Object> members = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            members.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(members);
+    }
+
+    static Map<String, Object> withContext(Map<String, Object> document, List<Object> context) {
+        Map<String, Object> withContext = new LinkedHashMap<>();
+        withContext.put("@context", context);
+        withContext.putAll(document);
+        return withContext;
+    }
+
+    /** ISO 8601 in UTC, as every ActivityPub date. */
+    static String date(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant);
+    }
+
+    String write(Object document) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(followId.getBytes(StandardCharsets.UTF_8));
-            return actors.actorId(feed) + "#accepts/" + HexFormat.of().formatHex(hash).substring(0, 32);
+            return json.writeValueAsString(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Map<String, Object> read(String text) {
+        try {
+            return new LinkedHashMap<>(json.readValue(text, Argument.mapOf(String.class, Object.class)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String digest(Object seen) {
+        return sha256(write(seen));
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

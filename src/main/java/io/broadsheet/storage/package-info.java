@@ -27,5 +27,8 @@
  * make its chunks durable once; {@link io.broadsheet.storage.Statements} runs JDBC batches;
  * {@link io.broadsheet.storage.Identities} reads and moves the id identities (after rows inserted with ids of their
  * own).
+ *
+ * <p>{@link io.broadsheet.storage.ActorKeyRepository} owns {@code fediverse_actor_key}, the key pair of each feed's
+ * fediverse actor.
  */
 package io.broadsheet.storage;
