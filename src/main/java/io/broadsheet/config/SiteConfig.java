@@ -40,4 +40,19 @@ public record SiteConfig(
     public String tagUri(String specific) {
         return "tag:" + idAuthority + "," + idDate + ":" + specific;
     }
+
+    /** The base URL's host, with its port when it has one: the domain of every fediverse handle. */
+    public String authority() {
+        return URI.create(baseUrl).getRawAuthority();
+    }
+
+    /** The ActivityPub actor of a public feed: {@code {base}/fediverse/{feed}}. */
+    public String fediverseActor(String feed) {
+        return url("/fediverse/" + feed);
+    }
+
+    /** How the fediverse names a public feed's actor: {@code @world@news.example.com}. */
+    public String fediverseHandle(String feed) {
+        return "@" + feed + "@" + authority();
+    }
 }

@@ -5,5 +5,11 @@
  * {@code Note} (then its updates and its deletion) to the followers' inboxes. HTTP Signatures are in
  * {@code io.broadsheet.fediverse.signature}, the routes in {@code io.broadsheet.fediverse.http}, the SQL in
  * {@code io.broadsheet.storage}.
+ *
+ * <p>Publishing and delivery: {@link io.broadsheet.fediverse.Publisher} decides, in the writing transaction, what an
+ * article's change sends to each feed's followers and queues it ({@link io.broadsheet.fediverse.DeliveryQueue});
+ * {@link io.broadsheet.fediverse.Deliverer} is each instance's worker that takes due deliveries under a lease, and
+ * {@link io.broadsheet.fediverse.DeliveryAttempt} sends one and settles its outcome (delivered, retried with backoff,
+ * given up, dropped); {@link io.broadsheet.fediverse.DeliveryLog} keeps the latest failures for the newsroom.
  */
 package io.broadsheet.fediverse;

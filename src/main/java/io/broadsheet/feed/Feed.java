@@ -27,6 +27,8 @@ import java.util.List;
  * @param tombstones  withdrawn items, newest withdrawal first, at the top of the first page (RFC 6721 in Atom)
  * @param mediaRss15  whether to write the Media RSS 1.5 elements the W3C validator does not know (media:status)
  * @param cursors     keyset paging: the next links carry {@code ?after=} cursors; null links numbered pages only
+ * @param fediverse   the actor that publishes the feed on the fediverse: JSON Feed {@code _fediverse}; null for a
+ *                    partner feed
  */
 public record Feed(
         String name,
@@ -48,12 +50,22 @@ public record Feed(
         int maxAge,
         List<FeedTombstone> tombstones,
         boolean mediaRss15,
-        PageCursors cursors) {
+        PageCursors cursors,
+        FeedActor fediverse) {
 
     public Feed {
         items = List.copyOf(items);
         hubs = List.copyOf(hubs);
         tombstones = List.copyOf(tombstones);
+    }
+
+    /** A document no fediverse actor publishes. */
+    public Feed(String name, String title, String description, String homePageUrl, String selfUrlBase, String id,
+                Instant updated, String language, URI icon, String copyright, String generator, FeedAuthor author,
+                List<FeedItem> items, int page, int lastPage, List<String> hubs, int maxAge,
+                List<FeedTombstone> tombstones, boolean mediaRss15, PageCursors cursors) {
+        this(name, title, description, homePageUrl, selfUrlBase, id, updated, language, icon, copyright, generator,
+                author, items, page, lastPage, hubs, maxAge, tombstones, mediaRss15, cursors, null);
     }
 
     /** A document without tombstones. */
@@ -123,6 +135,6 @@ public record Feed(
     /** The same document holding other items and tombstones: a delta (RFC 3229 feed) of this one. */
     public Feed withItems(List<FeedItem> subset, List<FeedTombstone> tombstoneSubset) {
         return new Feed(name, title, description, homePageUrl, selfUrlBase, id, updated, language, icon, copyright,
-                generator, author, subset, page, lastPage, hubs, maxAge, tombstoneSubset, mediaRss15, cursors);
+                generator, author, subset, page, lastPage, hubs, maxAge, tombstoneSubset, mediaRss15, cursors, fediverse);
     }
 }

@@ -90,7 +90,9 @@ public final class FeedAssembler {
                 definition.maxAge(),
                 tombstones,
                 mediaRss15,
-                position.cursors());
+                position.cursors(),
+                definition.partnerOnly() ? null : new FeedActor(site.fediverseActor(definition.name()),
+                        site.fediverseHandle(definition.name())));
     }
 
     /** A withdrawn article's tombstone: its item id and link, and nothing of its content but the reason. */

@@ -4,6 +4,7 @@ import io.broadsheet.article.ArticlesChanged;
 import io.broadsheet.article.model.StoredArticle;
 import io.broadsheet.config.FeedDefinition;
 import io.broadsheet.config.FeedsConfig;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import io.broadsheet.storage.FeedCounts;
 import io.broadsheet.storage.FeedItemRepository;
@@ -46,10 +47,12 @@ public class FeedIndex {
     private final FeedStateRepository stateRows;
 
     private final java.time.Clock clock;
+    private final ApplicationEventPublisher<EmbargoesLifted> lifted;
 
     public FeedIndex(FeedsConfig config, FeedStateStore states, FeedItemRepository rows, FeedStateRepository stateRows,
-                     java.time.Clock clock) {
+                     java.time.Clock clock, ApplicationEventPublisher<EmbargoesLifted> lifted) {
         this.clock = clock;
+        this.lifted = lifted;
         this.states = states;
         this.config = config;
         this.rows = rows;
@@ -182,6 +185,9 @@ public class FeedIndex {
         rows.deleteExpiries(expiriesRemoved);
         rows.insertExpiries(expiriesAdded);
         Map<String, Long> released = now.isAfter(counted) ? catchUp(counted, now) : Map.of();
+        if (!released.isEmpty()) {
+            lifted.publishEvent(new EmbargoesLifted(counted, now));
+        }
         released.forEach((k, n) -> add(deltas, k, n, 0));
         Instant through = now.isAfter(counted) ? now : counted;
         rows.insertItems(added);

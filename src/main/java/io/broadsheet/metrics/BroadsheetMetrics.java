@@ -32,6 +32,12 @@ public class BroadsheetMetrics {
     public static final String FAILED = "failed";
     public static final String RETRIED = "retried";
 
+    /** {@link #fediverseDelivery} outcomes (and {@link #RETRIED}): sent, given up, or dropped unsent (a blocked domain). */
+    public static final String DELIVERED = "delivered";
+    public static final String GAVE_UP = "gave_up";
+    public static final String DROPPED = "dropped";
+    private static final List<String> DELIVERY_OUTCOMES = List.of(DELIVERED, RETRIED, GAVE_UP, DROPPED);
+
     private static final List<String> TARGETS = List.of(HUB, PURGE);
     private static final List<String> OUTCOMES = List.of(SENT, FAILED, RETRIED);
 
@@ -43,6 +49,7 @@ public class BroadsheetMetrics {
     private final Counter[] hubPings = new Counter[TARGETS.size() * OUTCOMES.size()];
     private final Counter importAccepted;
     private final Counter importRejected;
+    private final Map<String, Counter> fediverseDeliveries;
 
     public BroadsheetMetrics(PrometheusMeterRegistry registry, StoredArticles stored) {
         this.registry = registry;
@@ -59,6 +66,7 @@ public class BroadsheetMetrics {
         }
         this.importAccepted = importLines(registry, "accepted");
         this.importRejected = importLines(registry, "rejected");
+        this.fediverseDeliveries = fediverseDeliveries(registry);
         Gauge.builder("broadsheet.feed.not.modified.ratio", feedRequests, FeedRequestCounters::notModifiedShare)
                 .description("Share of 304 among feed answers with status 200, 226 or 304 since start (NaN before the first)")
                 .strongReference(true)
@@ -118,10 +126,53 @@ public class BroadsheetMetrics {
         hubPings[t * OUTCOMES.size() + o].increment();
     }
 
+    /**
+     * Counts one request to a fediverse inbox ({@code broadsheet_fediverse_inbox_total}).
+     *
+     * @param type    the activity's type: {@code Follow}, {@code Undo}, {@code Delete}, or {@code other} for any
+     *                other (a stranger chooses the type: only these four are labels)
+     * @param outcome {@code accepted} (acted on), {@code ignored} (well signed, nothing to do), {@code unverified}
+     *                (401), {@code refused} (403), {@code invalid} (400), {@code unknown} (404) or {@code busy} (503)
+     */
+    public void fediverseInbox(String type, String outcome) {
+        String label = java.util.Set.of("Follow", "Undo", "Delete").contains(type) ? type : "other";
+        Counter.builder("broadsheet.fediverse.inbox")
+                .description("Requests to the fediverse inboxes by activity type and outcome")
+                .tags("type", label, "outcome", outcome)
+                .register(registry)
+                .increment();
+    }
+
     /** Counts the lines of a bulk import (or of one of its chunks): stored, and refused. */
     public void importLines(long accepted, long rejected) {
         importAccepted.increment(accepted);
         importRejected.increment(rejected);
+    }
+
+    /**
+     * Counts one settled attempt to deliver an activity to a fediverse inbox.
+     *
+     * @param outcome {@link #DELIVERED}, {@link #RETRIED} (to be tried again), {@link #GAVE_UP} or {@link #DROPPED}
+     */
+    public void fediverseDelivery(String outcome) {
+        Counter counter = fediverseDeliveries.get(outcome);
+        if (counter == null) {
+            throw new IllegalArgumentException("fediverseDelivery(outcome) takes one of " + DELIVERY_OUTCOMES
+                    + ", not " + outcome);
+        }
+        counter.increment();
+    }
+
+    private static Map<String, Counter> fediverseDeliveries(MeterRegistry registry) {
+        Map<String, Counter> counters = new java.util.LinkedHashMap<>();
+        for (String outcome : DELIVERY_OUTCOMES) {
+            counters.put(outcome, Counter.builder("broadsheet.fediverse.deliveries")
+                    .description("Attempts to deliver activities to fediverse inboxes: delivered, retried, given up,"
+                            + " or dropped unsent (a blocked domain)")
+                    .tag("outcome", outcome)
+                    .register(registry));
+        }
+        return Map.copyOf(counters);
     }
 
     private static Counter cacheGets(MeterRegistry registry, String result) {

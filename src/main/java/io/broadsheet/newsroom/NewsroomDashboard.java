@@ -27,7 +27,7 @@ import java.util.Properties;
 /**
  * What the newsroom page shows, as plain rows for its template: the subscriber statistics of
  * {@code GET /api/stats/feeds} (the same report), the latest hub ping attempts, and the newest articles with
- * their pages and their categories' feeds.
+ * their pages and their categories' feeds, and the fediverse's followers and deliveries ({@link FediversePanel}).
  */
 @Singleton
 public class NewsroomDashboard {
@@ -43,9 +43,12 @@ public class NewsroomDashboard {
     private final FeedsConfig config;
     private final Clock clock;
     private final String chartLibrary;
+    private final FediversePanel fediverse;
 
     public NewsroomDashboard(PollRecorder recorder, PollStatistics statistics, HubPingLog pings,
-                             ArticleService articles, FeedService feeds, FeedsConfig config, Clock clock) {
+                             ArticleService articles, FeedService feeds, FeedsConfig config, Clock clock,
+                             FediversePanel fediverse) {
+        this.fediverse = fediverse;
         this.recorder = recorder;
         this.statistics = statistics;
         this.pings = pings;
@@ -100,6 +103,7 @@ public class NewsroomDashboard {
         model.put("chartLibrary", chartLibrary);
         model.put("feeds", report.feeds().stream().map(NewsroomDashboard::feedRow).toList());
         model.put("hubs", hubRows());
+        model.put("fediverse", fediverse.panel());
         model.put("articles", articles.newest(ARTICLES).stream().map(this::articleRow).toList());
         return model;
     }

@@ -26,6 +26,7 @@ final class CategoryPage {
         model.put("prevUrl", shown.page() > 1 ? url(first, shown.page() - 1) : null);
         model.put("nextUrl", shown.page() < shown.lastPage() ? url(first, shown.page() + 1) : null);
         model.put("feedLinks", links.formats(category.slug(), feedTitle(links, category)));
+        model.put("fediverse", links.actor(category.slug()));
         return model;
     }
 

@@ -1,6 +1,7 @@
 package io.broadsheet.pages;
 
 import io.broadsheet.config.FeedsConfig;
+import io.broadsheet.feed.FeedActor;
 import io.broadsheet.feed.FeedDirectory;
 import io.broadsheet.feed.FeedFormat;
 import io.broadsheet.feed.FeedService;
@@ -78,6 +79,11 @@ public class FeedLinks {
     /** The site's title, which prefixes every category feed's. */
     public String siteTitle() {
         return config.site().title();
+    }
+
+    /** The fediverse actor of a public feed, which its page links to and names by its handle. */
+    public FeedActor actor(String name) {
+        return new FeedActor(config.site().fediverseActor(name), config.site().fediverseHandle(name));
     }
 
     /** A category's page, {@code page} 1 without a query. */

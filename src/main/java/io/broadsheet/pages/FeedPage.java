@@ -67,6 +67,7 @@ public class FeedPage {
         model.put("nextUrl", paging.get("next"));
         model.put("notices", feed.tombstones().stream().map(FeedPage::notice).toList());
         model.put("items", feed.items().stream().map(FeedPage::item).toList());
+        model.put("fediverse", feed.fediverse());
         return model;
     }
 

@@ -71,6 +71,7 @@ public class PageController {
         model.put("latest", stories.of(feeds.shown(all, 1, LATEST).articles()));
         model.put("feeds", links.entries(directory.publicFeeds()));
         model.put("feedLinks", links.formats(FeedService.ALL, config.site().title()));
+        model.put("fediverse", links.actor(FeedService.ALL));
         return responses.page(request, HttpStatus.OK, "home", model);
     }
 

@@ -15,7 +15,11 @@
  * owns the poll statistics' tables, {@link io.broadsheet.storage.NoticeRepository} the change version and the
  * NOTIFY/LISTEN channel between instances, {@link io.broadsheet.storage.CategoryRepository} and
  * {@link io.broadsheet.storage.PartnerKeyRepository} their tables; {@link io.broadsheet.storage.SitemapQueries} reads what
- * the sitemaps list, by ranges of article ids and of publication times.
+ * the sitemaps list, by ranges of article ids and of publication times. The fediverse's:
+ * {@link io.broadsheet.storage.DeliveryRepository} owns the delivery queue ({@code fediverse_activity},
+ * {@code fediverse_delivery}, taken under leases with {@code FOR UPDATE SKIP LOCKED}) and
+ * {@link io.broadsheet.storage.NoteLedgerRepository} the notes sent ({@code fediverse_note}) and the reads publishing
+ * decides by.
  *
  * <p>{@link io.broadsheet.storage.Database} knows which database is in use (H2 or PostgreSQL, asked once) and pings
  * it for the health checks; {@link io.broadsheet.storage.CommitCheckpoints} writes each H2 commit to the file before
@@ -23,5 +27,8 @@
  * make its chunks durable once; {@link io.broadsheet.storage.Statements} runs JDBC batches;
  * {@link io.broadsheet.storage.Identities} reads and moves the id identities (after rows inserted with ids of their
  * own).
+ *
+ * <p>{@link io.broadsheet.storage.ActorKeyRepository} owns {@code fediverse_actor_key}, the key pair of each feed's
+ * fediverse actor.
  */
 package io.broadsheet.storage;

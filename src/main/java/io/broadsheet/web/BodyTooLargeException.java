@@ -4,7 +4,11 @@ package io.broadsheet.web;
 public class BodyTooLargeException extends RuntimeException {
 
     public BodyTooLargeException(long size, long limit) {
-        super("The body has " + size + " bytes; this endpoint accepts at most " + limit
-                + ". Send many articles through POST /api/articles/import.");
+        this(size, limit, "Send many articles through POST /api/articles/import.");
+    }
+
+    /** With {@code advice}: what the sender may do instead. */
+    public BodyTooLargeException(long size, long limit, String advice) {
+        super("The body has " + size + " bytes; this endpoint accepts at most " + limit + ". " + advice);
     }
 }

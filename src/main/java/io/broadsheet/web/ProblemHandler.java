@@ -5,6 +5,9 @@ import io.broadsheet.article.ArticleStateException;
 import io.broadsheet.article.SlugConflictException;
 import io.broadsheet.article.StaleArticleException;
 import io.broadsheet.feed.FeedNotFoundException;
+import io.broadsheet.fediverse.KeyFetchesBusyException;
+import io.broadsheet.fediverse.SenderRefusedException;
+import io.broadsheet.fediverse.UnverifiedRequestException;
 import io.broadsheet.sitemap.SitemapNotFoundException;
 import io.broadsheet.input.InvalidInputException;
 import io.broadsheet.limits.ClientOverLimitException;
@@ -53,6 +56,17 @@ public class ProblemHandler implements ExceptionHandler<RuntimeException, HttpRe
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(over.retryAfter()));
         }
         if (exception instanceof RenderersBusyException busy) {
+            return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, busy.getMessage()).toResponse()
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(busy.retryAfter()));
+        }
+        if (exception instanceof UnverifiedRequestException) {
+            return Problem.of(HttpStatus.UNAUTHORIZED, exception.getMessage()).toResponse()
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Signature headers=\"(request-target) host date digest\"");
+        }
+        if (exception instanceof SenderRefusedException) {
+            return Problem.of(HttpStatus.FORBIDDEN, exception.getMessage()).toResponse();
+        }
+        if (exception instanceof KeyFetchesBusyException busy) {
             return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, busy.getMessage()).toResponse()
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(busy.retryAfter()));
         }

@@ -13,11 +13,12 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
 /**
- * The per-client rate limit ({@link ClientRateLimiter}) on the routes of feeds and pages: over it, 429 with
+ * The per-client rate limit ({@link ClientRateLimiter}) on the routes of feeds, pages and the fediverse: over it, 429 with
  * {@code Retry-After}, problem+json, or a short HTML page for a browser asking for a page. Polls the event loop
  * answers ({@link FeedFastPath}) are limited there, each request once.
  */
-@ServerFilter({"/feeds/**", "/feeds.opml/**", "/", "/articles/**", "/categories/**"})
+@ServerFilter({"/feeds/**", "/feeds.opml/**", "/", "/articles/**", "/categories/**", "/fediverse/**",
+        "/.well-known/webfinger", "/.well-known/nodeinfo", "/nodeinfo/**"})
 public class RateLimitFilter {
 
     private static final String PAGE = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"

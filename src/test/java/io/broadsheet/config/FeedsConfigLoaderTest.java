@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FeedsConfigLoaderTest {
 
@@ -95,6 +96,28 @@ class FeedsConfigLoaderTest {
                 problem(SITE + "  colour: red\n"));
         assertEquals(file + ": site.id-date: must be a date like 2022 or 2022-03-17 (RFC 4151), got 'March'",
                 problem(SITE + "  id-date: March\n"));
+    }
+
+    @Test
+    void blockedFediverseDomainsBlockThemselvesAndTheirSubdomainsOnly() throws IOException {
+        FeedsConfig config = load(SITE + "fediverse: {blocked-domains: [Spam.Example, bad.social]}\n");
+
+        assertEquals(List.of("spam.example", "bad.social"), config.blockedDomains());
+        assertTrue(config.blocksDomain("spam.example"), "the domain itself");
+        assertTrue(config.blocksDomain("mastodon.SPAM.example"), "a subdomain, whatever its case");
+        assertFalse(config.blocksDomain("notspam.example"), "a domain that only ends with the same letters");
+        assertFalse(config.blocksDomain("mastodon.social"), "another domain");
+        assertEquals(List.of(), load(SITE).blockedDomains(), "none unless listed");
+    }
+
+    @Test
+    void aBlockedDomainThatIsNoHostNameIsNamedWithItsIndex() throws IOException {
+        String file = dir.resolve("broadsheet.yml").toString();
+        assertEquals(file + ": fediverse.blocked-domains[1]: must be a host name such as spam.example (its subdomains"
+                        + " are blocked too), got 'https://bad.social/'",
+                problem(SITE + "fediverse: {blocked-domains: [ok.example, 'https://bad.social/']}\n"));
+        assertEquals(file + ": fediverse.allow: unknown key; expected one of [blocked-domains]",
+                problem(SITE + "fediverse: {allow: [x.example]}\n"));
     }
 
     @Test

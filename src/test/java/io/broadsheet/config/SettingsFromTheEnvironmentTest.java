@@ -145,6 +145,14 @@ class SettingsFromTheEnvironmentTest {
         v.put("BROADSHEET_SHUTDOWN_DEADLINE", new Object[] {"31s", Duration.ofSeconds(31)});
         v.put("BROADSHEET_SITEMAPS_PAGE_SIZE", new Object[] {"40000", 40000});
         v.put("BROADSHEET_SITEMAPS_CACHE_MIB", new Object[] {"9", 9});
+        v.put("BROADSHEET_FEDIVERSE_ALLOW_PRIVATE_ADDRESSES", new Object[] {"true", true});
+        v.put("BROADSHEET_FEDIVERSE_FIRST_RETRY", new Object[] {"2s", Duration.ofSeconds(2)});
+        v.put("BROADSHEET_FEDIVERSE_GIVE_UP_AFTER", new Object[] {"12h", Duration.ofHours(12)});
+        v.put("BROADSHEET_FEDIVERSE_DELIVERY_CONCURRENCY", new Object[] {"5", 5});
+        v.put("BROADSHEET_FEDIVERSE_DELIVERY_TIMEOUT", new Object[] {"7s", Duration.ofSeconds(7)});
+        v.put("BROADSHEET_FEDIVERSE_INBOX_MAX_BYTES", new Object[] {"65536", 65536});
+        v.put("BROADSHEET_FEDIVERSE_KEY_CACHE_SIZE", new Object[] {"77", 77});
+        v.put("BROADSHEET_FEDIVERSE_FETCH_CONCURRENCY", new Object[] {"3", 3});
         return v;
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
  * The feed documents whose rendered bytes are kept as golden files: between them every element the renderers write
  * (pictures with renditions, captions, credits, rights and licenses; corrections; usage windows; tombstones of
  * withdrawn and expired articles, with and without Media RSS 1.5; paging, keyset and hub links; a partner feed
- * without icon or copyright), and text that needs escaping.
+ * without icon or copyright, and no fediverse actor), and text that needs escaping.
  */
 final class GoldenFeeds {
 
@@ -51,7 +51,7 @@ final class GoldenFeeds {
                 CORRECTED, "en", URI.create("https://news.example.com/icon.png"), "\u00a9 Test & Co", "Broadsheet",
                 new FeedAuthor("Desk", "https://news.example.com/"), items, page, lastPage,
                 List.of("https://hub.example.com/", "https://hub2.example.com/?a=1&b=2"), 300, tombstones, mediaRss15,
-                cursors);
+                cursors, new FeedActor("https://news.example.com/fediverse/world", "@world@news.example.com"));
     }
 
     private static Feed partner() {

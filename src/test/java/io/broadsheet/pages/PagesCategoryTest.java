@@ -64,7 +64,10 @@ class PagesCategoryTest extends HttpTest {
         assertEquals("paged-description", first.selectFirst("p.lede").text());
         assertEquals(expected(STORIES, PageController.PER_PAGE), titles(first));
         List<String> feeds = List.of(BASE + "/feeds/paged.rss", BASE + "/feeds/paged.atom", BASE + "/feeds/paged.json");
-        assertEquals(feeds, first.select("head link[rel=alternate]").eachAttr("href"), "discovery links");
+        assertEquals(feeds, first.select("head link[rel=alternate]:not([type=application/activity+json])").eachAttr("href"),
+                "discovery links");
+        assertEquals(List.of(BASE + "/fediverse/paged"),
+                first.select("head link[rel=alternate][type=application/activity+json]").eachAttr("href"), "the actor");
         assertEquals(feeds, first.select("main p.formats a").eachAttr("href"), "links in three formats");
         assertEquals(PAGED, first.selectFirst("link[rel=canonical]").attr("href"));
         assertNull(first.selectFirst("link[rel=prev]"));

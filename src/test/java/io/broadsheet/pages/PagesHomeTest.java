@@ -130,10 +130,11 @@ class PagesHomeTest extends HttpTest {
     @Test
     void headAdvertisesTheAllFeedInEveryFormatAndTheOpml() {
         Document home = home();
-        assertEquals(List.of(BASE + "/feeds/all.rss", BASE + "/feeds/all.atom", BASE + "/feeds/all.json"),
-                home.select("head link[rel=alternate]").eachAttr("href"));
-        assertEquals(List.of("application/rss+xml", "application/atom+xml", "application/feed+json"),
-                home.select("head link[rel=alternate]").eachAttr("type"));
+        assertEquals(List.of(BASE + "/feeds/all.rss", BASE + "/feeds/all.atom", BASE + "/feeds/all.json",
+                        BASE + "/fediverse/all"), home.select("head link[rel=alternate]").eachAttr("href"),
+                "the feed in each format, then its fediverse actor");
+        assertEquals(List.of("application/rss+xml", "application/atom+xml", "application/feed+json",
+                "application/activity+json"), home.select("head link[rel=alternate]").eachAttr("type"));
         assertEquals(BASE + "/feeds.opml", home.selectFirst("head link[rel=outline][type=text/x-opml]").attr("href"));
         assertTrue(home.select("main a").eachAttr("href").contains(BASE + "/feeds.opml"), "the page links the OPML");
         assertEquals(BASE + "/assets/broadsheet.css", home.selectFirst("head link[rel=stylesheet]").attr("href"));

@@ -118,6 +118,25 @@ class RateLimitTest extends HttpTest {
     }
 
     @Test
+    void aFloodOfInboxRequestsFromOneAddressIsAnswered429() {
+        String client = "198.51.100.3";
+        for (String path : List.of("/fediverse/inbox", "/fediverse/all/inbox")) {
+            clock.set(clock.instant().plusSeconds(60)); // a full bucket for each inbox
+            for (int i = 0; i < BURST; i++) {
+                assertEquals(401, postInbox(path, client).status(), "unsigned request " + (i + 1) + " to " + path);
+            }
+            Http.Answer over = postInbox(path, client);
+            assertEquals(429, over.status(), "the request past the burst to " + path + ": " + over);
+            assertEquals("1", over.header("Retry-After").orElse(null), "Retry-After of " + over);
+        }
+    }
+
+    private Http.Answer postInbox(String path, String client) {
+        return http.send(http.request(path).header("X-Forwarded-For", client).header("Content-Type", "application/activity+json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"type\": \"Follow\", \"actor\": \"https://x.example/u\"}")));
+    }
+
+    @Test
     void aTrustedProxysOwnRequestsAreNeverLimited() {
         for (int i = 0; i < BURST * 10; i++) {
             assertEquals(200, http.get("/feeds/limited.json").status(), "request " + (i + 1) + " from the proxy itself");

@@ -24,7 +24,13 @@ public record JsonFeedDocument(
         String language,
         List<Author> authors,
         List<Hub> hubs,
+        @JsonProperty("_fediverse") Fediverse fediverse,
         List<Item> items) {
+
+    /** The {@code _fediverse} extension of a public feed: the actor that publishes it, and its handle. */
+    @Serdeable
+    public record Fediverse(String actor, String handle) {
+    }
 
     /** A WebSub hub. */
     @Serdeable

@@ -22,7 +22,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * JSON Feed 1.1 with the {@code _media} extension for captions and credits.
+ * JSON Feed 1.1 with the {@code _media} extension for captions and credits, and {@code _fediverse} naming the actor
+ * that publishes a public feed.
  * Spec: https://www.jsonfeed.org/version/1.1/
  */
 @Singleton
@@ -53,6 +54,8 @@ public class JsonFeedRenderer implements FeedRenderer {
                 feed.feedUrl(FeedFormat.JSON), feed.description(), feed.pagingLinks(FeedFormat.JSON).get("next"),
                 icon, icon, feed.language(), List.of(author(feed.author())),
                 feed.hubs().isEmpty() ? null : feed.hubs().stream().map(h -> new JsonFeedDocument.Hub("WebSub", h)).toList(),
+                feed.fediverse() == null ? null
+                        : new JsonFeedDocument.Fediverse(feed.fediverse().actor(), feed.fediverse().handle()),
                 items(feed, mediaDocs));
         try {
             return json.writeValueAsBytes(document);

@@ -123,9 +123,12 @@ class FeedViewTest extends HttpTest {
         List<String> all = FeedFormat.readerFormats().stream()
                 .map(f -> "https://news.example.com/feeds/fv." + f.extension()).toList();
         assertEquals(all.stream().filter(u -> !u.equals(address)).toList(), page.select(".other-formats a[type]").eachAttr("href"));
-        assertEquals(all, page.select("head link[rel=alternate]").eachAttr("href"));
+        String feeds = "head link[rel=alternate]:not([type=application/activity+json])";
+        assertEquals(all, page.select(feeds).eachAttr("href"));
         assertEquals(FeedFormat.readerFormats().stream().map(FeedFormat::mediaType).toList(),
-                page.select("head link[rel=alternate]").eachAttr("type"));
+                page.select(feeds).eachAttr("type"));
+        assertEquals(List.of("https://news.example.com/fediverse/fv"),
+                page.select("head link[rel=alternate][type=application/activity+json]").eachAttr("href"), "the actor");
     }
 
     @ParameterizedTest

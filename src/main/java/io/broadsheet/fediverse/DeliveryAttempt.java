@@ -1,0 +1,172 @@
+package io.broadsheet.fediverse;
+
+import io.broadsheet.config.FeedsConfig;
+import io.broadsheet.fediverse.signature.HttpSignatures;
+import io.broadsheet.http.HttpDates;
+import io.broadsheet.metrics.BroadsheetMetrics;
+import io.broadsheet.storage.DeliveryRepository;
+import io.broadsheet.storage.DeliveryRepository.Due;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One attempt at one delivery: the stored activity POSTed, signed with the feed's key, to the inbox, and its outcome
+ * settled in the queue. 2xx: delivered; 5xx, 429, a time-out or a failed connection: tried again after
+ * {@code first-retry} doubled for each earlier attempt (a longer {@code Retry-After} of a 429 respected) until
+ * {@code give-up-after} from the activity's creation; any other status: given up (410 also removes the feed's
+ * followers whose deliveries go there); an inbox of a blocked domain: dropped unsent.
+ */
+@Singleton
+class DeliveryAttempt {
+
+    static final String ACTIVITY_JSON = "application/activity+json";
+    /** An inbox's answer is not read beyond this. */
+    private static final int MAX_ANSWER_BYTES = 16 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryAttempt.class);
+
+    private final DeliveryRepository rows;
+    private final TransactionOperations<Connection> transactions;
+    private final FediverseHttp http;
+    private final Actors actors;
+    private final ActorKeys keys;
+    private final FediverseSettings settings;
+    private final FeedsConfig config;
+    private final BroadsheetMetrics metrics;
+    private final DeliveryLog log;
+    private final Clock clock;
+    private final String userAgent;
+
+    DeliveryAttempt(DeliveryRepository rows, TransactionOperations<Connection> transactions, FediverseHttp http,
+                    Actors actors, ActorKeys keys, FediverseSettings settings, FeedsConfig config,
+                    BroadsheetMetrics metrics, DeliveryLog log, Clock clock) {
+        this.rows = rows;
+        this.transactions = transactions;
+        this.http = http;
+        this.actors = actors;
+        this.keys = keys;
+        this.settings = settings;
+        this.config = config;
+        this.metrics = metrics;
+        this.log = log;
+        this.clock = clock;
+        String version = Optional.ofNullable(DeliveryAttempt.class.getPackage().getImplementationVersion()).orElse("0.1.0");
+        this.userAgent = "Broadsheet/" + version + " (+" + config.site().baseUrl() + ")";
+    }
+
+    /** Sends a leased delivery and settles what came of it; false when interrupted first (it stays leased). */
+    boolean deliver(Due due) {
+        URI inbox = URI.create(due.inbox());
+        if (config.blocksDomain(inbox.getHost())) {
+            settle(due, BroadsheetMetrics.DROPPED, 0, "blocked domain");
+            return true;
+        }
+        try {
+            HttpResponse<byte[]> answer = http.send(request(due, inbox), MAX_ANSWER_BYTES);
+            answered(due, answer);
+        } catch (IOException e) {
+            failed(due, 0, null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // shutting down: the Deliverer gives it back
+            return false;
+        }
+        return true;
+    }
+
+    private HttpRequest request(Due due, URI inbox) {
+        byte[] body = due.body().getBytes(StandardCharsets.UTF_8);
+        Map<String, String> signed = HttpSignatures.sign("POST", inbox, body, ACTIVITY_JSON, actors.keyId(due.feed()),
+                keys.privateKey(due.feed()), clock.instant());
+        HttpRequest.Builder request = HttpRequest.newBuilder(inbox)
+                .timeout(settings.deliveryTimeout())
+                .header("Content-Type", ACTIVITY_JSON)
+                .header("Accept", ACTIVITY_JSON)
+                .header("User-Agent", userAgent)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        signed.forEach(request::header);
+        return request.build();
+    }
+
+    private void answered(Due due, HttpResponse<byte[]> answer) {
+        int status = answer.statusCode();
+        if (status >= 200 && status < 300) {
+            transactions.executeWrite(s -> {
+                rows.settle(due.activity(), due.inbox());
+                return null;
+            });
+            metrics.fediverseDelivery(BroadsheetMetrics.DELIVERED);
+        } else if (status == 429 || status >= 500) {
+            failed(due, status, retryAfter(answer), null);
+        } else if (status == 410) {
+            settle(due, BroadsheetMetrics.GAVE_UP, status, null);
+            int removed = transactions.executeWrite(s -> rows.removeFollowersAt(due.feed(), due.inbox()));
+            LOG.info("{} answered 410 Gone: {} follower(s) of {} removed", due.inbox(), removed, due.feed());
+        } else {
+            settle(due, BroadsheetMetrics.GAVE_UP, status, null);
+        }
+    }
+
+    /** A failure worth another attempt, unless the next one would come after give-up-after. */
+    private void failed(Due due, int status, Duration retryAfter, String error) {
+        int attempts = due.attempts() + 1;
+        Duration wait = backoff(settings.firstRetry(), attempts);
+        if (retryAfter != null && retryAfter.compareTo(wait) > 0) {
+            wait = retryAfter;
+        }
+        Instant next = clock.instant().plus(wait);
+        if (next.isAfter(due.createdAt().plus(settings.giveUpAfter()))) {
+            settle(due, BroadsheetMetrics.GAVE_UP, status, error);
+            return;
+        }
+        String reason = error != null ? error : "HTTP " + status;
+        transactions.executeWrite(s -> {
+            rows.retryAt(due.activity(), due.inbox(), attempts, next, reason.length() > 500 ? reason.substring(0, 500) : reason);
+            return null;
+        });
+        metrics.fediverseDelivery(BroadsheetMetrics.RETRIED);
+        log.record(new DeliveryLog.Failure(clock.instant(), due.feed(), URI.create(due.inbox()).getHost(),
+                BroadsheetMetrics.RETRIED, status, error, attempts));
+    }
+
+    /** The delivery ends unsent: given up or dropped. */
+    private void settle(Due due, String outcome, int status, String error) {
+        transactions.executeWrite(s -> {
+            rows.settle(due.activity(), due.inbox());
+            return null;
+        });
+        metrics.fediverseDelivery(outcome);
+        log.record(new DeliveryLog.Failure(clock.instant(), due.feed(), URI.create(due.inbox()).getHost(), outcome,
+                status, error, due.attempts() + (BroadsheetMetrics.DROPPED.equals(outcome) ? 0 : 1)));
+    }
+
+    /** {@code first} doubled for each attempt before the last: first, 2 first, 4 first... */
+    static Duration backoff(Duration first, int attempts) {
+        int doublings = Math.min(Math.max(attempts - 1, 0), 30);
+        return first.multipliedBy(1L << doublings);
+    }
+
+    /** A 429's Retry-After, in seconds or as an HTTP date; null when absent or unreadable. */
+    private Duration retryAfter(HttpResponse<byte[]> answer) {
+        Optional<String> value = answer.headers().firstValue("Retry-After").map(String::trim);
+        if (value.isEmpty()) {
+            return null;
+        }
+        if (value.get().matches("\\d{1,9}")) {
+            return Duration.ofSeconds(Long.parseLong(value.get()));
+        }
+        return HttpDates.parse(value.get()).map(at -> Duration.between(clock.instant(), at)).orElse(null);
+    }
+}
