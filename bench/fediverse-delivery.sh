@@ -86,7 +86,7 @@ curl -sf -X POST "$STUB/control/follow" --max-time "$TIMEOUT" -H 'Content-Type: 
   -d "{\"object\": \"$BASE/fediverse/world\", \"inbox\": \"$BASE/fediverse/world/inbox\", \"count\": $FOLLOWERS, \"concurrency\": 8}" \
   > "$BENCH_DIR/follow.json"
 followed=$(now_ms)
-echo "follows: $(cat "$BENCH_DIR/follow.json") in $(( followed - start )) ms"
+echo "follows in $(( followed - start )) ms: $(json_field "{'accepted': d['accepted'], 'busy (503, tried again)': d['busy'], 'failed': len(d['failed']), 'first failures': d['failed'][:3]}" < "$BENCH_DIR/follow.json")"
 [ "$(json_field "d['accepted']" < "$BENCH_DIR/follow.json")" = "$FOLLOWERS" ] \
   || { echo "not every Follow was accepted (see $BENCH_DIR/service.log)" >&2; exit 1; }
 wait_for "$FOLLOWERS Accepts at the stub" stub_has Accept "$FOLLOWERS"
@@ -102,7 +102,7 @@ for i in $(seq 1 "$ARTICLES"); do
   publish "bench-$i" "$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)"
 done
 published=$(now_ms)
-echo "$ARTICLES articles published in $(( published - start )) ms ($(( ARTICLES * 1000 / (published - start + 1) )) per second)"
+echo "$ARTICLES articles published in $(( published - start )) ms, $(( (published - start) / ARTICLES )) ms each (each answer queues one delivery per follower inbox)"
 expected=$(( ARTICLES * FOLLOWERS ))
 deadline=$(( $(date +%s) + TIMEOUT ))
 while true; do
@@ -127,4 +127,4 @@ if before != "n/a" and after != "n/a":
 else:
     print("  the service's counter broadsheet_fediverse_deliveries_total is not in /metrics")
 EOF
-echo "service: resident $(( $(awk '/VmRSS/ {print $2}' "/proc/$JAR_PID/status") / 1024 )) MiB; errors in its log: $(grep -c '"level":"ERROR"' "$BENCH_DIR/service.log" || true)"
+echo "service: resident $(( $(awk '/VmRSS/ {print $2}' "/proc/$JAR_PID/status") / 1024 )) MiB; errors in its log: $(awk '$2 == "ERROR"' "$BENCH_DIR/service.log" | wc -l)"

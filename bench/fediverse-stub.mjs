@@ -73,8 +73,8 @@ function sendFollow(n, object, inbox) {
     + `digest: ${digest}\ncontent-type: ${type}`;
   const signature = createSign("RSA-SHA256").update(signed).sign(privateKey, "base64");
   const headers = {
+    // no Accept, as Fedify sends none with an activity: the inbox answers 202 without a body
     Host: url.host, Date: date, Digest: digest, "Content-Type": type, "Content-Length": body.length,
-    Accept: type,
     Signature: `keyId="${id}#main-key",algorithm="rsa-sha256",headers="(request-target) host date digest content-type",`
       + `signature="${signature}"`,
   };
