@@ -93,7 +93,8 @@ class FedifyFollowIT {
         assertTrue(accept.verified(), accept.toString());
         follower.assertDeliveredOnceSignedBy(acceptId, actor);
 
-        assertEquals(1, followers(), "the followers collection counts the follower");
+        // the count is kept for a few seconds: wait for it rather than read it once
+        Eventually.equals(1L, FedifyFollowIT::followers, "the followers collection counts the follower");
     }
 
     @Test
