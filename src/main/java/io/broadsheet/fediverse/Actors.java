@@ -3,7 +3,6 @@ package io.broadsheet.fediverse;
 import io.broadsheet.config.FeedDefinition;
 import io.broadsheet.config.FeedsConfig;
 import io.broadsheet.config.SiteConfig;
-import io.broadsheet.feed.FeedNotFoundException;
 import io.broadsheet.feed.FeedService;
 import jakarta.inject.Singleton;
 
@@ -37,6 +36,14 @@ public class Actors {
         return definition(feed).isPresent();
     }
 
+    /**
+     * Whether the articles a feed holds go to its followers: any feed but a partner feed. Nothing is read: a feed that
+     * holds an article is known, and only an actor can have gained followers.
+     */
+    public boolean publishes(String feed) {
+        return !config.isPartnerFeed(feed);
+    }
+
     /** The public feed {@code feed}, if there is one. */
     public Optional<FeedDefinition> definition(String feed) {
         if (feed == null || feed.isEmpty() || feed.length() > 200) {
@@ -46,12 +53,9 @@ public class Actors {
         if (definition.isEmpty() || config.namesFeed(feed)) {
             return definition;
         }
-        try {
-            feeds.shown(definition.get(), 1, 1); // a category only embargoed articles use is unknown, as its feed
-            return definition;
-        } catch (FeedNotFoundException e) {
-            return Optional.empty();
-        }
+        // a category only embargoed articles use is unknown, as its feed is; asked without an exception, which would
+        // mark a writing transaction this runs in (publishing) for rollback
+        return feeds.isKnownCategoryFeed(definition.get()) ? definition : Optional.empty();
     }
 
     public String actorId(String feed) {

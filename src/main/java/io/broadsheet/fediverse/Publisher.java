@@ -94,7 +94,7 @@ public class Publisher {
             touched.forEach(feed -> byFeed.computeIfAbsent(feed, f -> new ArrayList<>()).add(touch));
         }
         byFeed.forEach((feed, touches) -> {
-            Optional<Instant> since = actors.isActor(feed) ? ledger.firstFollowedAt(feed) : Optional.empty();
+            Optional<Instant> since = actors.publishes(feed) ? ledger.firstFollowedAt(feed) : Optional.empty();
             if (since.isPresent()) {
                 List<Long> known = touches.stream().filter(t -> t.change().before() != null).map(Touch::articleId).toList();
                 Map<Long, String> sent = ledger.digests(feed, known);

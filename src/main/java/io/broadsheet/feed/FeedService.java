@@ -215,6 +215,15 @@ public class FeedService {
         return new Shown(store.findByIds(ids), visible, page, lastPage);
     }
 
+    /**
+     * Whether a category's feed is known to the public, as {@link #shown} decides it (it shows an item, or it showed
+     * one before), without throwing: true for every other feed.
+     */
+    public boolean isKnownCategoryFeed(FeedDefinition definition) {
+        return !isCategoryFeed(definition) || states.hasHistory(definition.name())
+                || pages.window(index.key(definition), clock.instant()).visible() > 0;
+    }
+
     /** The first page's tombstones, newest withdrawal first, at most {@value #MAX_TOMBSTONES}. */
     private List<FeedTombstone> tombstones(String key) {
         return pages.tombstones(key, MAX_TOMBSTONES).stream().map(t -> assembler.tombstone(t.articleId(), t.slug(),
