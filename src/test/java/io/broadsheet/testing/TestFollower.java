@@ -20,6 +20,7 @@ import java.security.PrivateKey;
 import java.security.Signature;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -75,6 +76,7 @@ public final class TestFollower implements AutoCloseable {
     private final Map<String, Actor> actors = new ConcurrentHashMap<>();
     private final AtomicInteger fetches = new AtomicInteger();
     private volatile CountDownLatch held = new CountDownLatch(0);
+    private final Map<String, List<String>> received = new ConcurrentHashMap<>();
 
     public TestFollower() {
         try {
@@ -88,6 +90,7 @@ public final class TestFollower implements AutoCloseable {
             return thread;
         }));
         server.createContext("/users/", this::serveActor);
+        server.createContext("/inbox", this::receive);
         server.start();
     }
 
@@ -131,7 +134,29 @@ public final class TestFollower implements AutoCloseable {
         held.countDown();
     }
 
+    /** The bodies POSTed to an inbox URL of this server (an actor's own or the shared one), in the order received. */
+    public List<String> received(String inbox) {
+        return List.copyOf(received.getOrDefault(inbox, List.of()));
+    }
+
+    private void receive(HttpExchange exchange) throws IOException {
+        String inbox = base() + exchange.getRequestURI().getPath();
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            exchange.sendResponseHeaders(405, -1);
+            exchange.close();
+            return;
+        }
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        received.computeIfAbsent(inbox, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(body);
+        exchange.sendResponseHeaders(202, -1);
+        exchange.close();
+    }
+
     private void serveActor(HttpExchange exchange) throws IOException {
+        if (exchange.getRequestURI().getPath().endsWith("/inbox")) {
+            receive(exchange);
+            return;
+        }
         fetches.incrementAndGet();
         try {
             held.await();
