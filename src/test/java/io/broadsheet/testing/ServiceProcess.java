@@ -77,6 +77,16 @@ public final class ServiceProcess implements AutoCloseable {
         throw new AssertionError("the service was not ready within 90 s; see " + log);
     }
 
+    /** The address the service listens on: the same at every start, so it can be the site's base URL. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Sets an environment variable for the next start (one that names {@link #baseUrl()}, say). */
+    public void putEnv(String name, String value) {
+        env.put(name, value);
+    }
+
     /** The running service, over HTTP. */
     public Http http() {
         return http;
