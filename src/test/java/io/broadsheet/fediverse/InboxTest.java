@@ -270,6 +270,16 @@ class InboxTest extends HttpTest {
         assertEquals(List.of("teasers"), followedBy(nina.id()), "feeds nina follows");
     }
 
+    @Test
+    void aDeliveryAskingForActivityJsonIsAcceptedAsAnyOther() {
+        TestFollower.Actor olga = follower.actor("olga");
+        String follow = follow(olga, "/fediverse/all", "https://f.example/olga-accept");
+        Http.Answer answer = http.send(olga.signedPost(target("/fediverse/all/inbox"), follow, clock.instant())
+                .header("Accept", "application/activity+json"));
+        assertEquals(202, answer.status(), "Accept: application/activity+json, as Broadsheet itself delivers: " + answer);
+        assertEquals(List.of("all"), followedBy(olga.id()), "feeds olga follows");
+    }
+
     // --- helpers
 
     private Http.Answer post(String path, TestFollower.Actor signer, String json) {

@@ -41,6 +41,9 @@ public class InboxController {
 
     static final String ACTIVITY_JSON = "application/activity+json";
     static final String LD_JSON = "application/ld+json";
+    /** What a sender may ask for in Accept (a delivery names activity+json, as Broadsheet's own does): the answer is
+     *  202 without a body, or problem+json. */
+    static final String PROBLEM_JSON = "application/problem+json";
     private static final String ACTIVITY = "An ActivityStreams activity, signed; `application/json` is taken too.";
     private static final String ACCEPTED = "Accepted: done (a Follow's Accept is queued), or ignored.";
 
@@ -68,7 +71,8 @@ public class InboxController {
             schema = @Schema(type = "object")), @Content(mediaType = LD_JSON, schema = @Schema(type = "object"))})
     @ApiResponse(responseCode = "202", description = ACCEPTED)
     @InboxAnswers
-    @Post(value = "/{feed}/inbox", consumes = {ACTIVITY_JSON, LD_JSON, MediaType.APPLICATION_JSON})
+    @Post(value = "/{feed}/inbox", consumes = {ACTIVITY_JSON, LD_JSON, MediaType.APPLICATION_JSON},
+            produces = {ACTIVITY_JSON, LD_JSON, MediaType.APPLICATION_JSON, PROBLEM_JSON})
     public HttpResponse<?> feedInbox(String feed, HttpRequest<?> request, @Nullable @Body byte[] body) {
         inbox.receive(feed, incoming(request, body));
         return HttpResponse.accepted();
@@ -81,7 +85,8 @@ public class InboxController {
             schema = @Schema(type = "object")), @Content(mediaType = LD_JSON, schema = @Schema(type = "object"))})
     @ApiResponse(responseCode = "202", description = ACCEPTED)
     @InboxAnswers
-    @Post(value = "/inbox", consumes = {ACTIVITY_JSON, LD_JSON, MediaType.APPLICATION_JSON})
+    @Post(value = "/inbox", consumes = {ACTIVITY_JSON, LD_JSON, MediaType.APPLICATION_JSON},
+            produces = {ACTIVITY_JSON, LD_JSON, MediaType.APPLICATION_JSON, PROBLEM_JSON})
     public HttpResponse<?> sharedInbox(HttpRequest<?> request, @Nullable @Body byte[] body) {
         inbox.receive(null, incoming(request, body));
         return HttpResponse.accepted();
