@@ -1,10 +1,14 @@
 package io.broadsheet.fediverse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.security.Security;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -16,18 +20,48 @@ import java.util.Locale;
  *
  * <p>The check resolves the host, then {@link java.net.http.HttpClient} resolves it again to connect: Java 17 gives no
  * way to hand the client the checked address. Both lookups go through the JVM's address cache, which keeps an answer
- * for {@code networkaddress.cache.ttl} seconds (not set in the JDK's {@code java.security} nor by Broadsheet, hence
- * the JDK's 30 s), so a DNS server that changes its answer between the two (DNS rebinding) wins only when the cached
- * entry expires in the instant between them. docs/fediverse.md says how to narrow it further.
+ * for {@code networkaddress.cache.ttl} seconds (not set in the JDK's {@code java.security}, hence the JDK's 30 s),
+ * so a DNS server that changes its answer between the two (DNS rebinding) wins only when the cached entry expires in
+ * the instant between them. A cache turned off (0 s) would leave the window wide open: {@link #keepDnsAnswers()}
+ * sets it to 30 s at start-up. docs/fediverse.md says how to narrow it further.
  */
 final class AddressGuard {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AddressGuard.class);
     private static final String PRIVATE_HINT = " (broadsheet.fediverse.allow-private-addresses is false)";
+    static final String CACHE_TTL = "networkaddress.cache.ttl";
+    static final String LEGACY_CACHE_TTL = "sun.net.inetaddr.ttl";
+    static final String KEPT_SECONDS = "30";
 
     private final boolean allowPrivate;
 
     AddressGuard(boolean allowPrivate) {
         this.allowPrivate = allowPrivate;
+    }
+
+    /**
+     * Sets {@code networkaddress.cache.ttl} to 30 s when DNS answers would not be cached at all (the security property
+     * is "0", or it is unset and {@code sun.net.inetaddr.ttl} is "0"), and says why once; a positive value, or -1
+     * (forever), is left alone. The JDK reads the setting once, at its first lookup of a name: Application calls this
+     * before anything starts, and FediverseHttp again for contexts started otherwise.
+     */
+    static void keepDnsAnswers() {
+        synchronized (AddressGuard.class) {
+            String security = Security.getProperty(CACHE_TTL);
+            if (!cachesNothing(security, System.getProperty(LEGACY_CACHE_TTL))) {
+                return;
+            }
+            Security.setProperty(CACHE_TTL, KEPT_SECONDS);
+        }
+        LOG.warn("DNS answers were not cached ({}=0): set {} to {} s, so that a remote host's name checked by the"
+                + " fediverse's address guard is not resolved afresh, to another address, when the request connects"
+                + " (DNS rebinding)", CACHE_TTL, CACHE_TTL, KEPT_SECONDS);
+    }
+
+    /** True when the JVM would cache no DNS answer: the security property, else the system property, is "0". */
+    static boolean cachesNothing(String securityTtl, String systemTtl) {
+        String effective = securityTtl != null ? securityTtl : systemTtl;
+        return effective != null && effective.trim().equals("0");
     }
 
     /** Refuses a URL the service must not reach; resolves its host to check every address it has. */
@@ -96,6 +130,9 @@ final class AddressGuard {
         if (first == 10 || first == 172 && (second & 0xF0) == 16 || first == 192 && second == 168) {
             return "a private (site-local) address";
         }
+        if (first == 192 && second == 0 && (a[2] & 0xFF) == 0) {
+            return "an IETF protocol assignment (192.0.0.0/24)";
+        }
         if (first == 169 && second == 254) {
             return "a link-local address";
         }
@@ -111,9 +148,17 @@ final class AddressGuard {
         return null;
     }
 
-    /** The IPv6 range InetAddress does not name: unique-local fc00::/7. */
+    /**
+     * The IPv6 ranges InetAddress does not name: unique-local fc00::/7, and the local-use NAT64 prefix
+     * 64:ff9b:1::/48 (RFC 8215), which translates to whatever IPv4 network the operator chose.
+     */
     private static String ipv6(byte[] a) {
-        return (a[0] & 0xFE) == 0xFC ? "a unique-local address (fc00::/7)" : null;
+        if ((a[0] & 0xFE) == 0xFC) {
+            return "a unique-local address (fc00::/7)";
+        }
+        boolean localNat64 = a[0] == 0 && a[1] == 0x64 && (a[2] & 0xFF) == 0xFF && (a[3] & 0xFF) == 0x9B
+                && a[4] == 0 && a[5] == 1;
+        return localNat64 ? "a local-use NAT64 address (64:ff9b:1::/48)" : null;
     }
 
     /**

@@ -6,15 +6,12 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,16 +19,12 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Every request the service sends to the fediverse (remote actor fetches, deliveries), through one HTTP client and
- * the {@link AddressGuard}: no automatic redirect (a GET follows up to {@value #MAX_REDIRECTS}, each checked
- * again), a body read up to a limit, and the whole exchange, body included, bounded by delivery-timeout.
+ * the {@link AddressGuard}: no redirect is followed (a 3xx is the answer: an actor's key is accepted only from the
+ * key id's own URL, so that an open redirect on a server cannot make another URL speak for one of its actors), a body
+ * read up to a limit, and the whole exchange, body included, bounded by delivery-timeout.
  */
 @Singleton
 public class FediverseHttp {
-
-    static final int MAX_REDIRECTS = 3;
-    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
-    /** What a redirected GET keeps: the signature covered the first URL, not the next one. */
-    private static final Set<String> KEPT_ON_REDIRECT = Set.of("accept", "user-agent");
 
     private final AddressGuard guard;
     private final Duration timeout;
@@ -44,6 +37,7 @@ public class FediverseHttp {
     }
 
     FediverseHttp(FediverseSettings settings, String baseUrl) {
+        AddressGuard.keepDnsAnswers();
         this.guard = new AddressGuard(settings.allowPrivateAddresses());
         this.timeout = settings.deliveryTimeout();
         this.userAgent = "Broadsheet/" + version() + " (+" + baseUrl + ")";
@@ -54,6 +48,11 @@ public class FediverseHttp {
                 .build();
     }
 
+    /** Keeps DNS answers cached when the JVM was told to cache none: the address guard relies on the cache. */
+    public static void keepDnsAnswers() {
+        AddressGuard.keepDnsAnswers();
+    }
+
     /** {@code Broadsheet/<version> (+<base URL>)}, the User-Agent of every request sent. */
     public String userAgent() {
         return userAgent;
@@ -62,21 +61,11 @@ public class FediverseHttp {
     /**
      * Sends through the address guard (DNS answers checked: no loopback, private, link-local, unique-local,
      * multicast or any-local address unless allow-private-addresses); reads at most maxBodyBytes; follows no
-     * redirect for POST, up to 3 for GET, each checked again. The User-Agent is set when the request has none.
+     * redirect. The User-Agent is set when the request has none.
      */
     public HttpResponse<byte[]> send(HttpRequest request, int maxBodyBytes) throws IOException, InterruptedException {
-        HttpRequest current = prepared(request, request.uri(), true);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (int redirects = 0; ; redirects++) {
-            guard.check(current.uri());
-            HttpResponse<byte[]> response = exchange(current, maxBodyBytes, deadline);
-            String location = response.headers().firstValue("Location").orElse(null);
-            if (!REDIRECTS.contains(response.statusCode()) || location == null || !"GET".equals(current.method())
-                    || redirects == MAX_REDIRECTS) {
-                return response;
-            }
-            current = prepared(current, current.uri().resolve(location), false);
-        }
+        guard.check(request.uri());
+        return exchange(prepared(request), maxBodyBytes, System.nanoTime() + timeout.toNanos());
     }
 
     /** One exchange, answered (body included) before the deadline or cancelled. */
@@ -100,13 +89,9 @@ public class FediverseHttp {
         }
     }
 
-    /** The request with a User-Agent and a timeout, at {@code uri}; a redirect keeps only the unsigned fields. */
-    private HttpRequest prepared(HttpRequest request, URI uri, boolean first) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(request, (name, value) ->
-                first || KEPT_ON_REDIRECT.contains(name.toLowerCase(Locale.ROOT))).uri(uri);
-        if (!first) {
-            builder.GET();
-        }
+    /** The request with a User-Agent and a timeout. */
+    private HttpRequest prepared(HttpRequest request) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request, (name, value) -> true);
         if (request.headers().firstValue("User-Agent").isEmpty()) {
             builder.header("User-Agent", userAgent);
         }

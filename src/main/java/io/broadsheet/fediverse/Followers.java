@@ -25,6 +25,12 @@ public class Followers {
 
     private static final Logger LOG = LoggerFactory.getLogger(Followers.class);
 
+    /**
+     * Distinct delivery inboxes one remote domain may have among the followers: without a cap, one server could make
+     * 50,000 actors, each with its own inbox, and have every article cost 50,000 deliveries. Followers delivered to
+     * an inbox already known (a shared inbox) are always accepted.
+     */
+    public static final int MAX_INBOXES_PER_DOMAIN = 100;
     /** How long a feed's count is kept. */
     static final Duration COUNT_MAX_AGE = Duration.ofSeconds(5);
     /** Counts kept at most (one per feed asked for); all go when it is reached. */
@@ -70,14 +76,23 @@ public class Followers {
 
     /**
      * Stores a follower of {@code feed}, or refreshes one that follows already (keeping when it first followed);
-     * deliveries go to its shared inbox when it has one. True when it is a new follower.
+     * deliveries go to its shared inbox when it has one. True when it is a new follower. A follower whose delivery
+     * inbox would be the {@link #MAX_INBOXES_PER_DOMAIN}+1st distinct one of its domain is refused, and nothing stored.
      */
     public boolean follow(String feed, String actor, String inbox, String sharedInbox, String followId, Instant now) {
         String delivery = sharedInbox != null ? sharedInbox : inbox;
+        String domain = domain(actor);
         FollowerRepository.Follower row = new FollowerRepository.Follower(feed, actor, inbox, sharedInbox, delivery,
-                domain(actor), followId, now);
+                domain, followId, now);
         counts.clear();
-        return transactions.executeWrite(status -> rows.upsert(row));
+        return transactions.executeWrite(status -> {
+            if (!rows.deliversTo(domain, delivery) && rows.deliveryInboxes(domain) >= MAX_INBOXES_PER_DOMAIN) {
+                throw new SenderRefusedException("There are too many inboxes on " + domain + ": its followers are"
+                        + " delivered to " + MAX_INBOXES_PER_DOMAIN + " distinct inboxes already; a follower delivered to"
+                        + " one of them (a shared inbox) can still follow. Nothing was stored.");
+            }
+            return rows.upsert(row);
+        });
     }
 
     /** Removes the actor from the feed's followers; true when it was one. */

@@ -56,13 +56,29 @@ public class Inbox {
             }
             IncomingActivity activity = IncomingActivity.parse(request.body(), json);
             type = activity.type();
-            ActorDocument signer = verifiedSigner(feed, request, activity);
-            boolean acted = signer != null && actions.apply(feed, activity, signer);
-            metrics.fediverseInbox(type, acted ? "accepted" : "ignored");
+            metrics.fediverseInbox(type, verifiedAndApplied(feed, request, activity) ? "accepted" : "ignored");
         } catch (RuntimeException e) {
             metrics.fediverseInbox(type, outcome(e));
             throw e;
         }
+    }
+
+    /**
+     * Checks the signature and does what the activity asks; true when something changed. The Delete of an account
+     * whose own actor URL answers 404 or 410 (its key can no longer be fetched, Mastodon still signs with it) removes
+     * it: only the actor's own server can make that URL answer so.
+     */
+    private boolean verifiedAndApplied(@Nullable String feed, IncomingRequest request, IncomingActivity activity) {
+        ActorDocument signer;
+        try {
+            signer = verifiedSigner(feed, request, activity);
+        } catch (ActorGoneException gone) {
+            if (isSelfDelete(activity) && gone.url().equals(activity.actor())) {
+                return followers.removeActor(activity.actor()) > 0;
+            }
+            throw gone;
+        }
+        return signer != null && actions.apply(feed, activity, signer);
     }
 
     /**

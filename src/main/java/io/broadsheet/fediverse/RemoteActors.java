@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Remote actors' public keys, by key id: kept in a bounded LRU cache (key-cache-size), fetched on a miss with a
- * signed GET of the key id's document (at most 1 MiB, at most fetch-concurrency at once per instance: beyond them
+ * signed GET of the key id's document (no redirect followed; at most 1 MiB, at most fetch-concurrency at once per instance: beyond them
  * the caller is told to come back), never from a blocked domain. A key that fails to verify once it is
  * {@link #ROTATION_AGE} old is fetched again (the actor may have rotated it).
  */
@@ -79,22 +79,52 @@ public class RemoteActors {
         return !document.fetchedAt().plus(ROTATION_AGE).isAfter(clock.instant());
     }
 
-    /** Fetches the document of a key id (its URL without the fragment) and caches it. */
+    /**
+     * Fetches the document of a key id (its URL without the fragment, no redirect followed) and caches it. When the
+     * document's id is another URL, that URL is fetched as well and must publish the same key under the same key id:
+     * the actor is that id (as Mastodon checks), so a JSON file uploaded to a server cannot speak for its actors.
+     */
     public ActorDocument fetch(String keyId, String signingFeed) {
         URI uri = documentUrl(keyId);
         if (!fetches.tryAcquire()) {
             acquireAfterAWait(); // a permit, or KeyFetchesBusyException
         }
         try {
-            HttpResponse<byte[]> response = http.send(signedGet(uri, signingFeed), MAX_DOCUMENT_BYTES);
-            if (response.statusCode() != 200) {
-                throw new UnverifiedRequestException("the signer's actor " + uri + " answered " + response.statusCode());
+            ActorDocument document = document(uri, keyId, signingFeed);
+            if (!document.id().equals(uri.toString())) {
+                document = owner(document, keyId, signingFeed);
             }
-            ActorDocument document = ActorDocument.parse(read(response.body(), uri), keyId, clock.instant());
             synchronized (this) {
                 cache.put(keyId, document);
             }
             return document;
+        } finally {
+            fetches.release();
+        }
+    }
+
+    /** The document at the key document's id, which must be that id's and publish the same key under the key id. */
+    private ActorDocument owner(ActorDocument keyDocument, String keyId, String signingFeed) {
+        ActorDocument owner = document(URI.create(keyDocument.id()), keyId, signingFeed);
+        if (!owner.id().equals(keyDocument.id()) || !owner.key().equals(keyDocument.key())) {
+            throw new UnverifiedRequestException("the key document " + abbreviated(keyId) + " names the actor "
+                    + keyDocument.id() + ", whose own document does not publish that key");
+        }
+        return owner;
+    }
+
+    /** One actor document, fetched signed and read; a 404 or 410 is {@link ActorGoneException}. */
+    private ActorDocument document(URI uri, String keyId, String signingFeed) {
+        try {
+            HttpResponse<byte[]> response = http.send(signedGet(uri, signingFeed), MAX_DOCUMENT_BYTES);
+            if (response.statusCode() == 404 || response.statusCode() == 410) {
+                throw new ActorGoneException(uri.toString(), response.statusCode());
+            }
+            if (response.statusCode() != 200) {
+                throw new UnverifiedRequestException("the signer's actor " + uri + " answered " + response.statusCode()
+                        + (response.statusCode() / 100 == 3 ? " (redirects are not followed)" : ""));
+            }
+            return ActorDocument.parse(read(response.body(), uri), keyId, clock.instant());
         } catch (ActorDocument.InvalidDocumentException e) {
             throw new UnverifiedRequestException("the signer's actor " + uri + " is unusable: " + e.getMessage());
         } catch (IOException e) {
@@ -102,9 +132,12 @@ public class RemoteActors {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UnverifiedRequestException("the fetch of the signer's actor " + uri + " was interrupted");
-        } finally {
-            fetches.release();
         }
+    }
+
+    /** Empties the key cache, as a restart does. */
+    synchronized void forgetKeys() {
+        cache.clear();
     }
 
     private void acquireAfterAWait() {

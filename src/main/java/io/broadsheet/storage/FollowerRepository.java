@@ -28,6 +28,13 @@ public class FollowerRepository {
     /** An actor gone from every feed: (actor); the actor index. */
     public static final String DELETE_ACTOR_SQL = "DELETE FROM fediverse_follower WHERE actor = ?";
 
+    /** The distinct delivery inboxes of a domain's followers: (domain); the domain index's range. */
+    public static final String DELIVERY_INBOXES_SQL = "SELECT COUNT(DISTINCT delivery_inbox) FROM fediverse_follower"
+            + " WHERE domain = ?";
+    /** Whether any follower on a domain is delivered to an inbox: (domain, delivery_inbox); the domain index. */
+    public static final String DELIVERS_TO_SQL = "SELECT delivery_inbox FROM fediverse_follower WHERE domain = ?"
+            + " AND delivery_inbox = ? LIMIT 1";
+
     /** A follower as stored. */
     public record Follower(String feed, String actor, String inbox, String sharedInbox, String deliveryInbox,
                            String domain, String followId, Instant followedAt) {
@@ -82,6 +89,22 @@ public class FollowerRepository {
         return update("UPDATE fediverse_follower SET inbox = ?, shared_inbox = ?, delivery_inbox = ?, domain = ?,"
                 + " follow_id = ? WHERE feed = ? AND actor = ?", f.inbox(), f.sharedInbox(), f.deliveryInbox(), f.domain(),
                 f.followId(), f.feed(), f.actor());
+    }
+
+    /** {@link #DELIVERY_INBOXES_SQL}. */
+    public long deliveryInboxes(String domain) {
+        return jdbc.prepareStatement(DELIVERY_INBOXES_SQL, ps -> {
+            ps.setString(1, domain);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** {@link #DELIVERS_TO_SQL}: true when some follower on the domain is delivered to this inbox. */
+    public boolean deliversTo(String domain, String deliveryInbox) {
+        return !Statements.strings(jdbc, DELIVERS_TO_SQL, domain, deliveryInbox).isEmpty();
     }
 
     /** Removes one follower of one feed; the rows removed (0 or 1). */

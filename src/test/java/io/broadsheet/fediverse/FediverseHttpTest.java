@@ -14,11 +14,13 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.Security;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -26,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The address guard by address, and FediverseHttp against a real server on loopback: refused without
- * allow-private-addresses, reached with it, bodies bounded, redirects followed only for GET.
+ * allow-private-addresses, reached with it, bodies bounded, no redirect followed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FediverseHttpTest {
@@ -78,6 +80,39 @@ class FediverseHttpTest {
     }
 
     @Test
+    void aDnsCacheTurnedOffIsSetTo30SecondsAndOtherSettingsAreLeftAlone() {
+        assertTrue(AddressGuard.cachesNothing("0", null), "security property 0");
+        assertTrue(AddressGuard.cachesNothing(null, "0"), "unset security property, sun.net.inetaddr.ttl 0");
+        assertFalse(AddressGuard.cachesNothing("-1", "0"), "security property -1 wins over the system property");
+        assertFalse(AddressGuard.cachesNothing("60", null), "a positive security property");
+        assertFalse(AddressGuard.cachesNothing(null, "-1"), "sun.net.inetaddr.ttl -1");
+        assertFalse(AddressGuard.cachesNothing(null, null), "nothing set: the JDK's 30 s");
+        String before = Security.getProperty(AddressGuard.CACHE_TTL);
+        try {
+            Security.setProperty(AddressGuard.CACHE_TTL, "0");
+            new FediverseHttp(settings(true), BASE);
+            assertEquals("30", Security.getProperty(AddressGuard.CACHE_TTL), "the cache TTL once the client exists");
+            Security.setProperty(AddressGuard.CACHE_TTL, "-1");
+            new FediverseHttp(settings(true), BASE);
+            assertEquals("-1", Security.getProperty(AddressGuard.CACHE_TTL), "a cache kept forever is left alone");
+        } finally {
+            Security.setProperty(AddressGuard.CACHE_TTL, before == null ? "30" : before);
+        }
+    }
+
+    @Test
+    void ietfProtocolAssignmentsAndLocalUseNat64AreRefusedAndWellKnownNat64FollowsItsIpv4Address() {
+        for (String address : List.of("192.0.0.1", "192.0.0.170", "192.0.0.255", "::ffff:192.0.0.8",
+                "64:ff9b::192.0.0.9", "64:ff9b:1::1", "64:ff9b:1:ffff::5db8:d822", "64:ff9b:1::93.184.216.34")) {
+            assertNotNull(AddressGuard.nonPublic(parse(address)), address + " must be refused");
+        }
+        for (String address : List.of("192.0.1.1", "192.1.0.1", "64:ff9b::192.0.1.1", "64:ff9b:2::1")) {
+            assertNull(AddressGuard.nonPublic(parse(address)), address + " is public, got: "
+                    + AddressGuard.nonPublic(parse(address)));
+        }
+    }
+
+    @Test
     void aLoopbackServerIsRefusedWithoutTheSwitchNamingTheHostAndTheAddress() {
         FediverseHttp http = new FediverseHttp(settings(false), BASE);
         int before = requestCount();
@@ -113,10 +148,10 @@ class FediverseHttpTest {
     }
 
     @Test
-    void aGetFollowsARedirectAndAPostDoesNot() throws Exception {
+    void neitherAGetNorAPostFollowsARedirect() throws Exception {
         FediverseHttp http = new FediverseHttp(settings(true), BASE);
-        assertEquals(200, http.send(get(url("/redirect")), 1000).statusCode(), "a GET after its redirect");
-        assertTrue(lastRequest().startsWith("GET /actor "), lastRequest());
+        assertEquals(302, http.send(get(url("/redirect")), 1000).statusCode(), "a GET's redirect is its answer");
+        assertTrue(lastRequest().startsWith("GET /redirect "), "the last request the server saw: " + lastRequest());
         HttpRequest post = HttpRequest.newBuilder(URI.create(url("/redirect")))
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
         assertEquals(302, http.send(post, 1000).statusCode(), "a POST's redirect is its answer");

@@ -15,13 +15,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * At 100,000 followers (world: 99,000 on 2,000 servers; europe: 1,000), a feed's count, its first follow and the
- * removal of an account read an index of V11, never the whole table, on H2 and on PostgreSQL.
+ * At 100,000 followers (world: 99,000 on 2,000 servers; europe: 1,000), a feed's count, its first follow, the
+ * removal of an account and a domain's delivery inboxes read an index of V11, never the whole table, on H2 and on PostgreSQL.
  */
 @MicronautTest(transactional = false)
 class FollowerPlansTest extends HttpTest {
@@ -98,9 +99,19 @@ class FollowerPlansTest extends HttpTest {
         assertFalse(plan.contains("Seq Scan"), "no table scan, got: " + plan);
     }
 
-    private String plan(String sql, String parameter) throws SQLException {
+    @Test
+    void aDomainsDistinctDeliveryInboxesAndWhetherItKnowsOneReadTheDomainIndex() throws SQLException {
+        for (String plan : List.of(plan(FollowerRepository.DELIVERY_INBOXES_SQL, "server-7.example"),
+                plan(FollowerRepository.DELIVERS_TO_SQL, "server-7.example", "https://server-7.example/inbox"))) {
+            assertTrue(plan.toLowerCase(java.util.Locale.ROOT).contains("fediverse_follower_domain_idx"),
+                    "the domain index, got: " + plan);
+            assertFalse(plan.contains("Seq Scan"), "no table scan, got: " + plan);
+        }
+    }
+
+    private String plan(String sql, Object... parameters) throws SQLException {
         try (Connection c = TestDatabase.connect(databaseUrl)) {
-            return Plans.explain(c, sql, parameter);
+            return Plans.explain(c, sql, parameters);
         }
     }
 }

@@ -55,6 +55,9 @@ class InboxTest extends HttpTest {
     @Inject
     MutableClock clock;
 
+    @Inject
+    RemoteActors remoteActors;
+
     @Value("${datasources.default.url}")
     String databaseUrl;
 
@@ -143,11 +146,7 @@ class InboxTest extends HttpTest {
         assertEquals(202, post("/fediverse/inbox", dave, follow(dave, "/fediverse/europe-politics", "https://f.example/d1")).status());
         assertEquals(202, post("/fediverse/inbox", dave, follow(dave, "/fediverse/tagged-kosovo", "https://f.example/d2")).status());
         assertEquals(List.of(1L, 1L), List.of(followers.count("europe-politics"), followers.count("tagged-kosovo")));
-        String delete = """
-                {"@context": "https://www.w3.org/ns/activitystreams", "id": "%s#delete", "type": "Delete",
-                 "actor": "%s", "object": "%s", "to": ["https://www.w3.org/ns/activitystreams#Public"]}
-                """.formatted(dave.id(), dave.id(), dave.id());
-        assertEquals(202, post("/fediverse/inbox", dave, delete).status());
+        assertEquals(202, post("/fediverse/inbox", dave, selfDelete(dave)).status());
         assertEquals(List.of(0L, 0L), List.of(followers.count("europe-politics"), followers.count("tagged-kosovo")),
                 "dave's follows of europe-politics and tagged-kosovo after the Delete of his account");
     }
@@ -280,7 +279,76 @@ class InboxTest extends HttpTest {
         assertEquals(List.of("all"), followedBy(olga.id()), "feeds olga follows");
     }
 
+    @Test
+    void aKeyDocumentUploadedToTheServerClaimingAnotherActorIs401AndStoresNothing() {
+        TestFollower.Actor victor = follower.actor("victor");
+        java.security.KeyPair forger = TestFollower.newKeys();
+        String keyId = follower.base() + "/media/x.json#key";
+        follower.serve("/media/x.json", TestFollower.document(victor.id(), victor.inbox(), victor.sharedInbox(), keyId,
+                forger));
+        Http.Answer answer = http.send(victor.signedPost(target("/fediverse/all/inbox"),
+                follow(victor, "/fediverse/all", "https://f.example/victor"), clock.instant(), keyId, forger.getPrivate()));
+        assertProblem(401, answer, "publishes no publicKey with the id " + keyId);
+        assertEquals(List.of(), followedBy(victor.id()), "feeds victor follows after a Follow signed by the forger");
+    }
+
+    @Test
+    void aKeyIdThatRedirectsToADocumentClaimingAnotherActorIs401AndStoresNothing() {
+        TestFollower.Actor wendy = follower.actor("wendy");
+        java.security.KeyPair forger = TestFollower.newKeys();
+        String keyId = follower.base() + "/go/wendy#main-key";
+        follower.redirect("/go/wendy", "/media/y.json");
+        follower.serve("/media/y.json", TestFollower.document(wendy.id(), wendy.inbox(), wendy.sharedInbox(), keyId,
+                forger));
+        Http.Answer answer = http.send(wendy.signedPost(target("/fediverse/all/inbox"),
+                follow(wendy, "/fediverse/all", "https://f.example/wendy"), clock.instant(), keyId, forger.getPrivate()));
+        assertProblem(401, answer, "answered 302");
+        assertEquals(List.of(), followedBy(wendy.id()), "feeds wendy follows after a Follow signed through a redirect");
+    }
+
+    @Test
+    void aKeyPublishedAtAnotherUrlIsAcceptedWhenTheActorsOwnDocumentPublishesIt() {
+        java.security.KeyPair keys = TestFollower.newKeys();
+        String id = follower.base() + "/people/zed";
+        String keyId = follower.base() + "/keys/zed#key";
+        follower.serve("/keys/zed", TestFollower.document(id, id + "/inbox", null, keyId, keys));
+        follower.serve("/people/zed", TestFollower.document(id, id + "/inbox", null, keyId, keys));
+        TestFollower.Actor zed = new TestFollower.Actor(id, keyId, id + "/inbox", null, keys);
+        Http.Answer answer = post("/fediverse/teasers/inbox", zed, follow(zed, "/fediverse/teasers", "https://f.example/zed"));
+        assertEquals(202, answer.status(), "a Follow whose key document's id publishes the same key: " + answer);
+        assertEquals(List.of("teasers"), followedBy(id), "feeds zed follows");
+    }
+
+    @Test
+    void aDeletedAccountsDeleteIsAcceptedOnceItsActorAnswers410EvenWithItsKeyNoLongerCached() {
+        TestFollower.Actor xena = follower.actor("xena");
+        assertEquals(202, post("/fediverse/inbox", xena, follow(xena, "/fediverse/teasers", "https://f.example/x1")).status());
+        follower.delete("xena");
+        remoteActors.forgetKeys();
+        Http.Answer answer = post("/fediverse/inbox", xena, selfDelete(xena));
+        assertEquals(202, answer.status(), "xena's Delete once her actor answers 410: " + answer);
+        assertEquals(List.of(), followedBy(xena.id()), "feeds xena follows after the Delete of her account");
+    }
+
+    @Test
+    void aDeleteSignedWithAKeyOfAMissingDocumentDoesNotRemoveALiveActor() {
+        TestFollower.Actor yves = follower.actor("yves");
+        assertEquals(202, post("/fediverse/inbox", yves, follow(yves, "/fediverse/teasers", "https://f.example/y1")).status());
+        java.security.KeyPair forger = TestFollower.newKeys();
+        Http.Answer answer = http.send(yves.signedPost(target("/fediverse/inbox"), selfDelete(yves), clock.instant(),
+                follower.base() + "/users/nobody#main-key", forger.getPrivate()));
+        assertProblem(401, answer, "answered 404");
+        assertEquals(List.of("teasers"), followedBy(yves.id()), "feeds yves follows after a forged Delete");
+    }
+
     // --- helpers
+
+    private static String selfDelete(TestFollower.Actor actor) {
+        return """
+                {"@context": "https://www.w3.org/ns/activitystreams", "id": "%s#delete", "type": "Delete",
+                 "actor": "%s", "object": "%s", "to": ["https://www.w3.org/ns/activitystreams#Public"]}
+                """.formatted(actor.id(), actor.id(), actor.id());
+    }
 
     private Http.Answer post(String path, TestFollower.Actor signer, String json) {
         return http.send(signer.signedPost(target(path), json, clock.instant()));

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -77,6 +78,10 @@ public final class TestFollower implements AutoCloseable {
     private final AtomicInteger fetches = new AtomicInteger();
     private volatile CountDownLatch held = new CountDownLatch(0);
     private final Map<String, List<String>> received = new ConcurrentHashMap<>();
+    /** Answers at other paths: (status, Location or body). */
+    private final Map<String, String[]> answers = new ConcurrentHashMap<>();
+    /** Names of actors whose document answers 410 Gone (their account was deleted). */
+    private final Set<String> gone = ConcurrentHashMap.newKeySet();
 
     public TestFollower() {
         try {
@@ -91,6 +96,7 @@ public final class TestFollower implements AutoCloseable {
         }));
         server.createContext("/users/", this::serveActor);
         server.createContext("/inbox", this::receive);
+        server.createContext("/", this::answer);
         server.start();
     }
 
@@ -110,6 +116,32 @@ public final class TestFollower implements AutoCloseable {
         Actor actor = new Actor(id, id + "#main-key", id + "/inbox", base + "/inbox", newKeys());
         actors.put(name, actor);
         return actor;
+    }
+
+    /**
+     * A new actor with the given key pair (many actors, one key: cheaper to make), delivered to its own inbox only
+     * when {@code sharedInbox} is false (its document then names no shared inbox).
+     */
+    public Actor actor(String name, KeyPair keys, boolean sharedInbox) {
+        String id = base() + "/users/" + name;
+        Actor actor = new Actor(id, id + "#main-key", id + "/inbox", sharedInbox ? base() + "/inbox" : null, keys);
+        actors.put(name, actor);
+        return actor;
+    }
+
+    /** From now on the actor's document answers 410 Gone, as a deleted Mastodon account's does. */
+    public void delete(String name) {
+        gone.add(name);
+    }
+
+    /** Serves {@code json} at {@code path} (an uploaded file, say). */
+    public void serve(String path, String json) {
+        answers.put(path, new String[]{"200", json});
+    }
+
+    /** Answers {@code path} with a 302 to {@code location}. */
+    public void redirect(String path, String location) {
+        answers.put(path, new String[]{"302", location});
     }
 
     /** The actor {@code name} with a new key pair under the same key id (a rotation); its document serves the new key. */
@@ -165,28 +197,49 @@ public final class TestFollower implements AutoCloseable {
         }
         String name = exchange.getRequestURI().getPath().substring("/users/".length());
         Actor actor = actors.get(name);
-        if (actor == null || !"GET".equals(exchange.getRequestMethod())) {
-            exchange.sendResponseHeaders(404, -1);
+        if (actor == null || !"GET".equals(exchange.getRequestMethod()) || gone.contains(name)) {
+            exchange.sendResponseHeaders(gone.contains(name) ? 410 : 404, -1);
             exchange.close();
             return;
         }
-        byte[] body = document(actor).getBytes(StandardCharsets.UTF_8);
+        sendJson(exchange, document(actor.id(), actor.inbox(), actor.sharedInbox(), actor.keyId(), actor.keys()));
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        fetches.incrementAndGet();
+        String[] answer = answers.get(exchange.getRequestURI().getPath());
+        if (answer == null) {
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        } else if (answer[0].equals("302")) {
+            exchange.getResponseHeaders().set("Location", answer[1]);
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        } else {
+            sendJson(exchange, answer[1]);
+        }
+    }
+
+    private static void sendJson(HttpExchange exchange, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/activity+json");
         exchange.sendResponseHeaders(200, body.length);
         exchange.getResponseBody().write(body);
         exchange.close();
     }
 
-    /** The actor's document, as Mastodon writes one (trimmed to what a follower's server reads). */
-    private static String document(Actor actor) {
+    /**
+     * An actor document as Mastodon writes one (trimmed to what a follower's server reads), claiming the id {@code id}
+     * and publishing {@code keys}' public key as {@code keyId}, owned by {@code id}; no endpoints without a shared inbox.
+     */
+    public static String document(String id, String inbox, String sharedInbox, String keyId, KeyPair keys) {
+        String endpoints = sharedInbox == null ? "" : "\"endpoints\": {\"sharedInbox\": \"" + sharedInbox + "\"},";
         return """
                 {"@context": ["https://www.w3.org/ns/activitystreams", "https://w3id.org/security/v1"],
-                 "id": "%s", "type": "Person", "preferredUsername": "%s", "inbox": "%s",
-                 "endpoints": {"sharedInbox": "%s"},
+                 "id": "%s", "type": "Person", "preferredUsername": "%s", "inbox": "%s", %s
                  "publicKey": {"id": "%s", "owner": "%s", "publicKeyPem": "%s"}}
-                """.formatted(actor.id(), actor.id().substring(actor.id().lastIndexOf('/') + 1), actor.inbox(),
-                actor.sharedInbox(), actor.keyId(), actor.id(),
-                PublicKeys.toPem(actor.keys().getPublic()).replace("\n", "\\n"));
+                """.formatted(id, id.substring(id.lastIndexOf('/') + 1), inbox, endpoints, keyId, id,
+                PublicKeys.toPem(keys.getPublic()).replace("\n", "\\n"));
     }
 
     /** A fresh RSA 2048 key pair. */
