@@ -1,5 +1,6 @@
 package io.broadsheet.fediverse;
 
+import io.broadsheet.storage.NoteLedgerRepository;
 import io.broadsheet.testing.Eventually;
 import io.broadsheet.testing.FediverseRows;
 import io.broadsheet.testing.Fixtures;
@@ -9,10 +10,12 @@ import io.broadsheet.testing.RecordingInbox;
 import io.broadsheet.testing.TestDatabase;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -20,11 +23,13 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Publishing never fails an article's write: when what a write sends cannot be made ({@link FailingActivities} for
- * the feed {@code fed-broken}), the article is stored and answered as usual, and only the publishing rows are undone.
+ * the feed {@code fed-broken}), the article is stored and answered as usual, and only the publishing rows are undone;
+ * and a note's row two transactions insert at once is inserted once, without an error.
  */
 @MicronautTest(transactional = false)
 class PublishingFailureTest extends HttpTest {
@@ -34,6 +39,10 @@ class PublishingFailureTest extends HttpTest {
 
     @Inject
     ApplicationContext context;
+    @Inject
+    NoteLedgerRepository ledger;
+    @Inject
+    TransactionOperations<Connection> transactions;
 
     @Override
     public Map<String, String> getProperties() {
@@ -68,6 +77,16 @@ class PublishingFailureTest extends HttpTest {
         Eventually.equals(0L, () -> FediverseRows.queued(context), "deliveries still queued");
         assertEquals(List.of(), inbox.requests("/broken/inbox"), "what the failing feed's follower was sent");
         assertEquals(1L, FediverseRows.notes(context, "fed-fine"), "note rows of the other feed");
+    }
+
+    @Test
+    void aNoteRowAnotherTransactionWroteFirstIsLeftAndReportedNotInserted() {
+        Instant published = Instant.parse("2026-01-01T00:00:00Z");
+        boolean first = transactions.executeWrite(s -> ledger.insert("fed-race", 9_001, "first-digest", published));
+        boolean second = transactions.executeWrite(s -> ledger.insert("fed-race", 9_001, "second-digest", published));
+        assertTrue(first, "the first insert of the note's row reports it inserted nothing");
+        assertFalse(second, "the second insert of the note's row (the one that must not send a Create) reports it inserted");
+        assertEquals(1L, FediverseRows.notes(context, "fed-race"), "note rows after two inserts");
     }
 
     private static String minuteAgo() {
