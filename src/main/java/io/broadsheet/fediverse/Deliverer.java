@@ -15,12 +15,14 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,6 +30,11 @@ import java.util.concurrent.TimeUnit;
  * {@link #LEASE} (rows another instance holds are skipped) and hands them to at most {@code delivery-concurrency}
  * senders at once. It looks right after a commit that queued something, when a sender frees up, and every
  * {@link #POLL} otherwise (other instances' rows, retries that came due, leases that ran out).
+ *
+ * <p>The lease written when taking a row is also the token of that taking: now + {@link #LEASE} + a random number
+ * of microseconds, and settling, retrying or giving the row back happens only while the row still holds it, so an
+ * instance whose lease ran out and whose row another took over changes nothing. Instances take "now" from their own
+ * clocks, which must agree within far less than the lease.
  */
 @Singleton
 public class Deliverer {
@@ -35,6 +42,8 @@ public class Deliverer {
     /** How long a taken delivery is this instance's: far longer than an attempt may take. */
     static final Duration LEASE = Duration.ofMinutes(5);
     static final Duration POLL = Duration.ofSeconds(1);
+    /** The random part of a lease, in microseconds, that tells one taking from another. */
+    private static final long LEASE_TOKEN_MICROS = 60_000_000;
     /** Activities whose last delivery two instances settled at once are removed this often (in polls). */
     private static final int SWEEP_EVERY = 600;
     private static final Logger LOG = LoggerFactory.getLogger(Deliverer.class);
@@ -122,25 +131,36 @@ public class Deliverer {
             return 0;
         }
         Instant now = clock.instant();
-        List<Due> due = transactions.executeWrite(s -> rows.claim(now, now.plus(LEASE), free));
+        List<Due> due = transactions.executeWrite(s -> rows.claim(now, leaseUntil(now), free));
         for (Due delivery : due) {
             slots.acquire();
             inFlight.add(delivery);
-            senders.execute(() -> {
-                try {
-                    if (attempt.deliver(delivery)) {
-                        inFlight.remove(delivery);
-                    }
-                } catch (RuntimeException e) {
-                    LOG.warn("Delivery of activity {} to {} failed; its lease runs out and it is tried again",
-                            delivery.activity(), delivery.inbox(), e);
-                } finally {
-                    slots.release();
-                    wake();
-                }
-            });
+            senders.execute(() -> send(delivery));
         }
         return due.size();
+    }
+
+    /** The lease of a taking at {@code now}, in whole microseconds, unique to it: see the class comment. */
+    static Instant leaseUntil(Instant now) {
+        return now.truncatedTo(ChronoUnit.MICROS).plus(LEASE)
+                .plus(ThreadLocalRandom.current().nextLong(LEASE_TOKEN_MICROS), ChronoUnit.MICROS);
+    }
+
+    /** One attempt on a sender; the delivery stays in flight only when a shutdown interrupted it unsettled. */
+    private void send(Due delivery) {
+        boolean interrupted = false;
+        try {
+            interrupted = !attempt.deliver(delivery);
+        } catch (RuntimeException e) {
+            LOG.warn("Delivery of activity {} to {} failed; its lease runs out and it is tried again",
+                    delivery.activity(), delivery.inbox(), e);
+        } finally {
+            if (!interrupted) {
+                inFlight.remove(delivery);
+            }
+            slots.release();
+            wake();
+        }
     }
 
     private void awaitSignal() throws InterruptedException {
@@ -168,7 +188,7 @@ public class Deliverer {
     private void releaseUnsettled() {
         try {
             transactions.executeWrite(s -> {
-                inFlight.forEach(d -> rows.release(d.activity(), d.inbox()));
+                inFlight.forEach(rows::release);
                 return null;
             });
         } catch (RuntimeException e) {

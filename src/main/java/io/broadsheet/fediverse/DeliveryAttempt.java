@@ -27,8 +27,10 @@ import java.util.Optional;
  * One attempt at one delivery: the stored activity POSTed, signed with the feed's key, to the inbox, and its outcome
  * settled in the queue. 2xx: delivered; 5xx, 429, a time-out or a failed connection: tried again after
  * {@code first-retry} doubled for each earlier attempt (a longer {@code Retry-After} of a 429 respected) until
- * {@code give-up-after} from the activity's creation; any other status: given up (410 also removes the feed's
- * followers whose deliveries go there); an inbox of a blocked domain: dropped unsent.
+ * {@code give-up-after} from the activity's creation; any other status, or an address the guard refuses
+ * ({@link BlockedAddressException}): given up (410 also removes every feed's followers whose deliveries go there);
+ * an inbox of a blocked domain: dropped unsent. Every outcome is settled only while the row holds this taking's
+ * lease ({@link DeliveryRepository.Due#leasedUntil()}).
  */
 @Singleton
 class DeliveryAttempt {
@@ -41,6 +43,7 @@ class DeliveryAttempt {
     private final DeliveryRepository rows;
     private final TransactionOperations<Connection> transactions;
     private final FediverseHttp http;
+    private final Followers followers;
     private final Actors actors;
     private final ActorKeys keys;
     private final FediverseSettings settings;
@@ -51,11 +54,12 @@ class DeliveryAttempt {
     private final String userAgent;
 
     DeliveryAttempt(DeliveryRepository rows, TransactionOperations<Connection> transactions, FediverseHttp http,
-                    Actors actors, ActorKeys keys, FediverseSettings settings, FeedsConfig config,
+                    Followers followers, Actors actors, ActorKeys keys, FediverseSettings settings, FeedsConfig config,
                     BroadsheetMetrics metrics, DeliveryLog log, Clock clock) {
         this.rows = rows;
         this.transactions = transactions;
         this.http = http;
+        this.followers = followers;
         this.actors = actors;
         this.keys = keys;
         this.settings = settings;
@@ -77,6 +81,9 @@ class DeliveryAttempt {
         try {
             HttpResponse<byte[]> answer = http.send(request(due, inbox), MAX_ANSWER_BYTES);
             answered(due, answer);
+        } catch (BlockedAddressException e) {
+            LOG.info("Delivery of activity {} to {} given up: {}", due.activity(), due.inbox(), e.getMessage());
+            settle(due, BroadsheetMetrics.GAVE_UP, 0, e.getMessage());
         } catch (IOException e) {
             failed(due, 0, null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } catch (InterruptedException e) {
@@ -103,17 +110,15 @@ class DeliveryAttempt {
     private void answered(Due due, HttpResponse<byte[]> answer) {
         int status = answer.statusCode();
         if (status >= 200 && status < 300) {
-            transactions.executeWrite(s -> {
-                rows.settle(due.activity(), due.inbox());
-                return null;
-            });
-            metrics.fediverseDelivery(BroadsheetMetrics.DELIVERED);
+            if (settled(due)) {
+                metrics.fediverseDelivery(BroadsheetMetrics.DELIVERED);
+            }
         } else if (status == 429 || status >= 500) {
             failed(due, status, retryAfter(answer), null);
         } else if (status == 410) {
             settle(due, BroadsheetMetrics.GAVE_UP, status, null);
-            int removed = transactions.executeWrite(s -> rows.removeFollowersAt(due.feed(), due.inbox()));
-            LOG.info("{} answered 410 Gone: {} follower(s) of {} removed", due.inbox(), removed, due.feed());
+            int removed = followers.removeByDeliveryInbox(due.inbox());
+            LOG.info("{} answered 410 Gone: {} follower(s) removed, of every feed", due.inbox(), removed);
         } else {
             settle(due, BroadsheetMetrics.GAVE_UP, status, null);
         }
@@ -132,10 +137,11 @@ class DeliveryAttempt {
             return;
         }
         String reason = error != null ? error : "HTTP " + status;
-        transactions.executeWrite(s -> {
-            rows.retryAt(due.activity(), due.inbox(), attempts, next, reason.length() > 500 ? reason.substring(0, 500) : reason);
-            return null;
-        });
+        String stored = reason.length() > 500 ? reason.substring(0, 500) : reason;
+        if (!transactions.executeWrite(s -> rows.retryAt(due, attempts, next, stored))) {
+            lostLease(due);
+            return;
+        }
         metrics.fediverseDelivery(BroadsheetMetrics.RETRIED);
         log.record(new DeliveryLog.Failure(clock.instant(), due.feed(), URI.create(due.inbox()).getHost(),
                 BroadsheetMetrics.RETRIED, status, error, attempts));
@@ -143,13 +149,26 @@ class DeliveryAttempt {
 
     /** The delivery ends unsent: given up or dropped. */
     private void settle(Due due, String outcome, int status, String error) {
-        transactions.executeWrite(s -> {
-            rows.settle(due.activity(), due.inbox());
-            return null;
-        });
+        if (!settled(due)) {
+            return;
+        }
         metrics.fediverseDelivery(outcome);
         log.record(new DeliveryLog.Failure(clock.instant(), due.feed(), URI.create(due.inbox()).getHost(), outcome,
                 status, error, due.attempts() + (BroadsheetMetrics.DROPPED.equals(outcome) ? 0 : 1)));
+    }
+
+    /** Settles the delivery under this taking's lease; false (logged) when another instance has taken it over. */
+    private boolean settled(Due due) {
+        if (transactions.executeWrite(s -> rows.settle(due))) {
+            return true;
+        }
+        lostLease(due);
+        return false;
+    }
+
+    private static void lostLease(Due due) {
+        LOG.info("Delivery of activity {} to {} outlived its lease and was taken over; its outcome is the other"
+                + " taking's to settle", due.activity(), due.inbox());
     }
 
     /** {@code first} doubled for each attempt before the last: first, 2 first, 4 first... */

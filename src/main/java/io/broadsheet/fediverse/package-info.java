@@ -7,7 +7,8 @@
  * {@code io.broadsheet.storage}.
  *
  * <p>Publishing and delivery: {@link io.broadsheet.fediverse.Publisher} decides, in the writing transaction, what an
- * article's change sends to each feed's followers and queues it ({@link io.broadsheet.fediverse.DeliveryQueue});
+ * article's change sends to each feed's followers and queues it ({@link io.broadsheet.fediverse.DeliveryQueue}),
+ * under a savepoint so that a failure of publishing never fails the write;
  * {@link io.broadsheet.fediverse.Deliverer} is each instance's worker that takes due deliveries under a lease, and
  * {@link io.broadsheet.fediverse.DeliveryAttempt} sends one and settles its outcome (delivered, retried with backoff,
  * given up, dropped); {@link io.broadsheet.fediverse.DeliveryLog} keeps the latest failures for the newsroom.

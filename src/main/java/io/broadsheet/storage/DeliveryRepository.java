@@ -44,9 +44,12 @@ public class DeliveryRepository {
      * A delivery taken under a lease, with its activity.
      *
      * @param attempts the attempts made before this one
+     * @param leasedUntil the lease this instance wrote when it took the row: settling, retrying and releasing the
+     *                    row change it only while it still holds this value (another instance that took the row
+     *                    over after the lease ran out wrote its own)
      */
     public record Due(long activity, String inbox, int attempts, String feed, String kind, String body,
-                      Instant createdAt) {
+                      Instant createdAt, Instant leasedUntil) {
     }
 
     /** Inserts an activity; returns its row id. */
@@ -84,7 +87,8 @@ public class DeliveryRepository {
 
     /**
      * In one short transaction: up to {@code limit} due deliveries nobody holds, leased until {@code leaseUntil}
-     * (rows another instance is taking are skipped, not waited for).
+     * (rows another instance is taking are skipped, not waited for). The lease is also the token of the taking: a
+     * value in whole microseconds (what the column keeps) that no other instance writes.
      */
     public List<Due> claim(Instant now, Instant leaseUntil, int limit) {
         List<Object[]> keys = jdbc.prepareStatement(DUE_SQL, ps -> {
@@ -107,7 +111,7 @@ public class DeliveryRepository {
         for (Object[] k : keys) {
             Object[] a = activities.get((Long) k[0]);
             due.add(new Due((Long) k[0], (String) k[1], (Integer) k[2], (String) a[0], (String) a[1], (String) a[2],
-                    (Instant) a[3]));
+                    (Instant) a[3], leaseUntil));
         }
         return due;
     }
@@ -127,10 +131,17 @@ public class DeliveryRepository {
         });
     }
 
-    /** A delivery is settled (sent, given up or dropped): its row goes, and its activity with its last one. */
-    public void settle(long activity, String inbox) {
-        update("DELETE FROM fediverse_delivery WHERE activity = ? AND inbox = ?", activity, inbox);
-        removeIfSettled(activity);
+    /**
+     * A delivery is settled (sent, given up or dropped): its row goes, and its activity with its last one; only
+     * while the row holds this taking's lease. False when it no longer did (nothing changed).
+     */
+    public boolean settle(Due due) {
+        if (update("DELETE FROM fediverse_delivery WHERE activity = ? AND inbox = ? AND leased_until = ?",
+                due.activity(), due.inbox(), utc(due.leasedUntil())) == 0) {
+            return false;
+        }
+        removeIfSettled(due.activity());
+        return true;
     }
 
     /** Removes the activity if no delivery of it is left. */
@@ -148,20 +159,23 @@ public class DeliveryRepository {
                 + " (SELECT 1 FROM fediverse_delivery d WHERE d.activity = fediverse_activity.id)", utc(before));
     }
 
-    /** A failed delivery waits until {@code next}, released from its lease, with its attempts and error. */
-    public void retryAt(long activity, String inbox, int attempts, Instant next, String error) {
-        update("UPDATE fediverse_delivery SET attempts = ?, next_attempt_at = ?, leased_until = NULL, last_error = ?"
-                + " WHERE activity = ? AND inbox = ?", attempts, utc(next), error, activity, inbox);
+    /**
+     * A failed delivery waits until {@code next}, released from its lease, with its attempts and error; only while
+     * the row holds this taking's lease. False when it no longer did (nothing changed).
+     */
+    public boolean retryAt(Due due, int attempts, Instant next, String error) {
+        return update("UPDATE fediverse_delivery SET attempts = ?, next_attempt_at = ?, leased_until = NULL,"
+                + " last_error = ? WHERE activity = ? AND inbox = ? AND leased_until = ?", attempts, utc(next), error,
+                due.activity(), due.inbox(), utc(due.leasedUntil())) == 1;
     }
 
-    /** Gives a leased delivery back untried (its instance is stopping): another may take it at once. */
-    public void release(long activity, String inbox) {
-        update("UPDATE fediverse_delivery SET leased_until = NULL WHERE activity = ? AND inbox = ?", activity, inbox);
-    }
-
-    /** Removes the feed's followers whose deliveries go to {@code deliveryInbox} (it answered 410 Gone); how many. */
-    public int removeFollowersAt(String feed, String deliveryInbox) {
-        return update("DELETE FROM fediverse_follower WHERE feed = ? AND delivery_inbox = ?", feed, deliveryInbox);
+    /**
+     * Gives a leased delivery back untried (its instance is stopping): another may take it at once; only while the
+     * row holds this taking's lease. False when it no longer did (nothing changed).
+     */
+    public boolean release(Due due) {
+        return update("UPDATE fediverse_delivery SET leased_until = NULL WHERE activity = ? AND inbox = ?"
+                + " AND leased_until = ?", due.activity(), due.inbox(), utc(due.leasedUntil())) == 1;
     }
 
     /**

@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * What each feed's followers were sent ({@code fediverse_note}: one row per feed and article, with the digest of the
@@ -25,6 +24,9 @@ public class NoteLedgerRepository {
     public static final String RELEASED_SQL = "SELECT article_id FROM feed_item WHERE feed = 'all'"
             + " AND published_at > ? AND published_at <= ? ORDER BY feed, published_at DESC, article_id DESC";
 
+    /** The start of the grouped read of feeds' first followers; {@link #firstFollowedSql} ends it. */
+    public static final String FIRST_FOLLOWED_SQL = "SELECT feed, MIN(followed_at) FROM fediverse_follower WHERE feed IN (";
+
     private final JdbcOperations jdbc;
 
     NoteLedgerRepository(JdbcOperations jdbc) {
@@ -36,15 +38,29 @@ public class NoteLedgerRepository {
         return !Statements.strings(jdbc, "SELECT feed FROM fediverse_follower LIMIT 1").isEmpty();
     }
 
-    /** When the feed gained its earliest current follower; empty when it has none (one end of an index). */
-    public Optional<Instant> firstFollowedAt(String feed) {
-        return jdbc.prepareStatement("SELECT MIN(followed_at) FROM fediverse_follower WHERE feed = ?", ps -> {
-            ps.setString(1, feed);
+    /**
+     * When each of {@code feeds} gained its earliest current follower, for those that have one: one grouped read of
+     * the (feed, followed_at) index ({@link #FIRST_FOLLOWED_SQL}).
+     */
+    public Map<String, Instant> firstFollowedAt(Collection<String> feeds) {
+        Map<String, Instant> first = new HashMap<>();
+        if (feeds.isEmpty()) {
+            return first;
+        }
+        return jdbc.prepareStatement(firstFollowedSql(feeds.size()), ps -> {
+            Statements.bind(ps, feeds.toArray());
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
+                while (rs.next()) {
+                    first.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant());
+                }
             }
+            return first;
         });
+    }
+
+    /** {@link #FIRST_FOLLOWED_SQL} for {@code feeds} feeds. */
+    public static String firstFollowedSql(int feeds) {
+        return FIRST_FOLLOWED_SQL + Statements.placeholders(feeds) + ") GROUP BY feed";
     }
 
     /** The digests sent to a feed's followers, by article id, for those of {@code articleIds} that have one. */
@@ -69,10 +85,13 @@ public class NoteLedgerRepository {
         });
     }
 
-    /** A Create was sent: the note's row. */
-    public void insert(String feed, long articleId, String digest, Instant publishedAt) {
-        update("INSERT INTO fediverse_note (feed, article_id, digest, published_at) VALUES (?, ?, ?, ?)",
-                feed, articleId, digest, publishedAt.atOffset(ZoneOffset.UTC));
+    /**
+     * A Create is to be sent: the note's row, unless another transaction wrote it first (the release timer and an
+     * editor publishing the same article at once); true when this one inserted it, and so sends the Create.
+     */
+    public boolean insert(String feed, long articleId, String digest, Instant publishedAt) {
+        return update("INSERT INTO fediverse_note (feed, article_id, digest, published_at) VALUES (?, ?, ?, ?)"
+                + " ON CONFLICT DO NOTHING", feed, articleId, digest, publishedAt.atOffset(ZoneOffset.UTC)) == 1;
     }
 
     /** An Update was sent: the note's new digest. */
@@ -90,8 +109,8 @@ public class NoteLedgerRepository {
         return Statements.longs(jdbc, RELEASED_SQL, from.atOffset(ZoneOffset.UTC), through.atOffset(ZoneOffset.UTC));
     }
 
-    private void update(String sql, Object... params) {
-        jdbc.prepareStatement(sql, ps -> {
+    private int update(String sql, Object... params) {
+        return jdbc.prepareStatement(sql, ps -> {
             Statements.bind(ps, params);
             return ps.executeUpdate();
         });

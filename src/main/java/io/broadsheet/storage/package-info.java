@@ -17,7 +17,8 @@
  * {@link io.broadsheet.storage.PartnerKeyRepository} their tables; {@link io.broadsheet.storage.SitemapQueries} reads what
  * the sitemaps list, by ranges of article ids and of publication times. The fediverse's:
  * {@link io.broadsheet.storage.DeliveryRepository} owns the delivery queue ({@code fediverse_activity},
- * {@code fediverse_delivery}, taken under leases with {@code FOR UPDATE SKIP LOCKED}) and
+ * {@code fediverse_delivery}, taken under leases with {@code FOR UPDATE SKIP LOCKED}, each lease the token its
+ * taking settles by) and
  * {@link io.broadsheet.storage.NoteLedgerRepository} the notes sent ({@code fediverse_note}) and the reads publishing
  * decides by.
  *
@@ -26,7 +27,8 @@
  * the caller answers, with H2's compaction left running; {@link io.broadsheet.storage.Durability} lets a bulk import
  * make its chunks durable once; {@link io.broadsheet.storage.Statements} runs JDBC batches;
  * {@link io.broadsheet.storage.Identities} reads and moves the id identities (after rows inserted with ids of their
- * own).
+ * own); {@link io.broadsheet.storage.Savepoints} runs work that may fail inside the caller's transaction under a
+ * savepoint, so that its failure undoes only what it wrote.
  *
  * <p>{@link io.broadsheet.storage.ActorKeyRepository} owns {@code fediverse_actor_key}, the key pair of each feed's
  * fediverse actor.

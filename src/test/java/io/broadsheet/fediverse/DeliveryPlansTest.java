@@ -1,6 +1,7 @@
 package io.broadsheet.fediverse;
 
 import io.broadsheet.storage.DeliveryRepository;
+import io.broadsheet.storage.NoteLedgerRepository;
 import io.broadsheet.testing.HttpTest;
 import io.broadsheet.testing.Plans;
 import io.broadsheet.testing.TestDatabase;
@@ -21,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The queue's statements at the size the issue names, 100,000 followers of a feed on 2,000 servers: queuing an
- * activity to them reads the (feed, delivery_inbox) index, and taking due deliveries reads the due index.
+ * activity to them reads the (feed, delivery_inbox) index, taking due deliveries reads the due index, and the first
+ * followers of the feeds an event touches are read from the (feed, followed_at) index.
  */
 @MicronautTest(transactional = false)
 class DeliveryPlansTest extends HttpTest {
@@ -76,6 +78,16 @@ class DeliveryPlansTest extends HttpTest {
         try (Connection connection = TestDatabase.connect(databaseUrl)) {
             String plan = Plans.explain(connection, DeliveryRepository.DUE_SQL, AT.plusMinutes(100), AT.plusMinutes(100), 16);
             assertTrue(plan.contains("fediverse_delivery_due_idx"), "the due index: " + plan);
+        }
+    }
+
+    @Test
+    void theFirstFollowersOfAnEventsFeedsAreOneGroupedReadOfTheSinceIndex() throws SQLException {
+        try (Connection connection = TestDatabase.connect(databaseUrl)) {
+            String plan = Plans.explain(connection, NoteLedgerRepository.firstFollowedSql(3),
+                    "plan-world", "plan-europe", "plan-nobody");
+            assertTrue(plan.contains("fediverse_follower_since_idx"), "the (feed, followed_at) index: " + plan);
+            assertFalse(plan.contains("Seq Scan") || plan.contains("tableScan"), "no scan of the table: " + plan);
         }
     }
 

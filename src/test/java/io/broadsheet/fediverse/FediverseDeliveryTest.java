@@ -183,13 +183,19 @@ class FediverseDeliveryTest extends HttpTest {
     }
 
     @Test
-    void anInboxAnswering410IsGivenUpAndItsFollowersRemoved() {
+    void anInboxAnswering410IsGivenUpAndEveryFeedsFollowersThereRemoved() {
         inbox.answer(new Answer(410, null));
-        follow("fed-left", "https://eight.example/users/a", "/left/inbox");
-        follow("fed-left", "https://eight.example/users/b", "/left/inbox");
+        // followers on the inbox's server, as a shared inbox's are (followers are removed by inbox on its domain)
+        follow("fed-left", "https://127.0.0.1/users/left-a", "/left/inbox");
+        follow("fed-left", "https://127.0.0.1/users/left-b", "/left/inbox");
+        follow("fed-left-too", "https://127.0.0.1/users/left-a", "/left/inbox");
+        follow("fed-stays", "https://127.0.0.1/users/left-c", "/stays/inbox");
         publish("fl-1", "fed-left");
 
         Eventually.equals(0L, () -> FediverseRows.followers(context, "fed-left"), "followers at the inbox that is gone");
+        Eventually.equals(0L, () -> FediverseRows.followers(context, "fed-left-too"),
+                "another feed's follower at the inbox that is gone");
+        assertEquals(1L, FediverseRows.followers(context, "fed-stays"), "a follower at another inbox");
         assertEquals(List.of("gave_up 410 after 1"), failures("fed-left"));
         assertEquals(1, inbox.requests("/left/inbox").size());
     }
@@ -203,6 +209,19 @@ class FediverseDeliveryTest extends HttpTest {
         Eventually.equals(List.of("dropped 0 after 0"), () -> failures("fed-blocked"), "the failures logged");
         assertEquals(0L, FediverseRows.queued(context), "deliveries still queued");
         assertEquals(List.of(), inbox.requests("/blocked/inbox"));
+    }
+
+    @Test
+    void anInboxTheAddressGuardRefusesIsGivenUpAtOnceWithTheReason() {
+        FediverseRows.addFollower(context, "fed-refused", "https://nine.example/users/a",
+                inbox.url("/refused/inbox").replace("http://", "http://someone@"), followedAt);
+        publish("fx-refused", "fed-refused");
+
+        Eventually.equals(List.of("gave_up 0 after 1"), () -> failures("fed-refused"), "the failures logged");
+        assertEquals(0L, FediverseRows.queued(context), "deliveries still queued");
+        assertEquals(List.of(), inbox.requests("/refused/inbox"));
+        String reason = log.latest().stream().filter(f -> f.feed().equals("fed-refused")).findFirst().orElseThrow().error();
+        assertTrue(reason != null && reason.contains("user-info"), "the reason logged: " + reason);
     }
 
     private void follow(String feed, String actor, String inboxPath) {
