@@ -49,6 +49,7 @@ public class Deliverer {
     private static final Logger LOG = LoggerFactory.getLogger(Deliverer.class);
 
     private final DeliveryRepository rows;
+    private final QueueWrites queueWrites;
     private final TransactionOperations<Connection> transactions;
     private final DeliveryAttempt attempt;
     private final FediverseSettings settings;
@@ -62,9 +63,10 @@ public class Deliverer {
     private volatile boolean running;
     private Thread worker;
 
-    public Deliverer(DeliveryRepository rows, TransactionOperations<Connection> transactions, DeliveryAttempt attempt,
-                     FediverseSettings settings, Clock clock) {
+    Deliverer(DeliveryRepository rows, TransactionOperations<Connection> transactions, QueueWrites queueWrites,
+              DeliveryAttempt attempt, FediverseSettings settings, Clock clock) {
         this.rows = rows;
+        this.queueWrites = queueWrites;
         this.transactions = transactions;
         this.attempt = attempt;
         this.settings = settings;
@@ -131,7 +133,7 @@ public class Deliverer {
             return 0;
         }
         Instant now = clock.instant();
-        List<Due> due = transactions.executeWrite(s -> rows.claim(now, leaseUntil(now), free));
+        List<Due> due = queueWrites.write(s -> rows.claim(now, leaseUntil(now), free));
         for (Due delivery : due) {
             slots.acquire();
             inFlight.add(delivery);

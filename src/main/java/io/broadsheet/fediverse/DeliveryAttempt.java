@@ -6,7 +6,6 @@ import io.broadsheet.http.HttpDates;
 import io.broadsheet.metrics.BroadsheetMetrics;
 import io.broadsheet.storage.DeliveryRepository;
 import io.broadsheet.storage.DeliveryRepository.Due;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +15,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +39,7 @@ class DeliveryAttempt {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryAttempt.class);
 
     private final DeliveryRepository rows;
-    private final TransactionOperations<Connection> transactions;
+    private final QueueWrites queueWrites;
     private final FediverseHttp http;
     private final Followers followers;
     private final Actors actors;
@@ -53,11 +51,11 @@ class DeliveryAttempt {
     private final Clock clock;
     private final String userAgent;
 
-    DeliveryAttempt(DeliveryRepository rows, TransactionOperations<Connection> transactions, FediverseHttp http,
+    DeliveryAttempt(DeliveryRepository rows, QueueWrites queueWrites, FediverseHttp http,
                     Followers followers, Actors actors, ActorKeys keys, FediverseSettings settings, FeedsConfig config,
                     BroadsheetMetrics metrics, DeliveryLog log, Clock clock) {
         this.rows = rows;
-        this.transactions = transactions;
+        this.queueWrites = queueWrites;
         this.http = http;
         this.followers = followers;
         this.actors = actors;
@@ -138,7 +136,7 @@ class DeliveryAttempt {
         }
         String reason = error != null ? error : "HTTP " + status;
         String stored = reason.length() > 500 ? reason.substring(0, 500) : reason;
-        if (!transactions.executeWrite(s -> rows.retryAt(due, attempts, next, stored))) {
+        if (!queueWrites.write(s -> rows.retryAt(due, attempts, next, stored))) {
             lostLease(due);
             return;
         }
@@ -159,7 +157,7 @@ class DeliveryAttempt {
 
     /** Settles the delivery under this taking's lease; false (logged) when another instance has taken it over. */
     private boolean settled(Due due) {
-        if (transactions.executeWrite(s -> rows.settle(due))) {
+        if (queueWrites.write(s -> rows.settle(due))) {
             return true;
         }
         lostLease(due);
