@@ -10,7 +10,8 @@
 # Usage: bench/fediverse-delivery.sh [articles, default 20]
 # Environment: FOLLOWERS (1000), JAR, BENCH_PORT (18270, the jar), STUB_PORT (18271), BENCH_DIR (a new folder under
 # /tmp, removed at the end unless KEEP=1 or the run failed), JAVA_OPTS (-Xmx512m), TIMEOUT (seconds per phase, 600), and
-# BROADSHEET_FEDIVERSE_DELIVERY_CONCURRENCY or any other BROADSHEET_* setting, passed to the jar as they are.
+# BROADSHEET_FEDIVERSE_DELIVERY_CONCURRENCY or any other BROADSHEET_* setting, passed to the jar as they are. Every
+# stub account lives on 127.0.0.1, one domain: the per-domain cap of inboxes is raised to FOLLOWERS unless set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ARTICLES=${1:-20}
@@ -63,6 +64,7 @@ wait_for "the stub listening" grep -q "listening on" "$BENCH_DIR/stub.log"
 
 BROADSHEET_PORT=$BENCH_PORT BROADSHEET_DATA_DIR="$BENCH_DIR/data" BROADSHEET_ADMIN_TOKEN=$TOKEN \
 BROADSHEET_SAMPLE_DATA=false BROADSHEET_SITE_BASE_URL=$BASE BROADSHEET_FEDIVERSE_ALLOW_PRIVATE_ADDRESSES=true \
+BROADSHEET_FEDIVERSE_MAX_INBOXES_PER_DOMAIN=${BROADSHEET_FEDIVERSE_MAX_INBOXES_PER_DOMAIN:-$FOLLOWERS} \
   java ${JAVA_OPTS:--Xmx512m} -jar "$JAR" > "$BENCH_DIR/service.log" 2>&1 &
 JAR_PID=$!
 wait_for "the service ready (see $BENCH_DIR/service.log)" curl -sf "$BASE/health/readiness"

@@ -22,12 +22,15 @@ import static io.broadsheet.config.SettingRules.positive;
  * @param inboxMaxBytes         the largest body an inbox accepts
  * @param keyCacheSize          remote actors' public keys kept in memory
  * @param fetchConcurrency      remote actor fetches at once, per instance; an inbox request beyond them is answered 503
+ * @param maxInboxesPerDomain   distinct delivery inboxes one remote domain may have among the followers: without a cap,
+ *                              one server could make 50,000 actors, each with its own inbox, and have every article
+ *                              cost 50,000 deliveries (a follower delivered to a known shared inbox is always taken)
  */
 @Context
 @ConfigurationProperties("broadsheet.fediverse")
 public record FediverseSettings(boolean allowPrivateAddresses, Duration firstRetry, Duration giveUpAfter,
                                 int deliveryConcurrency, Duration deliveryTimeout, int inboxMaxBytes,
-                                int keyCacheSize, int fetchConcurrency) {
+                                int keyCacheSize, int fetchConcurrency, int maxInboxesPerDomain) {
 
     public FediverseSettings {
         positive("broadsheet.fediverse.first-retry", firstRetry);
@@ -37,5 +40,6 @@ public record FediverseSettings(boolean allowPrivateAddresses, Duration firstRet
         atLeast("broadsheet.fediverse.inbox-max-bytes", inboxMaxBytes, 1024);
         atLeast("broadsheet.fediverse.key-cache-size", keyCacheSize, 1);
         atLeast("broadsheet.fediverse.fetch-concurrency", fetchConcurrency, 1);
+        atLeast("broadsheet.fediverse.max-inboxes-per-domain", maxInboxesPerDomain, 1);
     }
 }

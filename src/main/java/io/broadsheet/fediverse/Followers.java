@@ -25,12 +25,6 @@ public class Followers {
 
     private static final Logger LOG = LoggerFactory.getLogger(Followers.class);
 
-    /**
-     * Distinct delivery inboxes one remote domain may have among the followers: without a cap, one server could make
-     * 50,000 actors, each with its own inbox, and have every article cost 50,000 deliveries. Followers delivered to
-     * an inbox already known (a shared inbox) are always accepted.
-     */
-    public static final int MAX_INBOXES_PER_DOMAIN = 100;
     /** How long a feed's count is kept. */
     static final Duration COUNT_MAX_AGE = Duration.ofSeconds(5);
     /** Counts kept at most (one per feed asked for); all go when it is reached. */
@@ -43,8 +37,12 @@ public class Followers {
     private final FollowerRepository rows;
     private final TransactionOperations<Connection> transactions;
     private final FeedsConfig config;
+    /** {@link FediverseSettings#maxInboxesPerDomain()}. */
+    private final int maxInboxesPerDomain;
 
-    public Followers(FollowerRepository rows, TransactionOperations<Connection> transactions, FeedsConfig config) {
+    public Followers(FollowerRepository rows, TransactionOperations<Connection> transactions, FeedsConfig config,
+                     FediverseSettings settings) {
+        this.maxInboxesPerDomain = settings.maxInboxesPerDomain();
         this.rows = rows;
         this.transactions = transactions;
         this.config = config;
@@ -77,7 +75,7 @@ public class Followers {
     /**
      * Stores a follower of {@code feed}, or refreshes one that follows already (keeping when it first followed);
      * deliveries go to its shared inbox when it has one. True when it is a new follower. A follower whose delivery
-     * inbox would be the {@link #MAX_INBOXES_PER_DOMAIN}+1st distinct one of its domain is refused, and nothing stored.
+     * inbox would be the {@link FediverseSettings#maxInboxesPerDomain()}+1st distinct one of its domain is refused, and nothing stored.
      */
     public boolean follow(String feed, String actor, String inbox, String sharedInbox, String followId, Instant now) {
         String delivery = sharedInbox != null ? sharedInbox : inbox;
@@ -86,9 +84,9 @@ public class Followers {
                 domain, followId, now);
         counts.clear();
         return transactions.executeWrite(status -> {
-            if (!rows.deliversTo(domain, delivery) && rows.deliveryInboxes(domain) >= MAX_INBOXES_PER_DOMAIN) {
+            if (!rows.deliversTo(domain, delivery) && rows.deliveryInboxes(domain) >= maxInboxesPerDomain) {
                 throw new SenderRefusedException("There are too many inboxes on " + domain + ": its followers are"
-                        + " delivered to " + MAX_INBOXES_PER_DOMAIN + " distinct inboxes already; a follower delivered to"
+                        + " delivered to " + maxInboxesPerDomain + " distinct inboxes already; a follower delivered to"
                         + " one of them (a shared inbox) can still follow. Nothing was stored.");
             }
             return rows.upsert(row);

@@ -153,6 +153,7 @@ class SettingsFromTheEnvironmentTest {
         v.put("BROADSHEET_FEDIVERSE_INBOX_MAX_BYTES", new Object[] {"65536", 65536});
         v.put("BROADSHEET_FEDIVERSE_KEY_CACHE_SIZE", new Object[] {"77", 77});
         v.put("BROADSHEET_FEDIVERSE_FETCH_CONCURRENCY", new Object[] {"3", 3});
+        v.put("BROADSHEET_FEDIVERSE_MAX_INBOXES_PER_DOMAIN", new Object[] {"250", 250});
         return v;
     }
 

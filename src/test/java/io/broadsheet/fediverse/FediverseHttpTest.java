@@ -165,7 +165,7 @@ class FediverseHttpTest {
 
     private static FediverseSettings settings(boolean allowPrivate) {
         return new FediverseSettings(allowPrivate, Duration.ofSeconds(10), Duration.ofHours(48), 16,
-                Duration.ofSeconds(10), 262_144, 100, 8);
+                Duration.ofSeconds(10), 262_144, 100, 8, 100);
     }
 
     private HttpRequest get(String url) {
