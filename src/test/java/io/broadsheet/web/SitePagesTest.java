@@ -25,10 +25,11 @@ class SitePagesTest extends HttpTest {
         assertTrue(answer.header("Content-Type").orElseThrow().startsWith("text/html"));
         Document page = Jsoup.parse(answer.body());
         assertEquals(List.of("https://news.example.com/feeds/all.rss", "https://news.example.com/feeds/all.atom",
-                        "https://news.example.com/feeds/all.json"),
+                        "https://news.example.com/feeds/all.json", "https://news.example.com/fediverse/all"),
                 page.select("head link[rel=alternate]").eachAttr("href"));
-        assertEquals(List.of("application/rss+xml", "application/atom+xml", "application/feed+json"),
-                page.select("head link[rel=alternate]").eachAttr("type"));
+        assertEquals(List.of("application/rss+xml", "application/atom+xml", "application/feed+json",
+                        "application/activity+json"),
+                page.select("head link[rel=alternate]").eachAttr("type"), "the feed in each format, then its actor");
         List<String> links = page.select("body a").eachAttr("href");
         assertTrue(links.contains("https://news.example.com/feeds/world.atom"), links.toString());
         assertTrue(links.contains("https://news.example.com/feeds/teasers.json"), links.toString());
