@@ -7,12 +7,8 @@ import io.broadsheet.feed.FeedService;
 import io.broadsheet.input.InvalidInputException;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +33,6 @@ public class Discovery {
     private final Activities activities;
     private final FeedDirectory directory;
     private final SiteConfig site;
-    private final String version = softwareVersion();
 
     public Discovery(Actors actors, Activities activities, FeedDirectory directory, FeedsConfig config) {
         this.actors = actors;
@@ -128,30 +123,12 @@ public class Discovery {
                 .findFirst().orElse(0);
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("version", "2.1");
-        info.put("software", Activities.members("name", "broadsheet", "version", version));
+        info.put("software", Activities.members("name", "broadsheet", "version", SoftwareVersion.VALUE));
         info.put("protocols", List.of("activitypub"));
         info.put("services", Activities.members("inbound", List.of(), "outbound", List.of("rss2.0", "atom1.0")));
         info.put("openRegistrations", false);
         info.put("usage", Activities.members("users", Map.of("total", feeds.size()), "localPosts", articles));
         info.put("metadata", Map.of("nodeName", site.title()));
         return activities.write(info);
-    }
-
-    /**
-     * The service's version, as the build wrote it into the API description ({@code info.version} of
-     * {@code META-INF/swagger/broadsheet.yml}, from the pom).
-     */
-    private static String softwareVersion() {
-        try (InputStream in = Discovery.class.getClassLoader().getResourceAsStream("META-INF/swagger/broadsheet.yml")) {
-            if (in == null) {
-                return "unknown";
-            }
-            String yaml = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
-            int info = yaml.indexOf("\ninfo:");
-            int at = info < 0 ? -1 : yaml.indexOf("\n  version: ", info);
-            return at < 0 ? "unknown" : yaml.substring(at + "\n  version: ".length(), yaml.indexOf('\n', at + 1)).trim();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -5,13 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +38,7 @@ public class FediverseHttp {
         AddressGuard.keepDnsAnswers();
         this.guard = new AddressGuard(settings.allowPrivateAddresses());
         this.timeout = settings.deliveryTimeout();
-        this.userAgent = "Broadsheet/" + version() + " (+" + baseUrl + ")";
+        this.userAgent = "Broadsheet/" + SoftwareVersion.VALUE + " (+" + baseUrl + ")";
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_2) // h2 where the server offers it over TLS, else HTTP/1.1
                 .connectTimeout(timeout)
@@ -99,19 +97,5 @@ public class FediverseHttp {
             builder.timeout(timeout);
         }
         return builder.build();
-    }
-
-    /** The version Maven wrote into the jar; "dev" when running from compiled classes. */
-    private static String version() {
-        try (InputStream in = FediverseHttp.class.getResourceAsStream("/META-INF/maven/io.broadsheet/broadsheet/pom.properties")) {
-            if (in == null) {
-                return "dev";
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version", "dev");
-        } catch (IOException e) {
-            return "dev";
-        }
     }
 }

@@ -135,7 +135,7 @@ class FediverseHttpTest {
         HttpResponse<byte[]> response = http.send(get(url("/actor")), 1000);
         assertEquals(200, response.statusCode());
         assertEquals("{\"id\": \"actor\"}", new String(response.body(), StandardCharsets.UTF_8));
-        assertTrue(lastRequest().endsWith(" Broadsheet/dev (+" + BASE + ")"), "the User-Agent of " + lastRequest());
+        assertTrue(lastRequest().endsWith(" Broadsheet/" + SoftwareVersion.VALUE + " (+" + BASE + ")"), "the User-Agent of " + lastRequest());
         assertThrows(BlockedAddressException.class, () -> http.send(get("https://u:p@127.0.0.1:" + port() + "/"), 1000),
                 "user-info is refused even with the switch");
     }
